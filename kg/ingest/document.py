@@ -1,0 +1,37 @@
+"""The Document: cleaned text plus metadata, the unit every later stage works on."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """One news article after ingest; character offsets of every fact point into `text`."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None  # ISO 8601 publication date (yyyy-mm-dd)
+    source: str | None = None  # publisher or agency, when stated
+    url: str | None = None
+    path: str | None = None
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of everything that influences extraction: text and metadata."""
+        h = hashlib.sha256()
+        for part in (self.id, self.title or "", self.date or "", self.source or "", self.url or "", self.text):
+            h.update(part.encode("utf-8", "surrogatepass"))
+            h.update(b"\x00")
+        return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that produced no document, and why (shown in the build summary)."""
+
+    path: str
+    reason: str

@@ -1,0 +1,154 @@
+"""Readers that turn one input (a file or stdin) into Documents, one per article.
+
+Each reader returns Documents or a Skipped with the reason; none raises for bad content.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+from kg.ingest.boilerplate import clean_lines
+from kg.ingest.dates import find_publication_date, is_date_line, parse_date
+from kg.ingest.document import Document, Skipped
+from kg.ingest.outlets import dateline_source, strip_inline_dateline
+
+SUPPORTED = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".jsonl", ".ndjson"}
+MAX_BYTES = 50 * 1024 * 1024
+_BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"BZh", b"\x7fELF", b"RIFF")
+_FRONT_MATTER = re.compile(r"\A---\s*\n(?P<body>.*?)\n---\s*\n", re.S)
+META_KEYS = ("id", "title", "date", "source", "url")
+
+
+def decode(data: bytes, name: str) -> tuple[str | None, list[str]]:
+    """Text of a file's bytes, or None for binary content; invalid UTF-8 is replaced with a warning."""
+    if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:8192]:
+        return None, []
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="replace"), [f"{name}: invalid UTF-8 replaced with U+FFFD"]
+
+
+def from_plain_text(raw: str, *, doc_id: str, path: str | None = None, meta: dict[str, str] | None = None,
+                    warnings_: tuple[str, ...] = ()) -> Document | Skipped:
+    """A Document from the text of a .txt/.md article: front matter, title line, metadata, boilerplate."""
+    given = dict(meta or {})
+    if m := _FRONT_MATTER.match(raw):
+        for line in m["body"].splitlines():
+            key, _, value = line.partition(":")
+            if key.strip().lower() in META_KEYS and value.strip():
+                given.setdefault(key.strip().lower(), value.strip().strip("\"'"))
+        raw = raw[m.end():]
+    raw = raw.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    lines = raw.split("\n")
+    pub_date, _ = find_publication_date(lines)
+    body, found = clean_lines(lines)
+    body = [line for line in body if not is_date_line(line)]
+    body, source = _take_dateline_source(body)
+    if source:
+        found.setdefault("source", source)
+    title, body = _take_title(body, found)
+    text = "\n".join(strip_inline_dateline(line) for line in body).strip()
+    if not text:
+        return Skipped(path or doc_id, "no text after removing boilerplate")
+    date = given.get("date")
+    return Document(
+        id=given.get("id", doc_id),
+        text=text,
+        title=given.get("title", title),
+        date=_iso(date, path or doc_id) if date else (pub_date.isoformat() if pub_date else None),
+        source=given.get("source", found.get("source")),
+        url=given.get("url"),
+        path=path,
+        warnings=warnings_,
+    )
+
+
+def _iso(value: str, where: str) -> str | None:
+    d = parse_date(value)
+    if d is None:
+        warnings.warn(f"{where}: cannot read date {value!r}; ignored", stacklevel=2)
+    return d.isoformat() if d else None
+
+
+def _take_dateline_source(lines: list[str]) -> tuple[list[str], str | None]:
+    """Remove short agency dateline lines ("IANS Washington") from the head, returning the agency."""
+    source = None
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i < 8 and (s := dateline_source(line)):
+            source = source or s
+            continue
+        out.append(line)
+    return out, source
+
+
+def _take_title(lines: list[str], found: dict[str, str]) -> tuple[str | None, list[str]]:
+    """The first non-empty line is the title; a masthead line naming an outlet is metadata instead."""
+    rest = list(lines)
+    while rest and not rest[0].strip():
+        rest.pop(0)
+    if rest and (s := dateline_source(rest[0], masthead=True)):
+        found.setdefault("source", s)
+        rest.pop(0)
+        while rest and not rest[0].strip():
+            rest.pop(0)
+    if not rest:
+        return None, []
+    title = rest.pop(0).strip()
+    # A standfirst (short subtitle without final punctuation) right after the title is kept out too.
+    while rest and not rest[0].strip():
+        rest.pop(0)
+    if rest and len(rest[0].split()) <= 20 and not rest[0].rstrip().endswith((".", '"', "”", ":")) and len(rest) > 1:
+        rest.pop(0)
+    return title, rest
+
+
+def from_html(raw: str, *, doc_id: str, path: str | None = None, meta: dict[str, str] | None = None,
+              warnings_: tuple[str, ...] = ()) -> Document | Skipped:
+    """A Document from an HTML page: main text and metadata through trafilatura."""
+    import trafilatura
+
+    result = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, include_tables=False,
+                                         favor_precision=True)
+    if result is None:
+        return Skipped(path or doc_id, "no article text found in the HTML")
+    data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    given = {k: v for k, v in (meta or {}).items() if v}
+    page_meta = {"title": data.get("title"), "date": data.get("date"), "source": data.get("sitename"),
+                 "url": data.get("url")}
+    for key, value in page_meta.items():
+        if value:
+            given.setdefault(key, str(value))
+    text = (data.get("text") or "").strip()
+    if not text:
+        return Skipped(path or doc_id, "no article text found in the HTML")
+    # Title is metadata here already; run the plain-text cleaning on the body alone.
+    body = f"{given.get('title', '')}\n\n{text}" if given.get("title") else text
+    return from_plain_text(body, doc_id=doc_id, path=path, meta=given, warnings_=warnings_)
+
+
+def from_jsonl_file(path: Path, data: str, meta: dict[str, str] | None = None) -> Iterator[Document | Skipped]:
+    """One Document per JSON line with a `text` field (optional id, title, date, source, url)."""
+    for n, line in enumerate(data.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Skipped(where, f"not valid JSON ({e.msg})")
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
+            yield Skipped(where, "JSON line has no non-empty string field 'text'")
+            continue
+        line_meta = {k: str(obj[k]) for k in META_KEYS if obj.get(k) not in (None, "")}
+        line_meta = {**(meta or {}), **line_meta}
+        doc_id = line_meta.pop("id", f"{path.stem}-{n}")
+        title = line_meta.get("title")
+        text = f"{title}\n\n{obj['text']}" if title else f"\n{obj['text']}"
+        yield from_plain_text(text, doc_id=doc_id, path=where, meta=line_meta)
