@@ -34,8 +34,10 @@ def decode(data: bytes, name: str) -> tuple[str | None, list[str]]:
 
 
 def from_plain_text(raw: str, *, doc_id: str, path: str | None = None, meta: dict[str, str] | None = None,
-                    warnings_: tuple[str, ...] = ()) -> Document | Skipped:
-    """A Document from the text of a .txt/.md article: front matter, title line, metadata, boilerplate."""
+                    warnings_: tuple[str, ...] = (), title_line: bool = True) -> Document | Skipped:
+    """A Document from the text of a .txt/.md article: front matter, title line, metadata, boilerplate.
+
+    With `title_line` False (JSONL records) the text has no title line to take off."""
     given = dict(meta or {})
     if m := _FRONT_MATTER.match(raw):
         for line in m["body"].splitlines():
@@ -51,7 +53,7 @@ def from_plain_text(raw: str, *, doc_id: str, path: str | None = None, meta: dic
     body, source = _take_dateline_source(body)
     if source:
         found.setdefault("source", source)
-    title, body = _take_title(body, found)
+    title, body = _take_title(body, found) if title_line else (None, body)
     text = "\n".join(strip_inline_dateline(line) for line in body).strip()
     if not text:
         return Skipped(path or doc_id, "no text after removing boilerplate")
@@ -149,6 +151,4 @@ def from_jsonl_file(path: Path, data: str, meta: dict[str, str] | None = None) -
         line_meta = {k: str(obj[k]) for k in META_KEYS if obj.get(k) not in (None, "")}
         line_meta = {**(meta or {}), **line_meta}
         doc_id = line_meta.pop("id", f"{path.stem}-{n}")
-        title = line_meta.get("title")
-        text = f"{title}\n\n{obj['text']}" if title else f"\n{obj['text']}"
-        yield from_plain_text(text, doc_id=doc_id, path=where, meta=line_meta)
+        yield from_plain_text(obj["text"], doc_id=doc_id, path=where, meta=line_meta, title_line=False)

@@ -1,0 +1,31 @@
+"""Extraction: a parsed document -> DocumentFacts (entities, roles, meetings, statements, agreements)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from kg.extract.agreements import extract_agreements
+from kg.extract.entities import EntityIndex
+from kg.extract.facts import DocumentFacts
+from kg.extract.meetings import extract_meetings
+from kg.extract.mentions import Resolver
+from kg.extract.roles import extract_roles
+from kg.extract.statements import extract_statements
+from kg.ingest.document import Document
+
+__all__ = ["DocumentFacts", "extract_facts"]
+
+
+def extract_facts(doc: Doc, document: Document) -> DocumentFacts:
+    """All facts of one document; `doc` is the spaCy parse of `document.text`."""
+    index = EntityIndex(doc, document.id)
+    roles = extract_roles(doc, index)
+    resolver = Resolver(index, roles)
+    published = date.fromisoformat(document.date) if document.date else None
+    meetings = extract_meetings(doc, index, resolver, published)
+    statements = extract_statements(doc, index, resolver)
+    agreements = extract_agreements(doc, index, resolver)
+    return DocumentFacts(document=document, entities=dict(sorted(index.entities.items())), mentions=index.mentions,
+                         roles=roles, meetings=meetings, statements=statements, agreements=agreements)

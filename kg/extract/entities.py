@@ -1,0 +1,166 @@
+"""Canonical entities and mentions of one document: names, aliases, surnames, metonymy.
+
+"Barack Obama", "Obama" and "Mr Obama" become one Person; "US", "U.S." and "Washington" (speaking
+as a government) become the Country United States. Keys are stable across documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, PLACE, Entity, Mention
+from kg.nlp import labels as L
+from kg.nlp.gazetteer import lookup_country, lookup_organization, norm
+
+_SPEAKING_DEPS = L.SUBJECTS | {L.POSS}
+
+
+def entity_key(kind: str, name: str) -> str:
+    """A stable key for an entity: its kind and normalized canonical name."""
+    slug = re.sub(r"[^\w]+", " ", name.lower()).strip()
+    return f"{kind.lower()}:{slug}"
+
+
+class EntityIndex:
+    """The entities of one document, with a map from token index to entity key."""
+
+    def __init__(self, doc: Doc, document_id: str) -> None:
+        self.doc = doc
+        self.document_id = document_id
+        self.entities: dict[str, Entity] = {}
+        self.mentions: list[Mention] = []
+        self.token_entity: dict[int, str] = {}
+        self._aliases: dict[str, set[str]] = {}
+        self._resolve()
+
+    # -- queries used by the extractors -------------------------------------------------------
+    def entity_of(self, token: Token) -> str | None:
+        return self.token_entity.get(token.i)
+
+    def entities_in(self, span: Span, kinds: tuple[str, ...] | None = None) -> list[str]:
+        """Keys of the entities mentioned in `span`, in order, without repeats."""
+        out: list[str] = []
+        for i in range(span.start, span.end):
+            k = self.token_entity.get(i)
+            if k and k not in out and (kinds is None or self.entities[k].kind in kinds):
+                out.append(k)
+        return out
+
+    def mention_span(self, token: Token) -> Span | None:
+        for m in self.doc.ents:
+            if m.start <= token.i < m.end and m.start in self.token_entity:
+                return m
+        return None
+
+    def name(self, key: str | None) -> str:
+        return self.entities[key].name if key and key in self.entities else ""
+
+    def add(self, kind: str, name: str, alias: str | None = None, **extra: object) -> str:
+        """Register an entity found outside NER (a delegation, an organization from a title)."""
+        key = entity_key(kind, name)
+        self._register(key, kind, name, alias or name, **extra)
+        return key
+
+    # -- construction ---------------------------------------------------------------------------
+    def _resolve(self) -> None:
+        persons = self._person_clusters()
+        for ent in self.doc.ents:
+            if ent.label_ not in L.ENTITY_LABELS:
+                continue
+            key, as_gov = self._key_for(ent, persons)
+            if key is None:
+                continue
+            self.mentions.append(Mention(ent.text, ent.start_char, ent.end_char, ent.label_, key, as_gov))
+            for i in range(ent.start, ent.end):
+                self.token_entity[i] = key
+        for key, aliases in self._aliases.items():
+            self.entities[key] = replace(self.entities[key], aliases=tuple(sorted(aliases - {self.entities[key].name})))
+
+    def _register(self, key: str, kind: str, name: str, alias: str, **extra: object) -> None:
+        if key not in self.entities:
+            self.entities[key] = Entity(key=key, kind=kind, name=name, **extra)  # type: ignore[arg-type]
+        self._aliases.setdefault(key, set()).add(alias)
+
+    def _person_clusters(self) -> dict[str, str]:
+        """Each person surface form -> the full name it refers to in this document."""
+        ents = [e for e in self.doc.ents if e.label_ == L.PERSON]
+        full = Counter(e.text for e in ents if len(e.text.split()) >= 2)
+        out: dict[str, str] = {name: name for name in full}
+        for e in ents:
+            if e.text in out:
+                continue
+            toks = e.text.split()
+            cands = [f for f in full if any(t in (f.split()[0], f.split()[-1]) for t in toks)]
+            if not cands:
+                out[e.text] = e.text
+                continue
+            # Two people may share a surname (Xi Jinping, Xi Xiaoxing): the more frequent one wins,
+            # then the one named last before this mention.
+            before = [x.text for x in ents if x.start < e.start and x.text in cands]
+            out[e.text] = max(cands, key=lambda f: (full[f], before[::-1].index(f) * -1 if f in before else -99))
+        return out
+
+    def _key_for(self, ent: Span, persons: dict[str, str]) -> tuple[str | None, bool]:
+        text = ent.text.strip()
+        if ent.label_ == L.PERSON:
+            name = persons.get(text, text)
+            if not re.search(r"[A-Za-z]", name):
+                return None, False
+            key = entity_key(PERSON, name)
+            self._register(key, PERSON, name, text)
+            return key, False
+        if (org := lookup_organization(text)) is not None:
+            key = entity_key(ORGANIZATION, org.name)
+            self._register(key, ORGANIZATION, org.name, text, qid=org.qid)
+            return key, False
+        if (cf := lookup_country(text)) is not None:
+            if cf.form == "capital" and not self._speaks_as_government(ent):
+                key = entity_key(PLACE, _place_name(text))
+                self._register(key, PLACE, _place_name(text), text)
+                return key, False
+            key = entity_key(COUNTRY, cf.country.name)
+            self._register(key, COUNTRY, cf.country.name, text, qid=cf.country.qid)
+            return key, cf.form == "capital"
+        if ent.label_ == L.NORP:
+            return None, False
+        if ent.label_ == L.ORG:
+            name, part_of = self._org_name(ent)
+            key = entity_key(ORGANIZATION, name)
+            self._register(key, ORGANIZATION, name, text, part_of=part_of)
+            return key, False
+        name = _place_name(text)
+        key = entity_key(PLACE, name)
+        self._register(key, PLACE, name, text)
+        return key, False
+
+    def _org_name(self, ent: Span) -> tuple[str, str | None]:
+        """'Chinese Foreign Ministry' -> ('Foreign Ministry (China)', China's key)."""
+        words = [t for t in ent if t.lower_ not in ("the",)]
+        text = " ".join(t.text for t in words).replace(" 's", "'s").strip()
+        first = words[0].text if words else ""
+        cf = lookup_country(first) or (lookup_country(" ".join(t.text for t in words[:2])) if len(words) > 2 else None)
+        if cf and len(words) > 1 and cf.form in ("demonym", "name"):
+            n = 2 if not lookup_country(first) else 1
+            rest = " ".join(t.text for t in words[n:])
+            if rest and rest[0].isupper() and not lookup_country(rest):
+                country_key = entity_key(COUNTRY, cf.country.name)
+                self._register(country_key, COUNTRY, cf.country.name, first, qid=cf.country.qid)
+                return f"{rest} ({cf.country.name})", country_key
+        return norm(text) and _strip_article(text), None
+
+    def _speaks_as_government(self, ent: Span) -> bool:
+        """'Beijing said', 'Washington's position': the capital stands for the government."""
+        root = ent.root
+        return root.dep_ in _SPEAKING_DEPS or (root.dep_ == L.CONJ and root.head.dep_ in L.SUBJECTS)
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^(the|The)\s+", "", text).strip()
+
+
+def _place_name(text: str) -> str:
+    return _strip_article(text).rstrip(",. ")

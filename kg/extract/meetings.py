@@ -1,0 +1,143 @@
+"""Meetings, visits and talks: who took part, when, where, and whether it is still planned."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.entities import EntityIndex
+from kg.extract.evidence import evidence_of
+from kg.extract.facts import COUNTRY, GROUP, ORGANIZATION, PERSON, PLACE, Meeting
+from kg.extract.mentions import Resolver
+from kg.extract.when import find_interval, resolve_date
+from kg.nlp import labels as L
+
+MEETING_VERBS = {"meet", "visit", "host", "confer", "talk", "exchange", "hold", "receive", "welcome"}
+MEETING_NOUNS = {"meeting", "talk", "talks", "visit", "summit", "dialogue", "conference", "exchange", "trip",
+                 "consultation", "negotiation", "tête-à-tête", "call"}
+_NEEDS_OBJECT = {"hold": {"talk", "talks", "meeting", "dialogue", "consultation", "negotiation", "summit"},
+                 "exchange": {"view", "views"}, "receive": set(), "welcome": set()}
+_FUTURE_MARKS = {"will", "would", "shall", "expected", "plan", "plans", "planned", "intend", "scheduled", "upcoming",
+                 "ahead", "later", "next", "due"}
+_PARTICIPANT_KINDS = (PERSON, ORGANIZATION, COUNTRY, GROUP)
+
+
+def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published: date | None) -> list[Meeting]:
+    meetings: list[Meeting] = []
+    for sent in doc.sents:
+        for cue in sent:
+            if not _is_cue(cue):
+                continue
+            people = _participants(cue, resolver)
+            if len(people) < 2:
+                continue
+            planned = _is_planned(cue, sent)
+            meetings.append(Meeting(
+                participants=tuple(people), cue=cue.lemma_.lower(), evidence=evidence_of(sent, index.document_id),
+                confidence=0.8 if cue.pos_ == "VERB" else 0.7, date=_date(sent, published, planned),
+                place=_place(sent, index, people), planned=planned))
+            break  # one meeting per sentence
+    return _dedupe(meetings)
+
+
+def _is_cue(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma in MEETING_VERBS:
+        need = _NEEDS_OBJECT.get(lemma)
+        if need is None:
+            return True
+        return bool(need) and any(c.lemma_.lower() in need for c in tok.children if c.dep_ in L.OBJECTS)
+    if tok.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS:
+        return any(c.dep_ == L.PREP and c.lower_ in ("with", "between") for c in tok.children) or any(
+            c.dep_ == L.POSS for c in tok.children)
+    return False
+
+
+def _participants(cue: Token, resolver: Resolver) -> list[str]:
+    """Subjects, objects, possessors and 'with'/'between' complements of the cue, with their conjuncts."""
+    heads: list[Token] = []
+    anchor = cue
+    if cue.pos_ != "VERB":
+        heads += [c for c in cue.children if c.dep_ == L.POSS]
+        # "Rice had a frank exchange … in her meeting with Meng": the governing verb's subject.
+        gov = cue.head
+        while gov.dep_ in ("pobj", "prep", "dobj") and gov.head is not gov:
+            gov = gov.head
+        if gov.pos_ in ("VERB", "AUX") and not heads:
+            heads += [c for c in gov.children if c.dep_ in L.SUBJECTS]
+    else:
+        heads += [c for c in cue.children if c.dep_ in L.SUBJECTS]
+        if cue.dep_ in (L.CONJ, "xcomp", "advcl") and not heads:
+            heads += [c for c in cue.head.children if c.dep_ in L.SUBJECTS]
+        heads += [c for c in cue.children if c.dep_ == "dobj" and cue.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit")]
+    for prep in (c for c in anchor.children if c.dep_ == L.PREP and c.lower_ in ("with", "between", "by")):
+        heads += [c for c in prep.children if c.dep_ == "pobj"]
+    for obj in (c for c in anchor.children if c.dep_ == "dobj"):
+        for prep in (c for c in obj.children if c.dep_ == L.PREP and c.lower_ == "with"):
+            heads += [c for c in prep.children if c.dep_ == "pobj"]
+    out: list[str] = []
+    for h in heads:
+        for tok in [h, *_conjuncts(h)]:
+            for key in _entities_of_phrase(tok, resolver):
+                if key not in out:
+                    out.append(key)
+    return out
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ == L.CONJ:
+            out += [c, *_conjuncts(c)]
+    return out
+
+
+def _entities_of_phrase(tok: Token, resolver: Resolver) -> list[str]:
+    """Entities a participant phrase names: its head entity, else the people in its own words."""
+    key = resolver.resolve(tok, allow_groups=True)
+    if key and resolver.index.entities[key].kind in _PARTICIPANT_KINDS:
+        return [key]
+    own = [t for t in tok.subtree if t.dep_ != L.CONJ and not any(a.dep_ == L.CONJ and a.i > tok.i for a in t.ancestors)]
+    span_keys = []
+    for t in own:
+        k = resolver.index.entity_of(t)
+        if k and resolver.index.entities[k].kind == PERSON and k not in span_keys:
+            span_keys.append(k)
+    return span_keys
+
+
+def _is_planned(cue: Token, sent: Span) -> bool:
+    around = {t.lower_ for t in cue.children} | {t.lower_ for t in cue.head.children} | {cue.head.lower_}
+    if around & _FUTURE_MARKS or any(t.lower_ in ("ahead", "upcoming") and t.i < cue.i and cue.i - t.i < 6 for t in sent):
+        return True
+    return any(t.tag_ == "MD" and t.lower_ in ("will", "would", "shall") for t in cue.ancestors for t in t.children)
+
+
+def _date(sent: Span, published: date | None, planned: bool) -> str | None:
+    if interval := find_interval(sent.text, published, future=planned):
+        return interval
+    for ent in sent.ents:
+        if ent.label_ == L.DATE and (d := resolve_date(ent.text, published, future=planned)):
+            return d
+    return None
+
+
+def _place(sent: Span, index: EntityIndex, participants: list[str]) -> str | None:
+    """The place of 'in Washington', 'at the White House' (not a participant)."""
+    for tok in sent:
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and (key := index.entity_of(tok)):
+            kind = index.entities[key].kind
+            if key not in participants and (kind in (PLACE, COUNTRY) or tok.ent_type_ == L.FAC or
+                                            (kind == ORGANIZATION and tok.head.lower_ == "at")):
+                return key
+    return None
+
+
+def _dedupe(meetings: list[Meeting]) -> list[Meeting]:
+    seen: dict[frozenset[str], Meeting] = {}
+    for m in meetings:
+        k = frozenset(m.participants)
+        if k not in seen:
+            seen[k] = m
+    return list(seen.values())

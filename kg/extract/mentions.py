@@ -1,0 +1,66 @@
+"""Resolving a noun phrase or pronoun to an entity: the shared coreference step of the extractors.
+
+Pronouns go to the last person named before them; "the Chinese president" to the one person the
+document gives that role (and country); a common-noun phrase to the entity that heads it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.entities import EntityIndex
+from kg.extract.facts import COUNTRY, GROUP, ORGANIZATION, PERSON, Role
+from kg.nlp.gazetteer import lookup_country, titles
+
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
+_CARRIERS = {"statement", "report", "communique", "communiqué", "spokesman", "spokeswoman", "spokesperson",
+             "agency", "ministry", "office", "government", "administration", "embassy", "media", "daily"}
+_GROUP_NOUNS = {"delegation", "side", "team", "officials", "leaders", "negotiators", "diplomats", "government",
+                "administration", "military", "representatives"}
+
+
+class Resolver:
+    """Resolves tokens to entity keys using the document's entities and roles."""
+
+    def __init__(self, index: EntityIndex, roles: list[Role]) -> None:
+        self.index = index
+        self.roles = roles
+        self._person_tokens = sorted(i for i, k in index.token_entity.items() if index.entities[k].kind == PERSON)
+
+    def last_person_before(self, i: int) -> str | None:
+        for j in reversed(self._person_tokens):
+            if j < i:
+                return self.index.token_entity[j]
+        return None
+
+    def resolve(self, tok: Token, *, allow_groups: bool = False) -> str | None:
+        """The entity a noun-phrase head (or pronoun) refers to, or None."""
+        ix = self.index
+        if tok.lower_ in PERSONAL_PRONOUNS:
+            return self.last_person_before(tok.i)
+        if (key := ix.entity_of(tok)) is not None:
+            return key
+        lemma = tok.lemma_.lower()
+        subtree = tok.doc[tok.left_edge.i: tok.right_edge.i + 1]
+        if lemma in titles() or tok.lower_ in titles():
+            return self._by_description(tok, subtree)
+        if lemma in _CARRIERS:
+            found = ix.entities_in(subtree, (PERSON, ORGANIZATION, COUNTRY))
+            return found[0] if found else None
+        if allow_groups and lemma in _GROUP_NOUNS:
+            mods = [t for t in tok.lefts if lookup_country(t.text)]
+            if mods:
+                country = lookup_country(mods[0].text)
+                assert country is not None
+                name = f"{mods[0].text} {tok.text}"
+                return ix.add(GROUP, name, part_of=f"country:{country.country.name.lower()}")
+        return None
+
+    def _by_description(self, tok: Token, subtree: object) -> str | None:
+        """'the Chinese president' -> the person this document names President of China."""
+        role = titles().get(tok.lemma_.lower()) or titles().get(tok.lower_)
+        mods = [t for t in tok.lefts if lookup_country(t.text)]
+        country = lookup_country(mods[0].text) if mods else None
+        people = {r.person for r in self.roles if r.role_norm == role and (
+            country is None or self.index.name(r.organization) == country.country.name)}
+        return people.pop() if len(people) == 1 else None

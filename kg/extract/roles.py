@@ -1,0 +1,160 @@
+"""Person–role–organization facts from titles around person names.
+
+Patterns (all on the parse and the title spans the gazetteer marked):
+  pre-modifier   "US Secretary of State John Kerry", "FBI director James Comey",
+                 "Secretary of the Department of Homeland Security Jeh Johnson"
+  possessive     "Xi Jinping's special envoy Meng Jianzhu" (a role relative to a person)
+  apposition     "Wu Xinbo, director of the Center for American Studies at Fudan University"
+  relative       "Meng, who is the country's domestic security chief"
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.entities import EntityIndex
+from kg.extract.evidence import evidence_of
+from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Role
+from kg.nlp import labels as L
+from kg.nlp.components import TITLES_KEY
+
+_ORG_KINDS = (ORGANIZATION, COUNTRY)
+_FORMER = {"former", "ex", "ex-", "then", "late", "outgoing"}
+
+
+def extract_roles(doc: Doc, index: EntityIndex) -> list[Role]:
+    titles = list(doc.spans.get(TITLES_KEY, []))
+    persons = [e for e in doc.ents if e.label_ == L.PERSON and index.entity_of(e[0])]
+    roles: list[Role] = []
+    for p in persons:
+        pkey = index.entity_of(p[0])
+        assert pkey is not None
+        for role in (_pre_modifier(doc, p, pkey, titles, index), _apposition(doc, p, pkey, titles, index)):
+            if role:
+                roles.append(role)
+    return _dedupe(roles, index)
+
+
+def _title_ending_at(titles: list[Span], i: int) -> Span | None:
+    return next((t for t in titles if t.end == i), None)
+
+
+def _pre_modifier(doc: Doc, p: Span, pkey: str, titles: list[Span], index: EntityIndex) -> Role | None:
+    """TITLE [of the ORG] PERSON, with country/org/possessor modifiers before the title."""
+    i = p.start
+    org_after: str | None = None
+    # "Secretary of the Department of Homeland Security Jeh Johnson": an org between title and name.
+    j = i
+    while j > p.sent.start and doc[j - 1].ent_type_ in (L.ORG, L.GPE) and index.entity_of(doc[j - 1]):
+        j -= 1
+    if j < i:
+        k = j
+        while k > p.sent.start and doc[k - 1].lower_ in ("the", "of", "for"):
+            k -= 1
+        if k < j and doc[k].lower_ in ("of", "for") or (k < j and doc[k - 1:k] and _title_ending_at(titles, k)):
+            org_after = index.entity_of(doc[j])
+            i = k
+    title = _title_ending_at(titles, i)
+    if title is None:
+        return None
+    start = title.start
+    org: str | None = org_after
+    relative: str | None = None
+    former = False
+    # Walk left over modifiers: countries, organizations, a possessor, other title words.
+    k = start
+    while k > p.sent.start:
+        tok = doc[k - 1]
+        key = index.entity_of(tok)
+        if tok.lower_ in _FORMER:
+            former = True
+            k -= 1
+        elif key and index.entities[key].kind in _ORG_KINDS:
+            org = org or key
+            k -= 1
+        elif tok.text in ("'s", "’s") and k >= 2 and index.entity_of(doc[k - 2]):
+            owner = index.entity_of(doc[k - 2])
+            if owner and index.entities[owner].kind == PERSON:
+                relative = relative or owner
+            elif owner:
+                org = org or owner
+            k -= 2
+            while k > p.sent.start and index.entity_of(doc[k - 1]) == owner:
+                k -= 1
+        elif tok.ent_type_ == L.NORP and index.entity_of(tok):
+            org = org or index.entity_of(tok)
+            k -= 1
+        else:
+            break
+    conf = 0.85 if org or relative else 0.55
+    sent = p.sent
+    return Role(person=pkey, role=title.text, role_norm=title.label_, organization=org, relative_to=relative,
+                former=former, evidence=evidence_of(sent, index.document_id), confidence=conf)
+
+
+def _apposition(doc: Doc, p: Span, pkey: str, titles: list[Span], index: EntityIndex) -> Role | None:
+    """PERSON, [a|the] [modifiers] TITLE (of|at) ORG …  and  PERSON, who is … TITLE."""
+    sent = p.sent
+    k = p.end
+    if k >= sent.end or doc[k].text != ",":
+        return None
+    k += 1
+    relative_clause = False
+    if k < sent.end and doc[k].lower_ == "who":
+        relative_clause = True
+        k += 1
+        while k < sent.end and doc[k].lemma_ in ("be", "serve", "as", "also", "now", "currently"):
+            k += 1
+    limit = min(sent.end, k + 8)
+    title = next((t for t in titles if k <= t.start < limit), None)
+    if title is None:
+        return None
+    between = doc[k:title.start]
+    if any(t.text in (",", ";") or t.pos_ == "VERB" for t in between):
+        return None
+    org: str | None = None
+    former = any(t.lower_ in _FORMER for t in between)
+    for t in between:  # "a Chinese diplomat", "the country's domestic security chief"
+        key = index.entity_of(t)
+        if key and index.entities[key].kind in _ORG_KINDS:
+            org = key
+    if org is None and any(t.lower_ == "country" for t in between):
+        org = _country_of(pkey, index, doc, p)
+    # After the title: "of/at the ORG (at|of the ORG)*" up to the next comma.
+    stop = next((t.i for t in doc[title.end:sent.end] if t.text in (",", ";", ".", "(")), sent.end)
+    if any(index.entities[k].kind == PERSON for k in index.entities_in(doc[title.end:stop])):
+        return None  # the title belongs to the next person: "Kerry, Secretary … Jeh Johnson"
+    m = title.end
+    while m < sent.end and doc[m].text not in (",", ";", ".", "(") and m < title.end + 14:
+        key = index.entity_of(doc[m])
+        if key and index.entities[key].kind == PERSON:
+            return None  # the title belongs to the next person: "Kerry, Secretary … Jeh Johnson"
+        if key and index.entities[key].kind in _ORG_KINDS and doc[m].ent_type_ != L.NORP:
+            org = key
+            break
+        m += 1
+    if org is None and not relative_clause:
+        return None
+    return Role(person=pkey, role=title.text, role_norm=title.label_, organization=org, former=former,
+                evidence=evidence_of(sent, index.document_id), confidence=0.8 if org else 0.5)
+
+
+def _country_of(pkey: str, index: EntityIndex, doc: Doc, p: Span) -> str | None:
+    """'the country' in a description of a person: the country named most often before it."""
+    counts: dict[str, int] = {}
+    for i in range(0, p.start):
+        key = index.token_entity.get(i)
+        if key and index.entities[key].kind == COUNTRY:
+            counts[key] = counts.get(key, 0) + 1
+    return max(counts, key=counts.get) if counts else None  # type: ignore[arg-type]
+
+
+def _dedupe(roles: list[Role], index: EntityIndex) -> list[Role]:
+    """One role per (person, normalized role, organization); an org-less duplicate is dropped."""
+    best: dict[tuple[str, str, str | None], Role] = {}
+    for r in roles:
+        k = (r.person, r.role_norm, r.organization or r.relative_to)
+        if k not in best or r.confidence > best[k].confidence:
+            best[k] = r
+    with_org = {(r.person, r.role_norm) for r in best.values() if r.organization or r.relative_to}
+    return [r for k, r in best.items() if k[2] is not None or (r.person, r.role_norm) not in with_org]

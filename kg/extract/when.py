@@ -1,0 +1,102 @@
+"""Dates in news text resolved against the article's publication date.
+
+"on Friday" -> the Friday before publication (news reports the past unless the verb is future),
+"from Wednesday to Saturday" -> an interval, "later this month" -> the rest of the month,
+"Sept 26-28" -> an interval in the publication year. Results are ISO strings: "2015-09-25" or
+"2015-09-09/2015-09-12".
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+import dateparser
+
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
+    m.lower(): i for i, m in enumerate(calendar.month_abbr) if m} | {"sept": 9}
+_RANGE_DAYS = re.compile(r"\b(?P<m>[A-Za-z]{3,9})\.?\s+(?P<a>\d{1,2})\s*(?:-|–|to)\s*(?P<b>\d{1,2})\b")
+_WEEKDAY_RANGE = re.compile(r"\bfrom\s+(?P<a>[A-Za-z]+day)\s+(?:to|until|through)\s+(?P<b>[A-Za-z]+day)\b", re.I)
+
+
+def resolve_date(text: str, published: date | None, *, future: bool = False) -> str | None:
+    """An ISO date or interval for a date expression, or None when it cannot be pinned down."""
+    t = text.strip().lower().removeprefix("the ")
+    if published is None:
+        return _absolute(t, None)
+    if m := _WEEKDAY_RANGE.search(t):
+        a, b = _weekday(m["a"], published, future), _weekday(m["b"], published, future)
+        if a and b and a <= b:
+            return f"{a.isoformat()}/{b.isoformat()}"
+    if m := _RANGE_DAYS.search(text):
+        month = MONTHS.get(m["m"].lower())
+        if month:
+            try:
+                a = date(published.year, month, int(m["a"]))
+                b = date(published.year, month, int(m["b"]))
+                return f"{a.isoformat()}/{b.isoformat()}"
+            except ValueError:
+                return None
+    words = t.split()
+    for w in words:
+        if w in WEEKDAYS:
+            direction_future = future or "next" in words or "coming" in words
+            if "last" in words:
+                direction_future = False
+            d = _weekday(w, published, direction_future)
+            return d.isoformat() if d else None
+    if t in ("today", "this morning", "this afternoon", "tonight"):
+        return published.isoformat()
+    if t == "yesterday":
+        return (published - timedelta(days=1)).isoformat()
+    if t == "tomorrow":
+        return (published + timedelta(days=1)).isoformat()
+    if t in ("last week", "the previous week"):
+        start = published - timedelta(days=published.weekday() + 7)
+        return f"{start.isoformat()}/{(start + timedelta(days=6)).isoformat()}"
+    if t in ("this week",):
+        start = published - timedelta(days=published.weekday())
+        return f"{start.isoformat()}/{(start + timedelta(days=6)).isoformat()}"
+    if t in ("later this month", "this month", "late this month", "at the end of the month"):
+        last = calendar.monthrange(published.year, published.month)[1]
+        first = published if "later" in t or "late" in t else published.replace(day=1)
+        return f"{first.isoformat()}/{published.replace(day=last).isoformat()}"
+    if t in ("next month",):
+        y, m2 = (published.year + (published.month == 12), published.month % 12 + 1)
+        return f"{date(y, m2, 1).isoformat()}/{date(y, m2, calendar.monthrange(y, m2)[1]).isoformat()}"
+    return _absolute(t, published)
+
+
+def _weekday(name: str, published: date, future: bool) -> date | None:
+    wd = WEEKDAYS.get(name.lower())
+    if wd is None:
+        return None
+    if future:
+        delta = (wd - published.weekday()) % 7 or 7
+        return published + timedelta(days=delta)
+    delta = (published.weekday() - wd) % 7 or 7
+    return published - timedelta(days=delta)
+
+
+def find_interval(text: str, published: date | None, *, future: bool = False) -> str | None:
+    """An interval written across a sentence ("from Wednesday to Saturday"), which NER splits."""
+    m = _WEEKDAY_RANGE.search(text)
+    return resolve_date(m.group(), published, future=future) if m and published else None
+
+
+def _absolute(text: str, published: date | None) -> str | None:
+    """'September 28th', 'Sept 14, 2015', '2015-09-14' (a year-less date takes the publication year)."""
+    if published is None and not re.search(r"\b\d{4}\b", text):
+        return None  # without a publication date a year-less date cannot be placed
+    if not re.search(r"\d", text) or not any(m in text for m in MONTHS if len(m) > 2) and not re.search(r"\d{4}-\d", text):
+        return None
+    settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month"]}
+    if published:
+        from datetime import datetime
+
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
+    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return parsed.date().isoformat() if parsed else None

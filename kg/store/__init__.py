@@ -1,0 +1,210 @@
+"""The store: the only code that talks to pyoxigraph.
+
+One named graph per document, the ontology and the canonical entities in graphs of their own.
+A document is replaced atomically: its triples are loaded into a staging graph (one transaction),
+then moved over the old graph by one SPARQL MOVE (another), so a crash leaves either the old or the
+new graph, never half of one; staging graphs left by a crash are dropped when the store opens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError, StoreError
+from kg.rdf.namespaces import DIP, Minter
+from kg.store.results import GRAPH_FORMATS, RESULT_FORMATS, QueryResult, Value
+
+__all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "KgStore", "QueryResult", "Value"]
+
+EXPORT_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
+                  "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
+_STAGING = "graph/staging/"
+
+
+class KgStore:
+    """An Oxigraph store holding the knowledge graph (on disk, or in memory when path is None)."""
+
+    def __init__(self, path: str | Path | None = None, *, base_iri: str = "https://kg.example.org/",
+                 read_only: bool = False) -> None:
+        self.path = str(path) if path else None
+        self.minter = Minter(base_iri)
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                if not Path(self.path).exists():
+                    raise StoreError(f"no store at {self.path}: run `kg build PATH --store {self.path}` first")
+                self._store = ox.Store.read_only(self.path)
+            else:
+                self._store = ox.Store(self.path)
+        except OSError as e:
+            raise StoreError(f"cannot open store {self.path}: {_first_line(e)} (is another kg process using it?)") from e
+        if not read_only:
+            self._drop_staging()
+
+    # -- documents --------------------------------------------------------------------------
+    def replace_document(self, doc_id: str, document_nt: str, entities_nt: str = "") -> None:
+        """Atomically replace the graph of `doc_id` with `document_nt` (N-Triples)."""
+        graph = self.minter.graph(doc_id)
+        staging = ox.NamedNode(f"{self.minter.base}{_STAGING}{graph.value.rsplit('/', 1)[-1]}")
+        try:
+            self._store.remove_graph(staging) if self._store.contains_named_graph(staging) else None
+            self._store.load(document_nt, format=ox.RdfFormat.N_TRIPLES, to_graph=staging)
+            self._store.update(f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{graph.value}>")
+            if entities_nt:
+                self._store.load(entities_nt, format=ox.RdfFormat.N_TRIPLES,
+                                 to_graph=ox.NamedNode(self.minter.special_graph("entities").value))
+        except (OSError, SyntaxError) as e:
+            raise StoreError(f"cannot write document {doc_id!r}: {_first_line(e)}") from e
+
+    def remove_document(self, doc_id: str) -> bool:
+        graph = ox.NamedNode(self.minter.graph(doc_id).value)
+        if not self._store.contains_named_graph(graph):
+            return False
+        self._store.remove_graph(graph)
+        self.prune_entities()
+        return True
+
+    def document_hashes(self) -> dict[str, str]:
+        """Document id -> content hash, for skipping unchanged documents."""
+        q = f"SELECT ?id ?h WHERE {{ GRAPH ?g {{ ?d <{DIP}documentId> ?id ; <{DIP}contentHash> ?h }} }}"
+        return {s["id"].value: s["h"].value for s in self._store.query(q)}
+
+    def document_ids(self) -> list[str]:
+        ids = []
+        for g in self._store.named_graphs():
+            if isinstance(g, ox.NamedNode) and (doc := self.minter.doc_id_of_graph(g.value)) is not None:
+                ids.append(doc)
+        return sorted(ids)
+
+    def prune_entities(self) -> None:
+        """Drop canonical entities that no document mentions any more."""
+        ent = self.minter.special_graph("entities").value
+        self._store.update(
+            f"DELETE {{ GRAPH <{ent}> {{ ?e ?p ?o }} }} WHERE {{ GRAPH <{ent}> {{ ?e ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ?p2 ?o2 }} FILTER(?g != <{ent}>) }} }}")
+
+    def set_graph(self, name: str, data: str, fmt: str = "turtle") -> None:
+        """Replace a special graph (ontology, entities links) with the given RDF text."""
+        graph = ox.NamedNode(self.minter.special_graph(name).value)
+        staging = ox.NamedNode(f"{self.minter.base}{_STAGING}{name}")
+        try:
+            self._store.load(data, format=EXPORT_FORMATS[fmt], to_graph=staging)
+        except SyntaxError as e:
+            raise StoreError(f"cannot load graph {name}: {_first_line(e)}") from e
+        self._store.update(f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{graph.value}>")
+
+    def _drop_staging(self) -> None:
+        for g in list(self._store.named_graphs()):
+            if isinstance(g, ox.NamedNode) and g.value.startswith(self.minter.base + _STAGING):
+                self._store.remove_graph(g)
+
+    # -- SPARQL -----------------------------------------------------------------------------
+    def query(self, sparql: str, *, bindings: dict[str, Any] | None = None, union: bool = True,
+              default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
+        """Run a SPARQL query; `bindings` maps variable names to kg.rdf.terms IRI/Literal values,
+        substituted as RDF terms (never spliced into the text). The default graph is the union of all graphs."""
+        kwargs: dict[str, Any] = {}
+        if bindings:
+            kwargs["substitutions"] = {ox.Variable(k): _ox_term(v) for k, v in bindings.items()}
+        if default_graphs:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        elif union:
+            kwargs["use_default_graph_as_union"] = True
+        if named_graphs:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        try:
+            return QueryResult(self._store.query(sparql, **kwargs))
+        except SyntaxError as e:
+            raise QueryError(f"malformed SPARQL query: {_first_line(e)}") from e
+        except (OSError, ValueError, RuntimeError) as e:
+            raise QueryError(f"query failed: {_first_line(e)}") from e
+
+    def update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql)
+        except SyntaxError as e:
+            raise QueryError(f"malformed SPARQL update: {_first_line(e)}") from e
+        except (OSError, ValueError) as e:
+            raise QueryError(f"update failed: {_first_line(e)}") from e
+
+    # -- whole-store operations ------------------------------------------------------------------
+    def export(self, fmt: str, *, graph: str | None = None, prefixes: dict[str, str] | None = None) -> bytes:
+        """The store (or one document's graph) serialized; triple formats get the union of graphs."""
+        rdf_format = EXPORT_FORMATS[fmt]
+        if graph is not None:
+            g = ox.NamedNode(self.minter.graph(graph).value)
+            if not self._store.contains_named_graph(g):
+                raise StoreError(f"no document {graph!r} in the store")
+            quads = self._store.quads_for_pattern(None, None, None, g)
+        else:
+            quads = self._store.quads_for_pattern(None, None, None, None)
+        if rdf_format.supports_datasets:
+            items = sorted(quads, key=_quad_key)
+            return ox.serialize(items, format=rdf_format, prefixes=prefixes) or b""
+        triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=_triple_key)
+        return ox.serialize(triples, format=rdf_format, prefixes=prefixes) or b""
+
+    def dump(self, path: str) -> None:
+        self._store.dump(path=path, format=ox.RdfFormat.N_QUADS)
+
+    def load_dump(self, path: str) -> None:
+        try:
+            self._store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError) as e:
+            raise StoreError(f"cannot load {path}: {_first_line(e)}") from e
+
+    def bulk_load_nquads(self, data: bytes | str) -> None:
+        self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+
+    def backup(self, target: str) -> None:
+        if self.path is None:
+            raise StoreError("an in-memory store cannot be backed up")
+        if Path(target).exists() and any(Path(target).iterdir()):
+            raise StoreError(f"backup target {target} exists and is not empty")
+        self._store.backup(target)
+
+    def count(self) -> int:
+        return len(self._store)
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    def rdflib_dataset(self) -> Any:
+        """An rdflib Dataset over this same store (through oxrdflib), for rdflib tools."""
+        import rdflib
+        from oxrdflib import OxigraphStore
+
+        return rdflib.Dataset(store=OxigraphStore(store=self._store))
+
+
+def _ox_term(v: Any) -> Any:
+    from kg.rdf.terms import IRI, Literal
+
+    if isinstance(v, IRI):
+        return ox.NamedNode(v.value)
+    if isinstance(v, Literal):
+        if v.lang:
+            return ox.Literal(v.value, language=v.lang)
+        return ox.Literal(v.value, datatype=ox.NamedNode(v.datatype)) if v.datatype else ox.Literal(v.value)
+    raise TypeError(f"cannot bind {v!r}")
+
+
+def _quad_key(q: Any) -> tuple[str, str, str, str]:
+    return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
+
+
+def _triple_key(t: Any) -> tuple[str, str, str]:
+    return (str(t.subject), str(t.predicate), str(t.object))
+
+
+def _first_line(e: BaseException) -> str:
+    return (str(e).strip().splitlines() or [type(e).__name__])[0]
+
+
+def iter_graph_names(store: KgStore) -> Iterable[str]:
+    return [g.value for g in store._store.named_graphs() if isinstance(g, ox.NamedNode)]
