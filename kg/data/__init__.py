@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_table(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a TSV table in this package, padded to the header's width."""
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")

@@ -102,9 +102,7 @@ def _merge(model: list[Span], ours: list[Span]) -> list[Span]:
     keep_model = []
     for e in model:
         inside = [s for s in ours if s.start < e.end and e.start < s.end]
-        if not inside:
-            keep_model.append(e)
-        elif all(e.start <= s.start and s.end <= e.end and len(e) > len(s) for s in inside) and e.label_ in (L.ORG, L.FAC, L.PERSON):
+        if not inside or all(e.start <= s.start and s.end <= e.end and len(e) > len(s) for s in inside) and e.label_ in (L.ORG, L.FAC, L.PERSON):
             keep_model.append(e)
     ours = [s for s in ours if not any(e.start <= s.start and s.end <= e.end for e in keep_model)]
     return filter_spans(keep_model + ours)

@@ -5,7 +5,11 @@ Header lines start with `#+ ` (in the spirit of grlc's decorators):
     #+ summary: People, the roles they hold and where
     #+ description: One row per role a document states.
     #+ param: entity string required  Label, alias or IRI of the entity
-    #+ param: since date optional  Only facts on or after this date
+    #+ param: since date optional=0001-01-01  Only facts on or after this date
+
+An optional parameter names its default (`optional=VALUE`, `optional=""` for an empty string): it is
+always bound, so a query tests `STR(?keyword) = ""` rather than `BOUND(?keyword)` (Oxigraph binds
+substituted variables for the whole query, and BOUND() does not see them).
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from pathlib import Path
 from kg.errors import QueryError
 
 PARAM_TYPES = ("string", "iri", "date", "integer", "decimal", "boolean")
+_PARAM = re.compile(r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>" + "|".join(PARAM_TYPES) + r")\s+"
+                    r"(?P<required>required|optional=(?P<default>\"[^\"]*\"|\S*))\s*(?P<desc>.*)$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _QUERY_FORM = re.compile(r"^\s*(?:PREFIX\s+\S*\s*<[^>]*>\s*|BASE\s*<[^>]*>\s*)*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
 
@@ -27,6 +33,7 @@ class Parameter:
     type: str
     required: bool
     description: str = ""
+    default: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,12 +67,12 @@ def parse_saved_query(name: str, text: str) -> SavedQuery:
         elif key == "description":
             description.append(value)
         elif key == "param":
-            parts = value.split(None, 3)
-            if len(parts) < 2 or parts[1] not in PARAM_TYPES:
-                raise QueryError(f"query {name}: bad param line {value!r} (want: NAME TYPE [required|optional] TEXT)")
-            required = len(parts) > 2 and parts[2] == "required"
-            desc = parts[3] if len(parts) > 3 else (parts[2] if len(parts) > 2 and parts[2] not in ("required", "optional") else "")
-            params.append(Parameter(parts[0], parts[1], required, desc))
+            m = _PARAM.match(value)
+            if not m:
+                raise QueryError(f"query {name}: bad param line {value!r} "
+                                 "(want: NAME TYPE required|optional=DEFAULT DESCRIPTION)")
+            default = None if m["default"] is None else m["default"].strip('"')
+            params.append(Parameter(m["name"], m["type"], m["required"] == "required", m["desc"].strip(), default))
     if not summary:
         raise QueryError(f"query {name}: header has no '#+ summary:' line")
     return SavedQuery(name, text, summary, " ".join(description), tuple(params))

@@ -23,6 +23,8 @@ def bind(query: SavedQuery, values: dict[str, str]) -> dict[str, IRI | Literal]:
         if p.name not in values or values[p.name] == "":
             if p.required:
                 raise QueryError(f"query {query.name} needs --param {p.name}=… ({p.type})")
+            if p.default is not None:
+                out[p.name] = to_term(p.default, p.type, p.name)
             continue
         out[p.name] = to_term(values[p.name], p.type, p.name)
     return out
