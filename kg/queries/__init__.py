@@ -25,7 +25,9 @@ def with_prefixes(sparql: str) -> str:
 
 def run_saved(store: KgStore, query: SavedQuery, values: dict[str, str]) -> QueryResult:
     """Run a saved query with parameters bound as RDF terms."""
-    return store.query(with_prefixes(query.sparql), bindings=bind(query, values))
+    result = store.query(with_prefixes(query.sparql), bindings=bind(query, values))
+    result.hidden = {p.name for p in query.parameters}
+    return result
 
 
 def run_sparql(store: KgStore, sparql: str) -> QueryResult:

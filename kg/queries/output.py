@@ -19,8 +19,8 @@ def cell(v: Value | None) -> str:
 def format_result(result: QueryResult, fmt: str) -> str:
     if result.kind == "ask":
         return json.dumps({"boolean": result.boolean}) if fmt == "json" else ("true" if result.boolean else "false")
-    rows = [[cell(r[v]) for v in result.variables] for r in result.rows()]
-    cols = result.variables
+    cols = result.shown
+    rows = [[cell(r[v]) for v in cols] for r in result.rows()]
     if fmt == "json":
         return json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, indent=1)
     if fmt in ("csv", "tsv"):

@@ -54,6 +54,7 @@ class QueryResult:
 
     def __init__(self, raw: Any) -> None:
         self._raw = raw
+        self.hidden: set[str] = set()  # columns not shown to people (a saved query's parameters)
         if isinstance(raw, ox.QuerySolutions):
             self.kind = "select"
             self.variables = [v.value for v in raw.variables]
@@ -67,6 +68,10 @@ class QueryResult:
     @property
     def boolean(self) -> bool:
         return bool(self._raw)
+
+    @property
+    def shown(self) -> list[str]:
+        return [v for v in self.variables if v not in self.hidden]
 
     def rows(self) -> Iterator[dict[str, Value | None]]:
         if self.kind == "select":
