@@ -1,0 +1,90 @@
+"""Ingest: titles, dates, sources and boilerplate on short hand-written articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kg.ingest import Document, Skipped, iter_documents, read_text_document
+from kg.ingest.dates import parse_date
+
+ARTICLE = """Ministers meet in Vienna
+
+Reuters Vienna
+Last Updated : Mar 3 2021 | 10:12 AM IST
+The Austrian foreign minister met his Iranian counterpart on Tuesday, officials said.
+A second paragraph follows here.
+*Subscribe to Daily Planet digital and get access
+₹900
+More From This Section
+Next Story
+"""
+
+
+def doc_of(text: str, **meta: str) -> Document:
+    d = read_text_document(text, "a.txt", meta or None)
+    assert isinstance(d, Document)
+    return d
+
+
+def test_title_date_source_and_boilerplate() -> None:
+    d = doc_of(ARTICLE)
+    assert d.title == "Ministers meet in Vienna"
+    assert d.date == "2021-03-03"
+    assert d.source == "Reuters"
+    assert d.text.startswith("The Austrian foreign minister")
+    for junk in ("Subscribe", "₹", "More From This Section", "Next Story", "Last Updated", "Reuters Vienna"):
+        assert junk not in d.text
+
+
+def test_published_byline_and_inline_dateline() -> None:
+    d = doc_of("Headline here\n\nBy Ann Lee Source:Daily Planet Published: 2019-7-4 9:01:22\n\n"
+               "PARIS • The president spoke to reporters on Friday.\n\nPosted in: World\n")
+    assert d.source == "Daily Planet" and d.date == "2019-07-04"
+    assert d.text == "The president spoke to reporters on Friday."
+
+
+def test_print_edition_date_telegram_and_caption() -> None:
+    d = doc_of("Talks end\n\nThe envoy left Seoul. PHOTO: AFP\nThe talks ended without a deal.\n\n"
+               "Join our Telegram channel and get the latest news.\n\n"
+               "A version of this article appeared in the print edition of The Daily Planet on June 2, 2018, with the headline Talks end.")
+    assert d.date == "2018-06-02"
+    assert d.text == "The talks ended without a deal."
+
+
+def test_front_matter_and_meta_override() -> None:
+    d = doc_of("---\ndate: 2014-05-20\nsource: Wire\n---\nTitle line\n\nBody text of the article.\n")
+    assert (d.date, d.source, d.title) == ("2014-05-20", "Wire", "Title line")
+    d = doc_of(ARTICLE, date="2022-01-05", id="override")
+    assert (d.date, d.id) == ("2022-01-05", "override")
+
+
+def test_parse_date_forms() -> None:
+    assert str(parse_date("Sep 13 2015")) == "2015-09-13"
+    assert str(parse_date("2015-9-14 0:53:01")) == "2015-09-14"
+    assert str(parse_date("September 14, 2015")) == "2015-09-14"
+    assert parse_date("no date here") is None
+
+
+def test_folder_jsonl_html_and_sidecar(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("A title\n\nThe minister spoke.\n")
+    (tmp_path / "sub" / "a.txt.meta.json").write_text(json.dumps({"url": "https://example.org/a", "date": "2020-01-02"}))
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "b1", "text": "The envoy arrived.", "title": "T"}) + "\n")
+    (tmp_path / "c.html").write_text("<html><head><title>Summit ends</title><script>var x=1;</script></head>"
+                                     "<body><nav>Home | World</nav><article><h1>Summit ends</h1><p>The leaders "
+                                     "met in Jakarta on Monday and agreed to expand trade between the two "
+                                     "countries, officials said.</p><p>The talks lasted three hours.</p>"
+                                     "</article><footer>Subscribe now</footer></body></html>")
+    (tmp_path / "ignored.bin").write_bytes(b"\x00\x01")
+    items = list(iter_documents([str(tmp_path)]))
+    docs = {d.id: d for d in items if isinstance(d, Document)}
+    assert set(docs) == {"a.txt", "b1", "c.html"}
+    assert docs["a.txt"].url == "https://example.org/a" and docs["a.txt"].date == "2020-01-02"
+    assert docs["b1"].text == "The envoy arrived." and docs["b1"].title == "T"
+    assert "leaders met in Jakarta" in docs["c.html"].text and "var x" not in docs["c.html"].text
+    assert not [i for i in items if isinstance(i, Skipped)]
+
+
+def test_content_hash_changes_with_text() -> None:
+    assert doc_of(ARTICLE).content_hash != doc_of(ARTICLE.replace("Tuesday", "Monday")).content_hash
