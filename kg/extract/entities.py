@@ -68,10 +68,20 @@ class EntityIndex:
     # -- construction ---------------------------------------------------------------------------
     def _resolve(self) -> None:
         persons = self._person_clusters()
+        acronyms = self._acronyms()
         for ent in self.doc.ents:
             if ent.label_ not in L.ENTITY_LABELS:
                 continue
-            key, as_gov = self._key_for(ent, persons)
+            ent, short = _split_parenthesis(ent)
+            if short:
+                acronyms.setdefault(short, ent)
+            if ent.text in acronyms:  # "OPM" after "Office of Personnel Management (OPM)"
+                long = acronyms[ent.text]
+                key, as_gov = self._key_for(long, persons)
+                if key is not None:
+                    self._aliases.setdefault(key, set()).add(ent.text)
+            else:
+                key, as_gov = self._key_for(ent, persons)
             if key is None:
                 continue
             self.mentions.append(Mention(ent.text, ent.start_char, ent.end_char, ent.label_, key, as_gov))
@@ -84,6 +94,20 @@ class EntityIndex:
         if key not in self.entities:
             self.entities[key] = Entity(key=key, kind=kind, name=name, **extra)  # type: ignore[arg-type]
         self._aliases.setdefault(key, set()).add(alias)
+
+    def _acronyms(self) -> dict[str, Span]:
+        """Acronyms defined in the text: 'Office of Personnel Management (OPM)' -> OPM: that span."""
+        out: dict[str, Span] = {}
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ not in (L.ORG, L.GPE, L.FAC) or ent.end + 2 >= len(doc):
+                continue
+            short = doc[ent.end + 1]
+            if doc[ent.end].text == "(" and doc[ent.end + 2].text == ")" and short.text.isupper() and len(short) > 1:
+                initials = [t.text[0] for t in ent if t.text[:1].isupper()]
+                if initials and initials[0] == short.text[0] and set(short.text) <= set(initials) | {"."}:
+                    out[short.text] = ent
+        return out
 
     def _person_clusters(self) -> dict[str, str]:
         """Each person surface form -> the full name it refers to in this document."""
@@ -156,6 +180,17 @@ class EntityIndex:
         """'Beijing said', 'Washington's position': the capital stands for the government."""
         root = ent.root
         return root.dep_ in _SPEAKING_DEPS or (root.dep_ == L.CONJ and root.head.dep_ in L.SUBJECTS)
+
+
+def _split_parenthesis(ent: Span) -> tuple[Span, str | None]:
+    """'World Health Organization (WHO' read as one span: the name, and the acronym it defines."""
+    paren = next((t.i for t in ent if t.text == "("), None)
+    if paren is None or paren == ent.start:
+        return ent, None
+    inner = ent.doc[paren + 1: ent.end]
+    short = inner.text.rstrip(")").strip()
+    name = Span(ent.doc, ent.start, paren, label=ent.label_)
+    return name, (short if short.isupper() and len(inner) == 1 else None)
 
 
 def _strip_article(text: str) -> str:
