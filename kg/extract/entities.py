@@ -151,6 +151,11 @@ class EntityIndex:
             return key, cf.form == "capital"
         if ent.label_ == L.NORP:
             return None, False
+        if ent.label_ == L.ORG and (shared := _shared_head(ent)):
+            name = f"{_strip_article(text)} {shared}"  # "the Justice, State and Treasury departments"
+            key = entity_key(ORGANIZATION, name)
+            self._register(key, ORGANIZATION, name, text)
+            return key, False
         if ent.label_ == L.ORG:
             name, part_of = self._org_name(ent)
             key = entity_key(ORGANIZATION, name)
@@ -180,6 +185,20 @@ class EntityIndex:
         """'Beijing said', 'Washington's position': the capital stands for the government."""
         root = ent.root
         return root.dep_ in _SPEAKING_DEPS or (root.dep_ == L.CONJ and root.head.dep_ in L.SUBJECTS)
+
+
+_PLURAL_BODIES = {"departments": "Department", "ministries": "Ministry", "agencies": "Agency",
+                  "committees": "Committee", "commissions": "Commission", "offices": "Office"}
+
+
+def _shared_head(ent: Span) -> str | None:
+    """The singular head noun that coordinated names share: 'Justice' in 'the Justice and State departments'."""
+    head = ent.root
+    while head.dep_ == L.CONJ:
+        head = head.head
+    if head.dep_ in ("nmod", "compound", "amod") and head.head.lower_ in _PLURAL_BODIES and head.head.i > ent.end - 1:
+        return _PLURAL_BODIES[head.head.lower_]
+    return None
 
 
 def _split_parenthesis(ent: Span) -> tuple[Span, str | None]:

@@ -22,6 +22,7 @@ _NEEDS_OBJECT = {"hold": {"talk", "talks", "meeting", "dialogue", "consultation"
 _FUTURE_MARKS = {"will", "would", "shall", "expected", "plan", "plans", "planned", "intend", "scheduled", "upcoming",
                  "ahead", "later", "next", "due"}
 _PARTICIPANT_KINDS = (PERSON, ORGANIZATION, COUNTRY, GROUP)
+_REPRESENTATIVES = {"representative", "official", "member", "delegate", "envoy", "delegation", "team", "officer"}
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "conj", "acl", "parataxis", "csubj"}
 _FUTURE_DATES = ("later", "next", "coming", "upcoming", "tomorrow", "end of the month")
 
@@ -115,23 +116,28 @@ def _with_phrases(cue: Token) -> list[Token]:
 
 
 def _conjuncts(tok: Token) -> list[Token]:
+    """Coordinated participants, also through an apposition ("Kerry, secretary …, Johnson and Rice")."""
     out = []
     for c in tok.children:
         if c.dep_ == L.CONJ:
             out += [c, *_conjuncts(c)]
+        elif c.dep_ == L.APPOS:
+            out += _conjuncts(c)
     return out
 
 
 def _entities_of_phrase(tok: Token, resolver: Resolver) -> list[str]:
-    """Entities a participant phrase names: its head entity, else the people in its own words."""
+    """Entities a participant phrase names: its head entity, else the people in its own words
+    (and the bodies of 'representatives from the Justice and State departments')."""
     key = resolver.resolve(tok, allow_groups=True)
     if key and resolver.index.entities[key].kind in _PARTICIPANT_KINDS:
         return [key]
-    own = [t for t in tok.subtree if t.dep_ != L.CONJ and not any(a.dep_ == L.CONJ and a.i > tok.i for a in t.ancestors)]
+    kinds = (PERSON, ORGANIZATION, COUNTRY) if tok.lemma_.lower() in _REPRESENTATIVES else (PERSON,)
+    theirs = {t.i for c in tok.children if c.dep_ in (L.CONJ, "cc") for t in c.subtree}
     span_keys = []
-    for t in own:
+    for t in tok.subtree:
         k = resolver.index.entity_of(t)
-        if k and resolver.index.entities[k].kind == PERSON and k not in span_keys:
+        if t.i not in theirs and k and resolver.index.entities[k].kind in kinds and k not in span_keys:
             span_keys.append(k)
     return span_keys
 
