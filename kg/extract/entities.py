@@ -75,20 +75,29 @@ class EntityIndex:
             ent, short = _split_parenthesis(ent)
             if short:
                 acronyms.setdefault(short, ent)
-            if ent.text in acronyms:  # "OPM" after "Office of Personnel Management (OPM)"
-                long = acronyms[ent.text]
-                key, as_gov = self._key_for(long, persons)
-                if key is not None:
-                    self._aliases.setdefault(key, set()).add(ent.text)
-            else:
-                key, as_gov = self._key_for(ent, persons)
-            if key is None:
-                continue
-            self.mentions.append(Mention(ent.text, ent.start_char, ent.end_char, ent.label_, key, as_gov))
-            for i in range(ent.start, ent.end):
-                self.token_entity[i] = key
+            if ent.label_ == L.ORG and _shared_head(ent) and any(t.lower_ in ("and", ",") for t in ent):
+                parts = _coordinated_parts(ent)  # "Defence and Foreign" (ministries): two bodies
+                for part in parts[:-1]:
+                    self._add_mention(part, persons, acronyms)
+                ent = parts[-1]
+            self._add_mention(ent, persons, acronyms)
         for key, aliases in self._aliases.items():
             self.entities[key] = replace(self.entities[key], aliases=tuple(sorted(aliases - {self.entities[key].name})))
+
+    def _add_mention(self, ent: Span, persons: dict[str, str], acronyms: dict[str, Span]) -> None:
+        """Key one entity span and record its mention and tokens."""
+        if ent.text in acronyms:  # "OPM" after "Office of Personnel Management (OPM)"
+            long = acronyms[ent.text]
+            key, as_gov = self._key_for(long, persons)
+            if key is not None:
+                self._aliases.setdefault(key, set()).add(ent.text)
+        else:
+            key, as_gov = self._key_for(ent, persons)
+        if key is None:
+            return
+        self.mentions.append(Mention(ent.text, ent.start_char, ent.end_char, ent.label_, key, as_gov))
+        for i in range(ent.start, ent.end):
+            self.token_entity[i] = key
 
     def _register(self, key: str, kind: str, name: str, alias: str, **extra: object) -> None:
         if key not in self.entities:
@@ -199,6 +208,19 @@ def _shared_head(ent: Span) -> str | None:
     if head.dep_ in ("nmod", "compound", "amod") and head.head.lower_ in _PLURAL_BODIES and head.head.i > ent.end - 1:
         return _PLURAL_BODIES[head.head.lower_]
     return None
+
+
+def _coordinated_parts(ent: Span) -> list[Span]:
+    """'Defence and Foreign' -> 'Defence', 'Foreign' (each keeps the ORG label)."""
+    parts, start = [], ent.start
+    for t in ent:
+        if t.lower_ in ("and", ","):
+            if t.i > start:
+                parts.append(Span(ent.doc, start, t.i, label=ent.label_))
+            start = t.i + 1
+    if start < ent.end:
+        parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    return parts or [ent]
 
 
 def _split_parenthesis(ent: Span) -> tuple[Span, str | None]:

@@ -132,7 +132,8 @@ def _entities_of_phrase(tok: Token, resolver: Resolver) -> list[str]:
     key = resolver.resolve(tok, allow_groups=True)
     if key and resolver.index.entities[key].kind in _PARTICIPANT_KINDS:
         return [key]
-    kinds = (PERSON, ORGANIZATION, COUNTRY) if tok.lemma_.lower() in _REPRESENTATIVES else (PERSON,)
+    groups = tok.lemma_.lower() in _REPRESENTATIVES and (tok.tag_ == "NNS" or tok.lower_ in ("delegation", "team"))
+    kinds = (PERSON, ORGANIZATION, COUNTRY) if groups else (PERSON,)
     theirs = {t.i for c in tok.children if c.dep_ in (L.CONJ, "cc") for t in c.subtree}
     span_keys = []
     for t in tok.subtree:

@@ -95,10 +95,16 @@ def _reported(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, qu
         span = that_clause(cue)
     elif (comp := next((c for c in cue.children if c.dep_ == "ccomp"), None)) is not None:
         span = doc[comp.left_edge.i: comp.right_edge.i + 1]
+        if comp.i < cue.i:
+            span = _trim_left_claim(span, _subject_left(cue))
     elif lemma in DENIAL_VERBS and cue.dep_ == L.RELCL and cue.head.lemma_.lower() in CHARGE_NOUNS:
         return _denied_charge(cue, sent, index, speakers, found)
     elif lemma in NOMINAL_OBJECT_CUES and any(c.dep_ in ("dobj", "xcomp") for c in cue.children):
-        span = doc[cue.left_edge.i: cue.right_edge.i + 1]  # "China has denied the accusations"
+        # "China has denied the accusations": the clause is the claim, up to the next comma.
+        end = next((t.i for t in doc[cue.i: cue.right_edge.i + 1] if t.text in (",", ";")), cue.right_edge.i + 1)
+        span = doc[cue.left_edge.i: end]
+    else:
+        span = that_clause(cue)  # "said in a statement that …" (the clause hangs off the noun)
     if span is None or len(span) == 0:
         return None
     speaker, via_pronoun = speakers.of(cue)
@@ -109,6 +115,16 @@ def _reported(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, qu
         return None
     st = _statement(speaker, cue, _clean(span.text), quote, sent, index, 0.7 if via_pronoun else 0.8)
     return _Found(st, cue.i, span.start, span.end, sent.doc)
+
+
+def _trim_left_claim(span: Span, subject_left: int) -> Span:
+    """'CLAIM, visiting President X said': the claim stops before the attribution and its modifiers."""
+    doc = span.doc
+    end = min(span.end, subject_left)
+    comma = next((t.i for t in reversed(doc[span.start:end]) if t.text == ","), None)
+    if comma is not None and end - comma <= 3 and all(t.pos_ in ("ADJ", "VERB", "ADV", "DET") for t in doc[comma + 1:end]):
+        end = comma
+    return doc[span.start:end]
 
 
 def _parenthetical(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, quotes: list[Quote],
@@ -310,7 +326,7 @@ def _mentioned(names: tuple[str, ...], text: str) -> bool:
 
 
 def _clean(text: str) -> str:
-    t = text.strip().strip(",;:").strip()
+    t = text.strip().strip(",;:.").strip()
     t = re.sub(r"^that\s+", "", t)
     return t.strip("\"“” ")
 
