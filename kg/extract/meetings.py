@@ -119,10 +119,8 @@ def _conjuncts(tok: Token) -> list[Token]:
     """Coordinated participants, also through an apposition ("Kerry, secretary …, Johnson and Rice")."""
     out = []
     for c in tok.children:
-        if c.dep_ == L.CONJ:
+        if c.dep_ in (L.CONJ, L.APPOS):
             out += [c, *_conjuncts(c)]
-        elif c.dep_ == L.APPOS:
-            out += _conjuncts(c)
     return out
 
 
