@@ -68,22 +68,55 @@ class EntityIndex:
     # -- construction ---------------------------------------------------------------------------
     def _resolve(self) -> None:
         persons = self._person_clusters()
+        acronyms = self._acronyms()
         for ent in self.doc.ents:
             if ent.label_ not in L.ENTITY_LABELS:
                 continue
-            key, as_gov = self._key_for(ent, persons)
-            if key is None:
-                continue
-            self.mentions.append(Mention(ent.text, ent.start_char, ent.end_char, ent.label_, key, as_gov))
-            for i in range(ent.start, ent.end):
-                self.token_entity[i] = key
+            ent, short = _split_parenthesis(ent)
+            if short:
+                acronyms.setdefault(short, ent)
+            if ent.label_ == L.ORG and _shared_head(ent) and any(t.lower_ in ("and", ",") for t in ent):
+                parts = _coordinated_parts(ent)  # "Defence and Foreign" (ministries): two bodies
+                for part in parts[:-1]:
+                    self._add_mention(part, persons, acronyms)
+                ent = parts[-1]
+            self._add_mention(ent, persons, acronyms)
         for key, aliases in self._aliases.items():
             self.entities[key] = replace(self.entities[key], aliases=tuple(sorted(aliases - {self.entities[key].name})))
+
+    def _add_mention(self, ent: Span, persons: dict[str, str], acronyms: dict[str, Span]) -> None:
+        """Key one entity span and record its mention and tokens."""
+        if ent.text in acronyms:  # "OPM" after "Office of Personnel Management (OPM)"
+            long = acronyms[ent.text]
+            key, as_gov = self._key_for(long, persons)
+            if key is not None:
+                self._aliases.setdefault(key, set()).add(ent.text)
+        else:
+            key, as_gov = self._key_for(ent, persons)
+        if key is None:
+            return
+        self.mentions.append(Mention(ent.text, ent.start_char, ent.end_char, ent.label_, key, as_gov))
+        for i in range(ent.start, ent.end):
+            self.token_entity[i] = key
 
     def _register(self, key: str, kind: str, name: str, alias: str, **extra: object) -> None:
         if key not in self.entities:
             self.entities[key] = Entity(key=key, kind=kind, name=name, **extra)  # type: ignore[arg-type]
         self._aliases.setdefault(key, set()).add(alias)
+
+    def _acronyms(self) -> dict[str, Span]:
+        """Acronyms defined in the text: 'Office of Personnel Management (OPM)' -> OPM: that span."""
+        out: dict[str, Span] = {}
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ not in (L.ORG, L.GPE, L.FAC) or ent.end + 2 >= len(doc):
+                continue
+            short = doc[ent.end + 1]
+            if doc[ent.end].text == "(" and doc[ent.end + 2].text == ")" and short.text.isupper() and len(short) > 1:
+                initials = [t.text[0] for t in ent if t.text[:1].isupper()]
+                if initials and initials[0] == short.text[0] and set(short.text) <= set(initials) | {"."}:
+                    out[short.text] = ent
+        return out
 
     def _person_clusters(self) -> dict[str, str]:
         """Each person surface form -> the full name it refers to in this document."""
@@ -127,6 +160,11 @@ class EntityIndex:
             return key, cf.form == "capital"
         if ent.label_ == L.NORP:
             return None, False
+        if ent.label_ == L.ORG and (shared := _shared_head(ent)):
+            name = f"{_strip_article(text)} {shared}"  # "the Justice, State and Treasury departments"
+            key = entity_key(ORGANIZATION, name)
+            self._register(key, ORGANIZATION, name, text)
+            return key, False
         if ent.label_ == L.ORG:
             name, part_of = self._org_name(ent)
             key = entity_key(ORGANIZATION, name)
@@ -156,6 +194,44 @@ class EntityIndex:
         """'Beijing said', 'Washington's position': the capital stands for the government."""
         root = ent.root
         return root.dep_ in _SPEAKING_DEPS or (root.dep_ == L.CONJ and root.head.dep_ in L.SUBJECTS)
+
+
+_PLURAL_BODIES = {"departments": "Department", "ministries": "Ministry", "agencies": "Agency",
+                  "committees": "Committee", "commissions": "Commission", "offices": "Office"}
+
+
+def _shared_head(ent: Span) -> str | None:
+    """The singular head noun that coordinated names share: 'Justice' in 'the Justice and State departments'."""
+    head = ent.root
+    while head.dep_ == L.CONJ:
+        head = head.head
+    if head.dep_ in ("nmod", "compound", "amod") and head.head.lower_ in _PLURAL_BODIES and head.head.i > ent.end - 1:
+        return _PLURAL_BODIES[head.head.lower_]
+    return None
+
+
+def _coordinated_parts(ent: Span) -> list[Span]:
+    """'Defence and Foreign' -> 'Defence', 'Foreign' (each keeps the ORG label)."""
+    parts, start = [], ent.start
+    for t in ent:
+        if t.lower_ in ("and", ","):
+            if t.i > start:
+                parts.append(Span(ent.doc, start, t.i, label=ent.label_))
+            start = t.i + 1
+    if start < ent.end:
+        parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    return parts or [ent]
+
+
+def _split_parenthesis(ent: Span) -> tuple[Span, str | None]:
+    """'World Health Organization (WHO' read as one span: the name, and the acronym it defines."""
+    paren = next((t.i for t in ent if t.text == "("), None)
+    if paren is None or paren == ent.start:
+        return ent, None
+    inner = ent.doc[paren + 1: ent.end]
+    short = inner.text.rstrip(")").strip()
+    name = Span(ent.doc, ent.start, paren, label=ent.label_)
+    return name, (short if short.isupper() and len(inner) == 1 else None)
 
 
 def _strip_article(text: str) -> str:

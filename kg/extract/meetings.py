@@ -10,6 +10,7 @@ from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, GROUP, ORGANIZATION, PERSON, PLACE, Meeting
 from kg.extract.mentions import Resolver
+from kg.extract.visits import GATHERING_NOUNS, gathering_parties, visit_parties
 from kg.extract.when import find_interval, resolve_date
 from kg.nlp import labels as L
 
@@ -21,28 +22,44 @@ _NEEDS_OBJECT = {"hold": {"talk", "talks", "meeting", "dialogue", "consultation"
 _FUTURE_MARKS = {"will", "would", "shall", "expected", "plan", "plans", "planned", "intend", "scheduled", "upcoming",
                  "ahead", "later", "next", "due"}
 _PARTICIPANT_KINDS = (PERSON, ORGANIZATION, COUNTRY, GROUP)
+_REPRESENTATIVES = {"representative", "official", "member", "delegate", "envoy", "delegation", "team", "officer"}
+_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "conj", "acl", "parataxis", "csubj"}
+_FUTURE_DATES = ("later", "next", "coming", "upcoming", "tomorrow", "end of the month")
 
 
 def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published: date | None) -> list[Meeting]:
     meetings: list[Meeting] = []
     for sent in doc.sents:
         for cue in sent:
-            if not _is_cue(cue):
+            if not _is_cue(cue) and cue.lower_ not in GATHERING_NOUNS:
                 continue
-            people = _participants(cue, resolver)
+            host = None
+            confidence = 0.8 if cue.pos_ == "VERB" else 0.7
+            if cue.lemma_.lower() == "visit":
+                parties = visit_parties(cue, resolver)
+                people = list(parties) if parties else []
+                host, confidence = (parties[1], 0.6) if parties else (None, 0.0)
+            else:
+                people = _participants(cue, resolver) if _is_cue(cue) else []
+            if len(people) < 2:
+                people, confidence = gathering_parties(cue, resolver), 0.5
             if len(people) < 2:
                 continue
             planned = _is_planned(cue, sent)
             meetings.append(Meeting(
                 participants=tuple(people), cue=cue.lemma_.lower(), evidence=evidence_of(sent, index.document_id),
-                confidence=0.8 if cue.pos_ == "VERB" else 0.7, date=_date(sent, published, planned),
-                place=_place(sent, index, people), planned=planned))
+                confidence=confidence, date=_date(sent, published, planned),
+                place=_place(sent, index, people), planned=planned, host=host))
             break  # one meeting per sentence
     return _dedupe(meetings)
 
 
 def _is_cue(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma == "visit":
+        return any(c.dep_ == "dobj" for c in tok.children)  # "visiting President Xi said" is no visit
+    if tok.pos_ in ("NOUN", "PROPN") and lemma == "visit":
+        return any(c.dep_ == L.POSS or (c.dep_ == L.PREP and c.lower_ == "by") for c in tok.children)
     if tok.pos_ == "VERB" and lemma in MEETING_VERBS:
         need = _NEEDS_OBJECT.get(lemma)
         if need is None:
@@ -71,11 +88,8 @@ def _participants(cue: Token, resolver: Resolver) -> list[str]:
         if cue.dep_ in (L.CONJ, "xcomp", "advcl") and not heads:
             heads += [c for c in cue.head.children if c.dep_ in L.SUBJECTS]
         heads += [c for c in cue.children if c.dep_ == "dobj" and cue.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit")]
-    for prep in (c for c in anchor.children if c.dep_ == L.PREP and c.lower_ in ("with", "between", "by")):
+    for prep in _with_phrases(anchor):
         heads += [c for c in prep.children if c.dep_ == "pobj"]
-    for obj in (c for c in anchor.children if c.dep_ == "dobj"):
-        for prep in (c for c in obj.children if c.dep_ == L.PREP and c.lower_ == "with"):
-            heads += [c for c in prep.children if c.dep_ == "pobj"]
     out: list[str] = []
     for h in heads:
         for tok in [h, *_conjuncts(h)]:
@@ -85,30 +99,52 @@ def _participants(cue: Token, resolver: Resolver) -> list[str]:
     return out
 
 
+def _with_phrases(cue: Token) -> list[Token]:
+    """'with'/'between'/'by' phrases of the cue, also when the parser hung them lower in the same
+    clause ("exchanged views on combating crimes with X")."""
+    out: list[Token] = []
+    todo = list(cue.children)
+    while todo:
+        t = todo.pop(0)
+        if t.dep_ in _CLAUSE_DEPS or (t.dep_ in L.SUBJECTS and t.head is cue):
+            continue
+        if t.dep_ == L.PREP and (t.lower_ in ("with", "between") or (t.lower_ == "by" and t.head is cue)):
+            out.append(t)
+            continue
+        todo += list(t.children)
+    return out
+
+
 def _conjuncts(tok: Token) -> list[Token]:
+    """Coordinated participants, also through an apposition ("Kerry, secretary …, Johnson and Rice")."""
     out = []
     for c in tok.children:
-        if c.dep_ == L.CONJ:
+        if c.dep_ in (L.CONJ, L.APPOS):
             out += [c, *_conjuncts(c)]
     return out
 
 
 def _entities_of_phrase(tok: Token, resolver: Resolver) -> list[str]:
-    """Entities a participant phrase names: its head entity, else the people in its own words."""
+    """Entities a participant phrase names: its head entity, else the people in its own words
+    (and the bodies of 'representatives from the Justice and State departments')."""
     key = resolver.resolve(tok, allow_groups=True)
     if key and resolver.index.entities[key].kind in _PARTICIPANT_KINDS:
         return [key]
-    own = [t for t in tok.subtree if t.dep_ != L.CONJ and not any(a.dep_ == L.CONJ and a.i > tok.i for a in t.ancestors)]
+    groups = tok.lemma_.lower() in _REPRESENTATIVES and (tok.tag_ == "NNS" or tok.lower_ in ("delegation", "team"))
+    kinds = (PERSON, ORGANIZATION, COUNTRY) if groups else (PERSON,)
+    theirs = {t.i for c in tok.children if c.dep_ in (L.CONJ, "cc") for t in c.subtree}
     span_keys = []
-    for t in own:
+    for t in tok.subtree:
         k = resolver.index.entity_of(t)
-        if k and resolver.index.entities[k].kind == PERSON and k not in span_keys:
+        if t.i not in theirs and k and resolver.index.entities[k].kind in kinds and k not in span_keys:
             span_keys.append(k)
     return span_keys
 
 
 def _is_planned(cue: Token, sent: Span) -> bool:
     around = {t.lower_ for t in cue.children} | {t.lower_ for t in cue.head.children} | {cue.head.lower_}
+    if any(e.label_ == L.DATE and any(w in e.text.lower() for w in _FUTURE_DATES) for e in sent.ents):
+        return True
     if around & _FUTURE_MARKS or any(t.lower_ in ("ahead", "upcoming") and t.i < cue.i and cue.i - t.i < 6 for t in sent):
         return True
     return any(t.tag_ == "MD" and t.lower_ in ("will", "would", "shall") for t in cue.ancestors for t in t.children)

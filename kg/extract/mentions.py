@@ -63,4 +63,10 @@ class Resolver:
         country = lookup_country(mods[0].text) if mods else None
         people = {r.person for r in self.roles if r.role_norm == role and (
             country is None or self.index.name(r.organization) == country.country.name)}
-        return people.pop() if len(people) == 1 else None
+        if len(people) <= 1:
+            return people.pop() if people else None
+        # "The President said …" with two presidents in the article: the one named most recently.
+        for j in sorted(self.index.token_entity, reverse=True):
+            if j < tok.i and self.index.token_entity[j] in people:
+                return self.index.token_entity[j]
+        return None

@@ -43,7 +43,7 @@ def _in_paragraph(p: str, base: int) -> list[Quote]:
                 j += 1
             inner_start, inner_end = i + 1, j
             raw = p[inner_start:inner_end]
-            stripped = raw.strip()
+            stripped = raw.strip().rstrip(",").rstrip()  # '"…," he said': the comma is the writer's
             if stripped:
                 lead = len(raw) - len(raw.lstrip())
                 s = base + inner_start + lead

@@ -10,6 +10,8 @@ Patterns (all on the parse and the title spans the gazetteer marked):
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from kg.extract.entities import EntityIndex
@@ -32,7 +34,52 @@ def extract_roles(doc: Doc, index: EntityIndex) -> list[Role]:
         for role in (_pre_modifier(doc, p, pkey, titles, index), _apposition(doc, p, pkey, titles, index)):
             if role:
                 roles.append(role)
-    return _dedupe(roles, index)
+    return _dedupe(_fill_from_descriptions(doc, roles, titles, index), index)
+
+
+def _fill_from_descriptions(doc: Doc, roles: list[Role], titles: list[Span], index: EntityIndex) -> list[Role]:
+    """'Obama's national security adviser said …' then 'national security adviser Susan Rice': a role
+    written without its organization takes it from the one unnamed description of that role."""
+    described: dict[str, set[tuple[str | None, str | None]]] = {}
+    for t in titles:
+        if t.end < len(doc) and index.entity_of(doc[t.end]) and index.entities[index.entity_of(doc[t.end])].kind == PERSON:
+            continue  # a title before a name is not a description
+        probe = Span(doc, t.start, t.end, label=t.label_)
+        org, relative = _modifiers(doc, probe, index)
+        if org or relative:
+            described.setdefault(t.label_, set()).add((org, relative))
+    out = []
+    for r in roles:
+        found = described.get(r.role_norm, set())
+        if not r.organization and not r.relative_to and len(found) == 1:
+            org, relative = next(iter(found))
+            r = replace(r, organization=org, relative_to=relative, confidence=0.6)
+        out.append(r)
+    return out
+
+
+def _modifiers(doc: Doc, title: Span, index: EntityIndex) -> tuple[str | None, str | None]:
+    """The organization and possessor person written before a title ('Chinese President Xi's special envoy')."""
+    org: str | None = None
+    relative: str | None = None
+    k = title.start
+    while k > title.sent.start:
+        tok = doc[k - 1]
+        key = index.entity_of(tok)
+        if tok.text in ("'s", "’s") and k >= 2 and (owner := index.entity_of(doc[k - 2])):
+            if index.entities[owner].kind == PERSON:
+                relative = owner
+            else:
+                org = org or owner
+            break
+        if key and index.entities[key].kind in _ORG_KINDS:
+            org = org or key
+            k -= 1
+        elif tok.lower_ in ("the", "a", "an") or tok.pos_ == "ADJ":
+            k -= 1
+        else:
+            break
+    return org, relative
 
 
 def _title_ending_at(titles: list[Span], i: int) -> Span | None:

@@ -1,105 +1,241 @@
 """Statements: who said what, verbatim or reported, about whom, and with what stance.
 
-Three readings, in order, each quotation attributed once:
-  reported speech  a speech verb with a clausal complement ("Meng said that …", "X warned …")
+Readings, each quotation attributed once:
+  reported speech  a speech verb with a clausal complement ("Meng said that …", "X warned …"), or
+                   with a noun phrase ("China denied the accusations": the whole clause is the claim)
+  parenthetical    "CLAIM, the Chinese president said, …" / "…, CNN reported."
+  speech nouns     "Clapper's assertion that …", "…, a charge China denies"
+  according to     "…, according to a White House statement"
   direct quotes    a quotation and the nearest attribution in its paragraph ('"…," he said.')
   continuations    a paragraph that opens a quotation with no attribution of its own goes to
                    the speaker of the paragraph before
+A report of someone else's statement ("X said …, Xinhua reported") keeps only the inner speaker.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
-from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Statement
+from kg.extract.facts import Statement
 from kg.extract.mentions import Resolver
 from kg.extract.quotes import Quote, find_quotes
+from kg.extract.speakers import Speakers
+from kg.extract.speech import (
+    CHARGE_NOUNS,
+    DENIAL_VERBS,
+    NOMINAL_OBJECT_CUES,
+    SPEECH_NOUNS,
+    is_cue,
+    stance_of,
+    that_clause,
+)
 from kg.nlp import labels as L
 
-SPEECH_VERBS = {
-    "say", "tell", "warn", "stress", "note", "add", "state", "insist", "claim", "accuse", "deny", "urge",
-    "announce", "report", "cite", "quote", "assert", "argue", "emphasize", "emphasise", "reiterate", "remark",
-    "declare", "comment", "explain", "confirm", "acknowledge", "predict", "vow", "pledge", "promise",
-    "suggest", "blame", "criticize", "criticise", "condemn", "reject", "threaten", "write", "reply", "respond",
-    "caution", "maintain", "allege", "admit", "demand", "underline", "underscore", "tweet", "hope", "believe",
-}
-STANCE = {"deny": "denies", "reject": "denies", "refute": "denies", "dismiss": "denies",
-          "accuse": "accuses", "blame": "accuses", "allege": "accuses", "charge": "accuses", "criticize": "accuses",
-          "criticise": "accuses", "condemn": "accuses", "warn": "warns", "threaten": "warns", "caution": "warns",
-          "agree": "agrees", "urge": "calls_for", "call": "calls_for", "demand": "calls_for", "appeal": "calls_for"}
-_CONTENT_STANCE = [(re.compile(r"\b(den(y|ies|ied)|groundless|baseless|refute[sd]?|reject(s|ed)?)\b", re.I), "denies"),
-                   (re.compile(r"\b(accus\w+|blam\w+|behind the)\b", re.I), "accuses"),
-                   (re.compile(r"\b(warn\w*|threat\w*|will win)\b", re.I), "warns"),
-                   (re.compile(r"\b(urg\w+|call(s|ed)? (on|for)|should)\b", re.I), "calls_for"),
-                   (re.compile(r"\b(agree\w*|consensus)\b", re.I), "agrees")]
-_SPEAKER_KINDS = (PERSON, ORGANIZATION, COUNTRY)
+
+@dataclass
+class _Found:
+    """A statement with the tokens it was read from, so nested reports can be told apart."""
+
+    statement: Statement
+    cue: int
+    start: int  # token range of the content
+    end: int
+    doc: Doc
 
 
 def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver) -> list[Statement]:
     quotes = find_quotes(doc.text)
     used: dict[Quote, tuple[str, str]] = {}
+    speakers = Speakers(resolver)
     out: list[Statement] = []
     for sent in doc.sents:
+        found: list[_Found] = []
         for tok in sent:
-            if _is_cue(tok) and not _inside(tok.idx, quotes):
-                st = _reported(tok, sent, index, resolver, quotes, used)
-                if st:
-                    out.append(st)
+            if is_cue(tok) and not _inside(tok.idx, quotes):
+                f = _parenthetical(tok, sent, index, speakers, quotes, used) or _reported(
+                    tok, sent, index, speakers, quotes, used, found)
+                if f:
+                    found.append(f)
+        found += _speech_nouns(sent, index, speakers, found)
+        found = _nested(found)
+        for f in found:
+            speakers.remember(f.statement.speaker, list(sent))
+        out += [f.statement for f in found]
         out += _according_to(sent, index, resolver)
-    out += _direct(doc, index, resolver, quotes, used, out)
+    out += _direct(doc, index, speakers, quotes, used)
     return _dedupe(out)
-
-
-def _is_cue(tok: Token) -> bool:
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS
 
 
 def _inside(i: int, quotes: list[Quote]) -> bool:
     return any(q.start <= i < q.end for q in quotes)
 
 
-def _speaker(cue: Token, resolver: Resolver) -> tuple[str | None, bool]:
-    """The entity that speaks through `cue`, and whether a pronoun had to be resolved."""
-    # "X cited/quoted Mr Meng as saying": the one quoted speaks.
-    if cue.lemma_.lower() == "say" and cue.dep_ in ("pcomp", "advcl") and cue.head.lower_ == "as":
-        host = cue.head.head
-        obj = next((c for c in host.children if c.dep_ == "dobj"), None)
-        if obj is not None:
-            return resolver.resolve(obj), obj.lower_ in ("he", "she", "him", "her")
-    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None and cue.dep_ in ("advcl", L.CONJ, "xcomp", "ccomp") and cue.tag_ in ("VBG", "VBD", "VBZ", "VB"):
-        subj = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
-    if subj is None:
-        return None, False
-    key = resolver.resolve(subj)
-    if key and resolver.index.entities[key].kind not in _SPEAKER_KINDS:
-        return None, False
-    return key, subj.pos_ == "PRON"
-
-
-def _reported(cue: Token, sent: Span, index: EntityIndex, resolver: Resolver, quotes: list[Quote],
-              used: dict[Quote, tuple[str, str]]) -> Statement | None:
-    comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
-    if comp is None and cue.lemma_.lower() in ("deny", "accuse", "blame", "reject", "urge", "warn", "condemn"):
-        comp = next((c for c in cue.children if c.dep_ in ("dobj", "xcomp")), None)
-    if comp is None:
-        return None
-    speaker, via_pronoun = _speaker(cue, resolver)
-    if speaker is None:
-        return None
-    span = sent.doc[comp.left_edge.i: comp.right_edge.i + 1]
+def _quoted_part(span: Span, quotes: list[Quote], used: dict[Quote, tuple[str, str]], speaker: str,
+                 cue: str) -> tuple[bool, str | None]:
+    """Whether `span` is wholly one quotation (left to the direct reading), and the quotes inside it."""
     inner = [q for q in quotes if span.start_char <= q.start and q.end <= span.end_char + 1]
     covering = [q for q in quotes if q.start <= span.start_char and span.end_char <= q.end + 1]
     if covering and not inner:
-        return None  # the whole complement is a quotation; the direct-quote reading attributes it
-    used.update({q: (speaker, cue.lemma_.lower()) for q in inner})
-    content = _clean(span.text)
-    quote = " … ".join(q.text for q in inner) or None
-    return _statement(speaker, cue, content, quote, sent, index, 0.7 if via_pronoun else 0.8)
+        return True, None
+    used.update({q: (speaker, cue) for q in inner})
+    return False, " … ".join(q.text for q in inner) or None
+
+
+def _reported(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, quotes: list[Quote],
+              used: dict[Quote, tuple[str, str]], found: list[_Found]) -> _Found | None:
+    lemma = cue.lemma_.lower()
+    doc = sent.doc
+    span: Span | None = None
+    if lemma == "make":
+        span = that_clause(cue)
+    elif (comp := next((c for c in cue.children if c.dep_ == "ccomp"), None)) is not None:
+        span = doc[comp.left_edge.i: comp.right_edge.i + 1]
+        if comp.i < cue.i:
+            span = _trim_left_claim(span, _subject_left(cue))
+    elif lemma in DENIAL_VERBS and cue.dep_ == L.RELCL and cue.head.lemma_.lower() in CHARGE_NOUNS:
+        return _denied_charge(cue, sent, index, speakers, found)
+    elif lemma in NOMINAL_OBJECT_CUES and any(c.dep_ in ("dobj", "xcomp") for c in cue.children):
+        # "China has denied the accusations": the clause is the claim, up to the next comma.
+        end = next((t.i for t in doc[cue.i: cue.right_edge.i + 1] if t.text in (",", ";")), cue.right_edge.i + 1)
+        span = doc[cue.left_edge.i: end]
+    else:
+        span = that_clause(cue)  # "said in a statement that …" (the clause hangs off the noun)
+    if span is None or len(span) == 0:
+        return None
+    speaker, via_pronoun = speakers.of(cue)
+    if speaker is None:
+        return None
+    whole_quote, quote = _quoted_part(span, quotes, used, speaker, lemma)
+    if whole_quote:
+        return None
+    st = _statement(speaker, cue, _clean(span.text), quote, sent, index, 0.7 if via_pronoun else 0.8)
+    return _Found(st, cue.i, span.start, span.end, sent.doc)
+
+
+def _trim_left_claim(span: Span, subject_left: int) -> Span:
+    """'CLAIM, visiting President X said': the claim stops before the attribution and its modifiers."""
+    doc = span.doc
+    end = min(span.end, subject_left)
+    comma = next((t.i for t in reversed(doc[span.start:end]) if t.text == ","), None)
+    if comma is not None and end - comma <= 3 and all(t.pos_ in ("ADJ", "VERB", "ADV", "DET") for t in doc[comma + 1:end]):
+        end = comma
+    return doc[span.start:end]
+
+
+def _parenthetical(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, quotes: list[Quote],
+                   used: dict[Quote, tuple[str, str]]) -> _Found | None:
+    """'CLAIM, visiting President Xi said, …': the attribution follows the claim after a comma."""
+    doc = sent.doc
+    if any(c.dep_ == "ccomp" and c.i > cue.i and not any(t.text == "," for t in doc[cue.i + 1: c.left_edge.i + 1])
+           for c in cue.children):
+        return None  # "… said (on Friday) that …" is ordinary reported speech
+    if any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children):
+        return None  # the parse already links the claim on the left
+    subj = min((c for c in cue.children if c.dep_ in L.SUBJECTS), key=lambda c: abs(c.i - cue.i), default=None)
+    if cue.dep_ == L.RELCL or (subj is not None and subj.tag_ in ("WP", "WDT")):
+        return None  # "…, who told a hearing that …" describes the person before the comma
+    left = min(subj.left_edge.i, cue.i) if subj is not None else cue.i
+    k = left - 1
+    while k > sent.start and left - k <= 2 and doc[k].text != "," and doc[k].pos_ in ("ADJ", "VERB", "ADV", "DET"):
+        k -= 1  # "…, visiting Chinese President Xi said"
+    if k <= sent.start + 3 or doc[k].text != ",":
+        return None
+    span = doc[sent.start:k]
+    speaker, via_pronoun = speakers.of(cue)
+    if speaker is None:
+        return None
+    whole_quote, quote = _quoted_part(span, quotes, used, speaker, cue.lemma_.lower())
+    if whole_quote or span.text.lstrip().startswith(("\"", "“")):
+        return None
+    st = _statement(speaker, cue, _clean(span.text), quote, sent, index, 0.7)
+    return _Found(st, cue.i, span.start, span.end, sent.doc)
+
+
+def _denied_charge(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers,
+                   found: list[_Found]) -> _Found | None:
+    """'…, with the US accusing X of Y, a charge China denies': the denial is of the accusation."""
+    speaker, _ = speakers.of(cue)
+    if speaker is None:
+        return None
+    earlier = [f for f in found if f.cue < cue.head.i]
+    if earlier:
+        content = earlier[-1].statement.content
+    else:
+        comma = next((t.i for t in reversed(sent[: cue.head.i - sent.start]) if t.text == ","), None)
+        if comma is None:
+            return None
+        content = _clean(sent.doc[sent.start:comma].text)
+    st = _statement(speaker, cue, content, None, sent, index, 0.6)
+    return _Found(st, cue.i, cue.head.i, cue.head.i, sent.doc)  # an empty range: it relays no one
+
+
+def _speech_nouns(sent: Span, index: EntityIndex, speakers: Speakers, found: list[_Found]) -> list[_Found]:
+    """"X's assertion that CLAIM": the possessor said the clause."""
+    out = []
+    doc = sent.doc
+    for tok in sent:
+        if tok.lemma_.lower() not in SPEECH_NOUNS or tok.pos_ != "NOUN" or tok.i + 1 >= sent.end:
+            continue
+        nxt = doc[tok.i + 1]
+        poss = next((c for c in tok.children if c.dep_ == L.POSS), None)
+        if poss is None or nxt.lower_ != "that" or nxt.dep_ != "mark":
+            continue
+        speaker, _ = speakers.resolve(poss)
+        if speaker is None:
+            continue
+        span = doc[nxt.i + 1: nxt.head.right_edge.i + 1]
+        if any(f.start <= span.start < f.end for f in found):
+            continue
+        st = _statement(speaker, tok, _clean(span.text), None, sent, index, 0.6)
+        out.append(_Found(st, tok.i, span.start, span.end, doc))
+    return out
+
+
+def _nested(found: list[_Found]) -> list[_Found]:
+    """One speaker per claim when reports nest.
+
+    '…, Meng said, Xinhua reported' / 'Meng said that …, Xinhua reported': the trailing report yields
+    to the statement it relays (whose content loses the trailing attribution); otherwise a statement
+    whose content holds another speaker's cue ('X said …, Xinhua reported' parsed the other way) yields.
+    """
+    out: list[_Found] = []
+    trailing = [f for f in found if _is_trailing(f)]
+    for f in found:
+        if f in trailing and any(g is not f and g.start <= f.cue < g.end and g.statement.speaker != f.statement.speaker
+                                 for g in found):
+            continue
+        if any(g is not f and g not in trailing and f.start <= g.cue < f.end and g.statement.speaker != f.statement.speaker
+               for g in found):
+            continue
+        for t in trailing:
+            if t is not f and f.start <= t.cue < f.end:
+                cut = _comma_before(t)
+                if cut is not None and cut > f.start:
+                    f = _Found(replace(f.statement, content=_clean(f.doc[f.start:cut].text)), f.cue, f.start, cut, f.doc)
+        out.append(f)
+    return out
+
+
+def _subject_left(cue: Token) -> int:
+    subj = min((c for c in cue.children if c.dep_ in L.SUBJECTS), key=lambda c: abs(c.i - cue.i), default=None)
+    return min(subj.left_edge.i, cue.i) if subj is not None else cue.i
+
+
+def _comma_before(f: _Found) -> int | None:
+    i = _subject_left(f.doc[f.cue]) - 1
+    return i if i > 0 and f.doc[i].text == "," else None
+
+
+def _is_trailing(f: _Found) -> bool:
+    """'…, Xinhua reported (on Friday).': an attribution closing its sentence."""
+    cue = f.doc[f.cue]
+    after = [t for t in cue.doc[cue.i + 1: cue.sent.end] if not t.is_punct]
+    return _comma_before(f) is not None and len(after) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in after)
 
 
 def _according_to(sent: Span, index: EntityIndex, resolver: Resolver) -> list[Statement]:
@@ -117,8 +253,8 @@ def _according_to(sent: Span, index: EntityIndex, resolver: Resolver) -> list[St
     return out
 
 
-def _direct(doc: Doc, index: EntityIndex, resolver: Resolver, quotes: list[Quote],
-            used: dict[Quote, tuple[str, str]], reported: list[Statement]) -> list[Statement]:
+def _direct(doc: Doc, index: EntityIndex, speakers: Speakers, quotes: list[Quote],
+            used: dict[Quote, tuple[str, str]]) -> list[Statement]:
     out: list[Statement] = []
     last: tuple[str, str] | None = None  # speaker and cue of the latest quotation
     for q in quotes:
@@ -129,9 +265,9 @@ def _direct(doc: Doc, index: EntityIndex, resolver: Resolver, quotes: list[Quote
             continue
         cue = _attribution(doc, q, quotes)
         if cue is not None:
-            speaker, via_pronoun = _speaker(cue, resolver)
+            speaker, via_pronoun = speakers.of(cue)
             if speaker is None and (obj := _quoted_object(cue)) is not None:
-                speaker, via_pronoun = resolver.resolve(obj), obj.pos_ == "PRON"
+                speaker, via_pronoun = speakers.resolve(obj)
             if speaker is None:
                 continue
             sent = doc[cue.i].sent
@@ -152,7 +288,7 @@ def _attribution(doc: Doc, q: Quote, quotes: list[Quote]) -> Token | None:
     para_end = len(doc.text) if para_end < 0 else para_end
     best: tuple[int, Token] | None = None
     for tok in doc:
-        if tok.idx < para_start or tok.idx >= para_end or not _is_cue(tok) or _inside(tok.idx, quotes):
+        if tok.idx < para_start or tok.idx >= para_end or not is_cue(tok) or _inside(tok.idx, quotes):
             continue
         dist = tok.idx - q.end if tok.idx >= q.end else q.start - tok.idx
         if best is None or dist < best[0]:
@@ -177,9 +313,7 @@ def _starts_paragraph(text: str, i: int) -> bool:
 def _statement(speaker: str, cue: Token | None, content: str, quote: str | None, sent: Span, index: EntityIndex,
                confidence: float, cue_text: str | None = None) -> Statement:
     lemma = cue.lemma_.lower() if cue is not None else (cue_text or "say")
-    stance = STANCE.get(lemma)
-    if stance is None:
-        stance = next((s for rx, s in _CONTENT_STANCE if rx.search(content)), None)
+    stance = stance_of(lemma, content)
     span = sent.doc.char_span(sent.start_char, sent.end_char)
     about = [k for k in (index.entities_in(span) if span is not None else []) if k != speaker]
     about = [k for k in about if _mentioned(index.entities[k].aliases + (index.entities[k].name,), content)]
@@ -192,7 +326,7 @@ def _mentioned(names: tuple[str, ...], text: str) -> bool:
 
 
 def _clean(text: str) -> str:
-    t = text.strip().strip(",;:").strip()
+    t = text.strip().strip(",;:.").strip()
     t = re.sub(r"^that\s+", "", t)
     return t.strip("\"“” ")
 

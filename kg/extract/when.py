@@ -56,6 +56,12 @@ def resolve_date(text: str, published: date | None, *, future: bool = False) -> 
     if t in ("last week", "the previous week"):
         start = published - timedelta(days=published.weekday() + 7)
         return f"{start.isoformat()}/{(start + timedelta(days=6)).isoformat()}"
+    if t in ("next week", "the following week", "the coming week"):
+        start = published + timedelta(days=7 - published.weekday())
+        return f"{start.isoformat()}/{(start + timedelta(days=6)).isoformat()}"
+    if t in ("last month", "the previous month"):
+        end = published.replace(day=1) - timedelta(days=1)
+        return f"{end.replace(day=1).isoformat()}/{end.isoformat()}"
     if t in ("this week",):
         start = published - timedelta(days=published.weekday())
         return f"{start.isoformat()}/{(start + timedelta(days=6)).isoformat()}"

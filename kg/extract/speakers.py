@@ -1,0 +1,83 @@
+"""Who speaks through a speech verb: the subject, a quoted person, a relative pronoun's antecedent,
+a name written right before the verb when the parse lost it, or a document remembered earlier
+("the statement said" after "the White House said in a statement").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON
+from kg.extract.mentions import PERSONAL_PRONOUNS, Resolver
+from kg.nlp import labels as L
+
+SPEAKER_KINDS = (PERSON, ORGANIZATION, COUNTRY)
+#: Nouns for a document or utterance that can stand as the speaker ("the statement said").
+CARRIER_NOUNS = {"statement", "report", "communique", "communiqué", "release", "readout", "transcript"}
+_SKIPPABLE = {"also", "later", "then", "further", "again", "previously", "earlier", "has", "have", "had", "was",
+              "is", "reportedly", "publicly", "separately", "recently", "once"}
+
+
+class Speakers:
+    """Speaker resolution for one document, remembering which source issued which statement."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self.carriers: dict[str, str] = {}  # "statement" -> the entity that issued the last one
+
+    def remember(self, speaker: str, sentence_tokens: list[Token]) -> None:
+        """'The White House said in a statement': a later 'the statement' is the White House's."""
+        for t in sentence_tokens:
+            if t.lemma_.lower() in CARRIER_NOUNS:
+                self.carriers[t.lemma_.lower()] = speaker
+
+    def of(self, cue: Token) -> tuple[str | None, bool]:
+        """The entity that speaks through `cue`, and whether a pronoun had to be resolved."""
+        lemma = cue.lemma_.lower()
+        # "Xinhua cited Mr Meng as saying": the one quoted speaks.
+        if lemma in ("cite", "quote") and any(c.dep_ == L.PREP and c.lower_ == "as" for c in cue.children):
+            obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return self.resolve(obj)
+        if lemma == "say" and cue.dep_ in ("pcomp", "advcl") and cue.head.lower_ == "as":
+            obj = next((c for c in cue.head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if obj is not None:
+                return self.resolve(obj)
+        # The subject nearest the verb ("says Xinhua, Meng made it clear": Meng); a passive subject
+        # ("who had been accused") is spoken about, not speaking.
+        subj = min((c for c in cue.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - cue.i), default=None)
+        if subj is None and cue.dep_ in ("advcl", L.CONJ, "xcomp", "ccomp") and cue.tag_ in ("VBG", "VBD", "VBZ", "VB"):
+            head = cue.head
+            # "Yang noted that China was a victim, and said …": the conjunct hangs off the complement.
+            if cue.dep_ == L.CONJ and head.dep_ == "ccomp" and head.head.pos_ == "VERB":
+                head = head.head
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            key, pron = self.resolve(subj)
+            if key is not None:
+                return key, pron
+        return self._adjacent(cue), False
+
+    def resolve(self, tok: Token) -> tuple[str | None, bool]:
+        ix = self.resolver.index
+        if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == L.RELCL:
+            return self.resolve(tok.head.head)
+        key = self.resolver.resolve(tok)
+        if key is None and tok.lemma_.lower() in CARRIER_NOUNS and not ix.entities_in(
+                tok.doc[tok.left_edge.i: tok.right_edge.i + 1]):
+            key = self.carriers.get(tok.lemma_.lower())
+        if key and ix.entities[key].kind not in SPEAKER_KINDS:
+            return None, False
+        return key, tok.lower_ in PERSONAL_PRONOUNS
+
+    def _adjacent(self, cue: Token) -> str | None:
+        """'… - Mr Yang said he hoped …' parsed without a subject: the name just before the verb."""
+        i = cue.i - 1
+        while i >= cue.sent.start and cue.doc[i].lower_ in _SKIPPABLE:
+            i -= 1
+        if i < cue.sent.start:
+            return None
+        key = self.resolver.index.entity_of(cue.doc[i])
+        if key and self.resolver.index.entities[key].kind == PERSON:
+            return key
+        return None

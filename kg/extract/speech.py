@@ -1,0 +1,69 @@
+"""The speech lexicon: which verbs and nouns report speech, and which stance a cue or claim takes."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+SPEECH_VERBS = {
+    "say", "tell", "warn", "stress", "note", "add", "state", "insist", "claim", "accuse", "deny", "urge",
+    "announce", "report", "cite", "quote", "assert", "argue", "emphasize", "emphasise", "reiterate", "remark",
+    "declare", "comment", "explain", "confirm", "acknowledge", "predict", "vow", "pledge", "promise",
+    "suggest", "blame", "criticize", "criticise", "condemn", "reject", "threaten", "write", "reply", "respond",
+    "caution", "maintain", "allege", "admit", "demand", "underline", "underscore", "tweet", "hope", "believe",
+    "propose", "dismiss", "refute", "complain", "concede", "contend", "observe", "recall",
+}
+#: Cues whose content may be a noun phrase ("China denied the accusations"): the whole clause is the claim.
+NOMINAL_OBJECT_CUES = {"deny", "accuse", "blame", "reject", "urge", "warn", "condemn", "criticize", "criticise",
+                       "dismiss", "refute", "propose", "announce", "demand", "threaten", "put"}
+#: Nouns for what someone said: "Clapper's assertion that …", "a charge China denies".
+SPEECH_NOUNS = {"assertion", "claim", "statement", "remark", "remarks", "warning", "accusation", "allegation",
+                "insistence", "pledge", "promise", "suggestion", "charge", "argument", "comment", "denial",
+                "announcement", "demand", "call", "threat", "vow", "proposal"}
+CHARGE_NOUNS = {"charge", "accusation", "allegation", "claim", "charges", "accusations", "allegations", "claims"}
+DENIAL_VERBS = {"deny", "reject", "dispute", "dismiss", "refute"}
+
+STANCE = {"deny": "denies", "reject": "denies", "refute": "denies", "dismiss": "denies", "dispute": "denies",
+          "accuse": "accuses", "blame": "accuses", "allege": "accuses", "charge": "accuses", "criticize": "accuses",
+          "criticise": "accuses", "condemn": "accuses", "complain": "accuses", "warn": "warns",
+          "threaten": "warns", "caution": "warns", "agree": "agrees", "urge": "calls_for", "call": "calls_for",
+          "demand": "calls_for", "appeal": "calls_for", "propose": "calls_for",
+          "accusation": "accuses", "allegation": "accuses", "denial": "denies", "warning": "warns",
+          "threat": "warns", "demand_n": "calls_for"}
+_CONTENT_STANCE = [(re.compile(r"\b(den(y|ies|ied)|groundless|baseless|refute[sd]?|reject(s|ed)?)\b", re.I), "denies"),
+                   (re.compile(r"\b(accus\w+|blam\w+|behind the)\b", re.I), "accuses"),
+                   (re.compile(r"\b(warn\w*|threat\w*|will win)\b", re.I), "warns"),
+                   (re.compile(r"\b(urg\w+|call(s|ed)? (on|for)|should)\b", re.I), "calls_for"),
+                   (re.compile(r"\b(agree\w*|consensus)\b", re.I), "agrees")]
+
+
+def stance_of(cue_lemma: str, content: str) -> str | None:
+    """The stance a cue takes, else the one its content signals."""
+    stance = STANCE.get(cue_lemma)
+    if stance is None:
+        stance = next((s for rx, s in _CONTENT_STANCE if rx.search(content)), None)
+    return stance
+
+
+def is_cue(tok: Token) -> bool:
+    """A verb that reports speech, including 'put forward' and 'make (it) clear'."""
+    if tok.pos_ != "VERB":
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        return True
+    if lemma == "put":
+        return any(c.lower_ == "forward" for c in tok.children)
+    if lemma == "make":
+        return any(c.lower_ == "clear" for c in tok.children)
+    return False
+
+
+def that_clause(tok: Token) -> Span | None:
+    """The clause introduced by 'that' somewhere below `tok` ('made it clear that …')."""
+    for t in tok.subtree:
+        if t.lower_ == "that" and t.dep_ == "mark" and t.i > tok.i:
+            head = t.head
+            return tok.doc[t.i + 1: head.right_edge.i + 1]
+    return None

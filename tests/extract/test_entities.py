@@ -1,0 +1,17 @@
+"""Entity resolution within a document: acronyms, coordinated bodies."""
+
+from __future__ import annotations
+
+
+def test_acronym_defined_in_parentheses_joins_its_long_form(read) -> None:  # noqa: ANN001
+    f = read("The Office of Personnel Management (OPM) was hacked in June. On Wednesday, OPM said more records "
+             "were stolen.")
+    orgs = {e.name: e for e in f.entities.values() if e.kind == "Organization"}
+    assert "OPM" in orgs["Office of Personnel Management"].aliases
+    assert "OPM" not in orgs
+
+
+def test_coordinated_names_sharing_a_plural_head(read) -> None:  # noqa: ANN001
+    f = read("Officials from the Justice, State and Treasury departments attended.")
+    names = {e.name for e in f.entities.values()}
+    assert {"Justice Department", "State Department", "Treasury Department"} <= names

@@ -1,0 +1,58 @@
+"""Meetings on short hand-written sentences: cues, participants, hosts, planned visits, gatherings."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import meetings, name
+
+
+def test_exchanged_views_with_a_phrase_hung_low_in_the_clause(read) -> None:  # noqa: ANN001
+    f = read("Indian Foreign Minister Subrahmanyam Jaishankar exchanged views on strengthening trade ties with "
+             "Japanese Foreign Minister Yoshimasa Hayashi.")
+    assert meetings(f) == [{"Subrahmanyam Jaishankar", "Yoshimasa Hayashi"}]
+
+
+def test_leader_visit_meets_the_host_leader_and_is_planned(read) -> None:  # noqa: ANN001
+    f = read("US President Joe Biden spoke on Monday. Kenyan President William Ruto visits Washington next week.")
+    assert meetings(f) == [{"William Ruto", "Joe Biden"}]
+    m = f.meetings[0]
+    assert m.planned and name(f, m.host) == "Joe Biden"
+    assert m.date == "2024-03-18/2024-03-24"
+
+
+def test_state_visit_to_a_country_named_by_its_leader(read) -> None:  # noqa: ANN001
+    f = read("Japanese Prime Minister Fumio Kishida spoke in Tokyo. The trip comes ahead of Indian Prime Minister "
+             "Narendra Modi's state visit to Japan later this month.")
+    assert meetings(f) == [{"Narendra Modi", "Fumio Kishida"}]
+    assert f.meetings[0].planned
+    assert f.meetings[0].date == "2024-03-15/2024-03-31"
+
+
+def test_an_envoys_visit_is_not_a_meeting_with_the_head_of_state(read) -> None:  # noqa: ANN001
+    f = read("Canadian Prime Minister Justin Trudeau spoke in Ottawa. The special envoy Wang Lei visited Ottawa on "
+             "Monday.")
+    assert meetings(f) == []
+
+
+def test_visiting_as_a_modifier_is_no_visit(read) -> None:  # noqa: ANN001
+    f = read("Visiting Australian Prime Minister Anthony Albanese said the trade dispute with China was over.")
+    assert meetings(f) == []
+
+
+def test_gathering_of_an_international_body(read) -> None:  # noqa: ANN001
+    f = read("Brazilian President Luiz Inacio Lula da Silva will be in Geneva next week for a series of meetings of "
+             "the United Nations Human Rights Council.")
+    assert meetings(f) == [{"Luiz Inacio Lula da Silva", "United Nations Human Rights Council"}]
+    assert f.meetings[0].planned
+
+
+def test_delegation_meets_representatives_of_coordinated_bodies(read) -> None:  # noqa: ANN001
+    f = read("The Japanese delegation also held talks with representatives from the Defence and Foreign ministries "
+             "and the Trade and Finance departments.")
+    assert meetings(f) == [{"Japanese delegation", "Defence Ministry", "Foreign Ministry", "Trade Department",
+                            "Finance Department"}]
+
+
+def test_participants_through_an_apposition(read) -> None:  # noqa: ANN001
+    f = read("Kenyan President William Ruto met US Secretary of State Antony Blinken, secretary of the Department of "
+             "Commerce Gina Raimondo and US trade representative Katherine Tai.")
+    assert {"William Ruto", "Antony Blinken", "Katherine Tai"} <= meetings(f)[0]

@@ -1,0 +1,75 @@
+"""Statements on short hand-written sentences: each reading of reported and direct speech."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import name, statements
+
+
+def test_parenthetical_attribution_after_the_claim(read) -> None:  # noqa: ANN001
+    f = read("Russia and Ukraine have agreed to a ceasefire in the east, visiting French President Emmanuel Macron "
+             "said on Monday.")
+    assert statements(f) == [("Emmanuel Macron", "Russia and Ukraine have agreed to a ceasefire in the east")]
+
+
+def test_trailing_report_yields_to_the_statement_it_relays(read) -> None:  # noqa: ANN001
+    f = read("German Chancellor Olaf Scholz said that Europe must increase its defence spending, Reuters reported.")
+    assert statements(f) == [("Olaf Scholz", "Europe must increase its defence spending")]
+
+
+def test_relative_pronoun_speaker_is_the_antecedent(read) -> None:  # noqa: ANN001
+    f = read("Analysts questioned remarks by Japanese Defence Minister Taro Kono, who told reporters that the "
+             "missile tests posed a grave threat.")
+    assert statements(f) == [("Taro Kono", "the missile tests posed a grave threat")]
+
+
+def test_possessive_speech_noun(read) -> None:  # noqa: ANN001
+    f = read("The ministry rejected Senator Bob Menendez's assertion that the embassy had ignored the warnings.")
+    assert ("Bob Menendez", "the embassy had ignored the warnings") in statements(f)
+
+
+def test_denied_charge_takes_the_accusation_and_opposite_stances(read) -> None:  # noqa: ANN001
+    f = read("Relations soured, with Britain accusing Russian agents of poisoning a former spy, a charge Russia denies.")
+    by_speaker = {name(f, s.speaker): s for s in f.statements}
+    assert by_speaker["United Kingdom"].stance == "accuses"
+    assert by_speaker["Russia"].stance == "denies"
+    assert "poisoning a former spy" in by_speaker["Russia"].content
+    assert "a charge" not in by_speaker["United Kingdom"].content
+
+
+def test_noun_phrase_denial_keeps_the_whole_clause(read) -> None:  # noqa: ANN001
+    f = read("Iran has denied the allegations.")
+    assert statements(f) == [("Iran", "Iran has denied the allegations")]
+    assert f.statements[0].stance == "denies"
+
+
+def test_said_in_a_statement_and_the_statement_said(read) -> None:  # noqa: ANN001
+    f = read("The German Foreign Ministry said in a statement that the talks were useful. "
+             "The visit will continue on Friday, the statement said.")
+    assert statements(f) == [("Foreign Ministry (Germany)", "the talks were useful"),
+                             ("Foreign Ministry (Germany)", "The visit will continue on Friday")]
+
+
+def test_the_president_is_the_one_named_last(read) -> None:  # noqa: ANN001
+    f = read("US President Joe Biden met French President Emmanuel Macron in Paris on Friday. Mr Biden praised the "
+             "alliance. The President said the alliance was stronger than ever.")
+    assert statements(f) == [("Joe Biden", "the alliance was stronger than ever")]
+
+
+def test_made_it_clear_that(read) -> None:  # noqa: ANN001
+    f = read("Turkish President Recep Tayyip Erdogan made it clear that Ankara would not accept the proposal.")
+    assert statements(f) == [("Recep Tayyip Erdogan", "Ankara would not accept the proposal")]
+
+
+def test_cited_as_saying_gives_the_quote_to_the_person_cited(read) -> None:  # noqa: ANN001
+    f = read("Russian Foreign Minister Sergei Lavrov spoke in Moscow.\n"
+             "\"Our position on the border is firm and will not change,\" the TASS agency cited Lavrov as saying.")
+    assert [(n, q) for n, q in statements(f)] == [
+        ("Sergei Lavrov", "Our position on the border is firm and will not change")]
+    assert f.statements[0].quote == "Our position on the border is firm and will not change"
+
+
+def test_acronym_defined_in_parentheses_is_the_same_speaker(read) -> None:  # noqa: ANN001
+    f = read("The International Atomic Energy Agency (IAEA) said on Monday that inspectors had returned. "
+             "Later, the IAEA said that the cameras were working.")
+    assert {s for s, _ in statements(f)} == {"International Atomic Energy Agency"}
+    assert len(f.statements) == 2

@@ -1,0 +1,26 @@
+"""Relative dates resolved against the publication date (Friday 2024-03-15)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kg.extract.when import resolve_date
+
+PUB = date(2024, 3, 15)
+
+
+def test_next_week_is_the_following_monday_to_sunday() -> None:
+    assert resolve_date("next week", PUB) == "2024-03-18/2024-03-24"
+
+
+def test_last_month_is_the_whole_previous_month() -> None:
+    assert resolve_date("last month", PUB) == "2024-02-01/2024-02-29"
+
+
+def test_later_this_month_runs_from_publication_to_month_end() -> None:
+    assert resolve_date("later this month", PUB) == "2024-03-15/2024-03-31"
+
+
+def test_weekday_is_past_unless_future() -> None:
+    assert resolve_date("Monday", PUB) == "2024-03-11"
+    assert resolve_date("Monday", PUB, future=True) == "2024-03-18"
