@@ -16,6 +16,7 @@ from kg.server import negotiate
 from kg.server.errors import HttpError
 from kg.server.protocol import check_iri
 from kg.server.state import media_type, read_body, state_of
+from kg.store.graphstore import UPLOAD_FORMATS
 
 TRIPLE_TYPES = ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"]
 
@@ -35,8 +36,8 @@ async def graph_store(request: Request) -> Response:
             raise HttpError(404, f"no graph {graph!r} in the store")
         return Response(status_code=204)
     media, _charset = media_type(request)
-    if not media:
-        raise HttpError(415, "send the graph with a Content-Type (e.g. text/turtle)")
+    if media not in UPLOAD_FORMATS:
+        raise HttpError(415, f"send the graph as one of: {', '.join(sorted(UPLOAD_FORMATS))}")
     body = await read_body(request, state.max_body)
     created = await state.executor.call(
         lambda: state.store.write_graph(graph, body, media, replace=request.method == "PUT"))
