@@ -154,7 +154,7 @@ class KgStore:
         return ox.serialize(triples, format=rdf_format, prefixes=prefixes) or b""
 
     def dump(self, path: str) -> None:
-        self._store.dump(path=path, format=ox.RdfFormat.N_QUADS)
+        self._store.dump(path, format=ox.RdfFormat.N_QUADS)
 
     def load_dump(self, path: str) -> None:
         try:
