@@ -25,7 +25,7 @@ def test_update_needs_the_token(writable_server: str, auth: dict) -> None:
     r = httpx.post(writable_server + "/update", data=upd, headers=auth)
     assert r.status_code == 204
     assert ask(writable_server, "ASK { <http://example.org/x> ?p ?o }")
-    r = httpx.post(writable_server + "/update", content="DROP SILENT GRAPH <%s>" % G,
+    r = httpx.post(writable_server + "/update", content=f"DROP SILENT GRAPH <{G}>",
                    headers={**auth, "Content-Type": "application/sparql-update"})
     assert r.status_code == 204 and not ask(writable_server, "ASK { <http://example.org/x> ?p ?o }")
 
