@@ -251,6 +251,11 @@ def _write(data: bytes, output: str | None) -> None:
         sys.stdout.flush()
 
 
+from kg.server.cli import serve  # noqa: E402
+
+cli.add_command(serve)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning user errors into one line and an exit code."""
     try:

@@ -16,6 +16,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespaces import DIP, Minter
+from kg.store import graphstore
 from kg.store.results import GRAPH_FORMATS, RESULT_FORMATS, QueryResult, Value
 
 __all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "KgStore", "QueryResult", "Value"]
@@ -105,7 +106,8 @@ class KgStore:
 
     # -- SPARQL -----------------------------------------------------------------------------
     def query(self, sparql: str, *, bindings: dict[str, Any] | None = None, union: bool = True,
-              default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
+              default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
+              base_iri: str | None = None) -> QueryResult:
         """Run a SPARQL query; `bindings` maps variable names to kg.rdf.terms IRI/Literal values,
         substituted as RDF terms (never spliced into the text). The default graph is the union of all graphs."""
         kwargs: dict[str, Any] = {}
@@ -117,6 +119,8 @@ class KgStore:
             kwargs["use_default_graph_as_union"] = True
         if named_graphs:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        if base_iri:
+            kwargs["base_iri"] = base_iri
         try:
             return QueryResult(self._store.query(sparql, **kwargs))
         except SyntaxError as e:
@@ -124,9 +128,9 @@ class KgStore:
         except (OSError, ValueError, RuntimeError) as e:
             raise QueryError(f"query failed: {_first_line(e)}") from e
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         try:
-            self._store.update(sparql)
+            self._store.update(sparql, base_iri=base_iri)
         except SyntaxError as e:
             raise QueryError(f"malformed SPARQL update: {_first_line(e)}") from e
         except (OSError, ValueError) as e:
@@ -150,7 +154,7 @@ class KgStore:
         return ox.serialize(triples, format=rdf_format, prefixes=prefixes) or b""
 
     def dump(self, path: str) -> None:
-        self._store.dump(path=path, format=ox.RdfFormat.N_QUADS)
+        self._store.dump(path, format=ox.RdfFormat.N_QUADS)
 
     def load_dump(self, path: str) -> None:
         try:
@@ -167,6 +171,24 @@ class KgStore:
         if Path(target).exists() and any(Path(target).iterdir()):
             raise StoreError(f"backup target {target} exists and is not empty")
         self._store.backup(target)
+
+    # -- Graph Store Protocol (graph=None is the real default graph) ------------------------------
+    def graph_exists(self, graph: str | None) -> bool:
+        return graphstore.graph_exists(self._store, graph)
+
+    def read_graph(self, graph: str | None, media_type: str) -> bytes:
+        return graphstore.read_graph(self._store, graph, media_type)
+
+    def write_graph(self, graph: str | None, data: bytes, media_type: str, *, replace: bool) -> bool:
+        """PUT (replace=True) or POST RDF into a graph; True when it created the graph."""
+        return graphstore.write_graph(self._store, graph, data, media_type, replace=replace)
+
+    def drop_graph(self, graph: str | None) -> bool:
+        return graphstore.drop_graph(self._store, graph)
+
+    @staticmethod
+    def convert_rdf(data: str | bytes, from_media: str, to_media: str) -> bytes:
+        return graphstore.convert(data, from_media, to_media)
 
     def count(self) -> int:
         return len(self._store)

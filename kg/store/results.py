@@ -85,8 +85,15 @@ class QueryResult:
         """A graph result as N-Triples text (for projections and exports)."""
         return ox.serialize(self._raw, format=ox.RdfFormat.N_TRIPLES).decode("utf-8") if self.kind == "graph" else ""
 
-    def serialize(self, media_type: str) -> bytes:
+    def serialize_to(self, output: Any, media_type: str) -> None:
+        """Write the serialization to a file-like `output` as it is produced (for streaming)."""
+        if self.kind == "graph":
+            ox.serialize(self._raw, output, format=GRAPH_FORMATS[media_type])
+        else:
+            self._raw.serialize(output, format=RESULT_FORMATS[media_type])
+
+    def serialize(self, media_type: str, prefixes: dict[str, str] | None = None) -> bytes:
         if self.kind == "graph":
             fmt = GRAPH_FORMATS[media_type]
-            return ox.serialize(self._raw, format=fmt) or b""
+            return ox.serialize(self._raw, format=fmt, prefixes=prefixes) or b""
         return self._raw.serialize(format=RESULT_FORMATS[media_type]) or b""

@@ -1,0 +1,122 @@
+"""The saved-queries API (`/api/queries`), its OpenAPI description, and the docs page.
+
+Parameters come from each query's `#+ param:` header, are validated by type (400 otherwise) and
+bound as RDF terms by kg.queries.bind, never spliced into the query text.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from kg import __version__
+from kg.errors import QueryError
+from kg.queries import SavedQuery, bind, with_prefixes
+from kg.server import negotiate
+from kg.server.errors import HttpError
+from kg.server.state import ServerState, state_of
+
+RESERVED = ("format",)
+_SCHEMAS = {"string": {"type": "string"}, "iri": {"type": "string", "format": "uri"},
+            "date": {"type": "string", "format": "date"}, "integer": {"type": "integer"},
+            "decimal": {"type": "number"}, "boolean": {"type": "boolean"}}
+
+
+def describe(q: SavedQuery) -> dict:
+    return {"name": q.name, "summary": q.summary, "description": q.description, "form": q.form,
+            "url": f"/api/queries/{q.name}",
+            "parameters": [{"name": p.name, "type": p.type, "required": p.required, "default": p.default,
+                            "description": p.description} for p in q.parameters]}
+
+
+async def list_queries(request: Request) -> Response:
+    state = state_of(request)
+    return JSONResponse({"ok": True, "queries": [describe(q) for q in state.catalogue.all()]})
+
+
+def _saved(state: ServerState, name: str) -> SavedQuery:
+    try:
+        return state.catalogue.get(name)
+    except QueryError as e:
+        raise HttpError(404, f"no saved query named {name[:100]!r} (GET /api/queries lists them)") from e
+
+
+async def run_query(request: Request) -> Response:
+    state = state_of(request)
+    query = _saved(state, request.path_params["name"])
+    params = parse_qs(request.url.query, keep_blank_values=True)
+    values = {}
+    for k, v in params.items():
+        if k in RESERVED:
+            continue
+        if len(v) > 1:
+            raise HttpError(400, f"parameter {k[:100]!r} given {len(v)} times")
+        values[k] = v[0]
+    bindings = bind(query, values)  # QueryError -> 400
+    sparql = with_prefixes(query.sparql)
+    accept, fmt = request.headers.get("accept"), (params.get("format") or [None])[-1]
+    if query.form in ("SELECT", "ASK"):
+        negotiate.for_result("results", accept, fmt)  # 406 before any work
+    else:
+        negotiate.for_result("graph", accept, fmt)
+
+    def produce():  # noqa: ANN202 (worker thread)
+        result = state.store.query(sparql, bindings=bindings)
+        return result, negotiate.for_result(result.kind, accept, fmt)
+
+    return await state.executor.stream(produce, headers={"Vary": "Accept"})
+
+
+def openapi(state: ServerState) -> dict:
+    """OpenAPI 3.0 for the whole HTTP interface, one path per saved query (from its header)."""
+    results = {m: {"schema": {"type": "string"}} for m in negotiate.RESULTS}
+    error = {"description": "error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    paths: dict[str, dict] = {
+        "/api/queries": {"get": {"summary": "List the saved queries and their typed parameters",
+                                 "responses": {"200": {"description": "the catalogue"}}}},
+        "/sparql": {"get": {"summary": "SPARQL 1.1 query (or the service description without ?query)",
+                            "parameters": [_param("query", "string", False, "SPARQL query"),
+                                           _param("default-graph-uri", "iri", False, "default graph (repeatable)"),
+                                           _param("named-graph-uri", "iri", False, "named graph (repeatable)"),
+                                           _param("format", "string", False, "json, xml, csv, tsv, turtle, nt, jsonld...")],
+                            "responses": {"200": {"description": "results", "content": results}, "400": error,
+                                          "406": error, "503": error}},
+                    "post": {"summary": "SPARQL 1.1 query in the body (form or application/sparql-query)",
+                             "responses": {"200": {"description": "results"}, "400": error, "413": error, "415": error}}},
+        "/update": {"post": {"summary": "SPARQL 1.1 update (Bearer token; LOAD and SERVICE refused)",
+                             "security": [{"bearer": []}],
+                             "responses": {"204": {"description": "done"}, "401": error, "403": error}}},
+        "/store": {"get": {"summary": "Graph Store Protocol: read ?graph=IRI or ?default",
+                           "responses": {"200": {"description": "the graph"}, "404": error}}},
+        "/api/documents": {"post": {"summary": "Add a document (text/plain or JSON {text,id,title,date,source,url})",
+                                    "security": [{"bearer": []}],
+                                    "responses": {"201": {"description": "extracted and stored"}, "401": error}}},
+    }
+    for q in state.catalogue.all():
+        params = [_param(p.name, p.type, p.required, p.description, p.default) for p in q.parameters]
+        params.append(_param("format", "string", False, "json, xml, csv or tsv (or use Accept)"))
+        paths[f"/api/queries/{q.name}"] = {"get": {
+            "operationId": q.name.replace("-", "_"), "summary": q.summary, "description": q.description,
+            "parameters": params,
+            "responses": {"200": {"description": f"{q.form} results", "content": results}, "400": error,
+                          "404": error, "406": error, "503": error}}}
+    return {"openapi": "3.0.3",
+            "info": {"title": "kg diplomacy knowledge graph", "version": __version__,
+                     "description": "Saved SPARQL queries, a SPARQL 1.1 endpoint and Linked Data for the graph."},
+            "paths": paths,
+            "components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+                           "schemas": {"Error": {"type": "object", "required": ["ok", "error", "status"], "properties": {
+                               "ok": {"type": "boolean"}, "error": {"type": "string"}, "status": {"type": "integer"}}}}}}
+
+
+def _param(name: str, type_: str, required: bool, description: str, default: str | None = None) -> dict:
+    schema = dict(_SCHEMAS[type_])
+    if default not in (None, ""):
+        schema["default"] = default
+    return {"name": name, "in": "query", "required": required, "description": description, "schema": schema}
+
+
+async def openapi_json(request: Request) -> Response:
+    return JSONResponse(openapi(state_of(request)))

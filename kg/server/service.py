@@ -1,0 +1,49 @@
+"""The SPARQL 1.1 Service Description answered by GET /sparql without a query (Turtle by default)."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from kg.server import negotiate
+from kg.server.state import ServerState
+
+_FORMATS = {"application/sparql-results+json": "SPARQL_Results_JSON", "application/sparql-results+xml": "SPARQL_Results_XML",
+            "text/csv": "SPARQL_Results_CSV", "text/tab-separated-values": "SPARQL_Results_TSV", "text/turtle": "Turtle",
+            "application/n-triples": "N-Triples", "application/ld+json": "JSON-LD", "application/rdf+xml": "RDF_XML",
+            "application/trig": "TriG", "application/n-quads": "N-Quads"}
+
+
+def description_turtle(endpoint: str, update_endpoint: str | None) -> str:
+    formats = ", ".join(f"<http://www.w3.org/ns/formats/{f}>" for f in _FORMATS.values())
+    languages = "sd:SPARQL11Query" + (", sd:SPARQL11Update" if update_endpoint else "")
+    lines = [
+        "@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .",
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+        "",
+        f"<{endpoint}#service> a sd:Service ;",
+        f"    sd:endpoint <{endpoint}> ;",
+        f"    sd:supportedLanguage {languages} ;",
+        f"    sd:resultFormat {formats} ;",
+        "    sd:feature sd:UnionDefaultGraph ;",
+        '    rdfs:comment "kg: diplomacy news knowledge graph. The default graph is the union of all graphs; '
+        'SERVICE and LOAD are refused." ;',
+        "    sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] .",
+    ]
+    if update_endpoint:
+        lines += ["", f"<{update_endpoint}#service> a sd:Service ; sd:endpoint <{update_endpoint}> ;",
+                  "    sd:supportedLanguage sd:SPARQL11Update ."]
+    return "\n".join(lines) + "\n"
+
+
+def service_description(request: Request, state: ServerState) -> Response:
+    from kg.store import KgStore
+
+    endpoint = str(request.url.replace(query="", fragment=""))
+    update = endpoint.rsplit("/sparql", 1)[0] + "/update" if state.update_token else None
+    ttl = description_turtle(endpoint, update)
+    media = negotiate.choose(["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"],
+                             request.headers.get("accept"), request.query_params.get("format"), "graph")
+    if media == "text/turtle":
+        return Response(ttl, media_type="text/turtle", headers={"Vary": "Accept"})
+    return Response(KgStore.convert_rdf(ttl, "text/turtle", media), media_type=media, headers={"Vary": "Accept"})

@@ -1,0 +1,87 @@
+"""What one server process shares between requests: the store (opened once), settings, limits, token."""
+
+from __future__ import annotations
+
+import hmac
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from starlette.requests import Request
+
+from kg.config import Settings
+from kg.queries import Catalogue
+from kg.server.errors import HttpError
+from kg.server.execute import Executor
+from kg.store import KgStore
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+
+
+@dataclass
+class ServerState:
+    store: KgStore
+    settings: Settings
+    update_token: str | None = None
+    timeout: float = 30.0
+    max_body: int = 10 * 1024 * 1024
+    executor: Executor = field(init=False)
+    writer: ThreadPoolExecutor = field(init=False)
+    catalogue: Catalogue = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.executor = Executor(self.timeout)
+        self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer")
+        self.catalogue = Catalogue(self.settings.queries_dir)
+
+    @property
+    def base(self) -> str:
+        return self.store.minter.base
+
+    def require_token(self, request: Request) -> None:
+        """401 without credentials, 403 with wrong ones or when updates are switched off."""
+        if not self.update_token:
+            raise HttpError(403, "this server is read-only (start `kg serve` with --update-token to allow changes)")
+        header = request.headers.get("authorization", "")
+        scheme, _, given = header.partition(" ")
+        if scheme.lower() != "bearer" or not given.strip():
+            raise HttpError(401, "this operation needs an 'Authorization: Bearer TOKEN' header",
+                            {"WWW-Authenticate": 'Bearer realm="kg"'})
+        if not hmac.compare_digest(given.strip().encode(), self.update_token.encode()):
+            raise HttpError(403, "the update token is not valid")
+
+
+def state_of(request: Request) -> ServerState:
+    return request.app.state.kg
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, or 413 once it exceeds `limit` bytes (checked before and while reading)."""
+    length = request.headers.get("content-length")
+    if length and length.isdigit() and int(length) > limit:
+        raise HttpError(413, f"request body larger than {limit} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HttpError(413, f"request body larger than {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def media_type(request: Request) -> tuple[str, str | None]:
+    """The Content-Type's media type (lower case) and charset, if any."""
+    raw = request.headers.get("content-type", "")
+    parts = [p.strip() for p in raw.split(";")]
+    charset = next((p.split("=", 1)[1].strip().strip('"').lower() for p in parts[1:] if p.lower().startswith("charset=")), None)
+    return parts[0].lower(), charset
+
+
+def decode_utf8(data: bytes, charset: str | None, what: str) -> str:
+    if charset not in (None, "utf-8", "utf8"):
+        raise HttpError(415, f"{what} must be UTF-8 (got charset={charset})")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise HttpError(400, f"{what} is not valid UTF-8") from e

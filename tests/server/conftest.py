@@ -1,0 +1,74 @@
+"""Live servers for the server tests: `kg serve` in a subprocess on a free loopback port."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import ROOT
+
+TOKEN = "test-token-0123456789"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def live_server(store: Path, *args: str) -> Iterator[str]:
+    """Start `python -m kg serve` on `store`; yield its base URL once it answers; stop it afterwards."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port), *args],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"kg serve exited: {proc.stdout.read().decode() if proc.stdout else ''}")
+            try:
+                if httpx.get(url + "/api/queries", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("kg serve did not answer within 30 s")
+            time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def seeds_server(seeds_store: Path) -> Iterator[str]:
+    """A read-only server on the seed store."""
+    with live_server(seeds_store) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def writable_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server on a fresh, empty store with updates enabled and a small body limit."""
+    store = tmp_path_factory.mktemp("writable") / "store"
+    with live_server(store, "--update-token", TOKEN, "--max-body", "200000") as url:
+        yield url
+
+
+@pytest.fixture()
+def auth() -> dict[str, str]:
+    return {"Authorization": f"Bearer {TOKEN}"}

@@ -1,0 +1,35 @@
+"""The small SPARQL lexer that guards the server: LOAD/SERVICE detection, FROM, USING insertion."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.server import sparql_text
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("LOAD <http://x/>", "LOAD"),
+    ("select * { service <http://x/> { ?s ?p ?o } }", "SERVICE"),
+    ("SELECT * {\n  SeRvIcE SILENT <http://x/> {} }", "SERVICE"),
+    ("SELECT * { FILTER(?a<?b) SERVICE<http://x/>{} }", "SERVICE"),
+    ('SELECT * { ?s ?p "SERVICE" } # LOAD', None),
+    ("SELECT * { ?s <http://x/SERVICE#LOAD> ?o }", None),
+    ("SELECT * { ?s ex:SERVICE ?o . ?load ?p ?o }", None),
+    ("SELECT * { ?s ?p '''multi\nLOAD\nline''' }", None),
+])
+def test_forbidden(text: str, word: str | None) -> None:
+    assert sparql_text.forbidden(text) == word
+
+
+def test_dataset_clause_only_at_top_level() -> None:
+    assert sparql_text.has_dataset_clause("SELECT * FROM <http://g/> { ?s ?p ?o }")
+    assert not sparql_text.has_dataset_clause('SELECT * { ?s ?p "FROM" }')
+
+
+def test_add_using_before_each_top_level_where() -> None:
+    update = ("INSERT { GRAPH <http://o/> { ?s a ?t } } WHERE { ?s a ?t { SELECT ?x WHERE { ?x ?y ?z } } } ;\n"
+              "DELETE WHERE { ?a ?b ?c }")
+    out = sparql_text.add_using(update, ["http://g/"], ["http://n/"])
+    assert out.count("USING <http://g/> USING NAMED <http://n/> WHERE") == 1
+    assert "SELECT ?x WHERE" in out and "DELETE WHERE" in out
+    assert sparql_text.has_using_or_with("WITH <http://g/> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }")
