@@ -149,7 +149,7 @@ def _fact_node(f: Fact, data: StoreFacts) -> Node:
     first, last = merge_dates("", "", sorted(f.dates))
     attrs: dict[str, object] = {"confidence": f.confidence}
     if f.kind == "Meeting":
-        label = f"{f.values.get('cue', 'meeting')}: {names('participant')}"
+        label = f"{f.values.get('cue', 'meeting')}: {names('participant')}" + (f" ({first})" if first else "")
         attrs["planned"] = f.values.get("planned") == "true"
         if f.links["place"]:
             attrs["place"] = names("place")

@@ -10,8 +10,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.queries import with_prefixes
+from kg.rdf.convert import STANCE_IRI
 from kg.store import KgStore, Value
 
+#: Stance IRI local name -> its word, for stores without the ontology graph ("Agree" -> "agrees").
+STANCE_WORDS = {local: word.replace("_", " ") for word, local in STANCE_IRI.items()}
 ENTITY_CLASSES = "dip:Person dip:Organization dip:Country dip:Place dip:Group"
 
 
@@ -96,10 +99,10 @@ _FACT_QUERIES = {
         OPTIONAL { ?f dip:place ?place } OPTIONAL { ?f dip:cue ?cue } OPTIONAL { ?f dip:planned ?planned }
         OPTIONAL { ?f dip:date ?date } OPTIONAL { ?f dip:startDate ?start } OPTIONAL { ?f dip:endDate ?end }
         OPTIONAL { ?f dip:confidence ?conf } OPTIONAL { ?f dip:evidence/nif:anchorOf ?ev } }""",
-    "Statement": """SELECT DISTINCT ?f ?d ?ev ?conf ?speaker ?about ?claim ?quote ?stance ?cue
+    "Statement": """SELECT DISTINCT ?f ?d ?ev ?conf ?speaker ?about ?claim ?quote ?stance_iri ?stance ?cue
         WHERE { ?f a dip:Statement ; dip:speaker ?speaker ; dip:claim ?claim ; prov:wasDerivedFrom ?d .
         OPTIONAL { ?f dip:about ?about } OPTIONAL { ?f dip:quote ?quote } OPTIONAL { ?f dip:cue ?cue }
-        OPTIONAL { ?f dip:stance/rdfs:label ?stance }
+        OPTIONAL { ?f dip:stance ?stance_iri OPTIONAL { ?stance_iri rdfs:label ?stance } }
         OPTIONAL { ?f dip:confidence ?conf } OPTIONAL { ?f dip:evidence/nif:anchorOf ?ev } }""",
     "Agreement": """SELECT DISTINCT ?f ?d ?ev ?conf ?party ?topic
         WHERE { ?f a dip:Agreement ; dip:party ?party ; prov:wasDerivedFrom ?d . OPTIONAL { ?f dip:topic ?topic }
@@ -124,6 +127,9 @@ def read_facts(store: KgStore, docs: dict[str, str]) -> list[Fact]:
                 f.confidence = max(f.confidence, float(_s(r["conf"])))
             for k, v in r.items():
                 if v is None or k in ("f", "d", "ev", "conf", *_DATES):
+                    continue
+                if k == "stance_iri":
+                    f.values.setdefault("stance", STANCE_WORDS.get(v.value.rsplit("#", 1)[-1], ""))
                     continue
                 if k in _LINKS:
                     f.links[k].add(v.value)
