@@ -7,6 +7,8 @@ properties typed `@id` and dated ones `xsd:date`, so parsing the result gives ba
 
 from __future__ import annotations
 
+import json
+import warnings
 from typing import Any
 
 import rdflib
@@ -66,11 +68,27 @@ def _curie(iri: str) -> str:
 def compact_jsonld(nquads: bytes) -> bytes:
     """N-Quads (the store's export) -> compacted JSON-LD with one @graph entry per named graph."""
     ds = rdflib.Dataset()
-    ds.parse(data=nquads, format="nquads")
+    with warnings.catch_warnings():  # rdflib's own parser and serializer use its deprecated Dataset API
+        warnings.simplefilter("ignore", DeprecationWarning)
+        ds.parse(data=nquads, format="nquads")
     union = rdflib.Graph()
     for s, p, o, _ in ds.quads((None, None, None, None)):
         union.add((s, p, o))
     ctx = build_context(union)
-    text = ds.serialize(format="json-ld", context=ctx, auto_compact=True, sort_keys=True, indent=1,
-                        ensure_ascii=False)
-    return text.encode("utf-8") + b"\n"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        text = ds.serialize(format="json-ld", context=ctx, auto_compact=True, sort_keys=True, indent=1,
+                            ensure_ascii=False)
+    doc = _ordered(json.loads(text))
+    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
+
+
+def _ordered(value: Any) -> Any:
+    """Arrays sorted (graphs and nodes by id), so the same store always gives the same bytes."""
+    if isinstance(value, dict):
+        return {k: _ordered(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_ordered(v) for v in value]
+        return sorted(items, key=lambda v: (str(v.get("id", v.get("@id", ""))) if isinstance(v, dict) else "",
+                                            json.dumps(v, sort_keys=True, ensure_ascii=False)))
+    return value
