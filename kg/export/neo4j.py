@@ -78,7 +78,7 @@ def neo4j_files(graph: nx.MultiDiGraph) -> dict[str, str]:
                     + [f"--relationships={f}" for f in files if f.startswith("rels_")])
     files["import.sh"] = ("#!/bin/sh\n# Run from this folder; DATABASE defaults to neo4j.\n"
                           f"neo4j-admin database import full --array-delimiter='{ARRAY_DELIMITER}' "
-                          f"--overwrite-destination {args} \"${{DATABASE:-neo4j}}\"\n")
+                          f"--multiline-fields=true --overwrite-destination {args} \"${{DATABASE:-neo4j}}\"\n")
     return files
 
 
