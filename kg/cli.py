@@ -138,22 +138,6 @@ def query(name_or_sparql: str | None, file_: str | None, params: tuple[str, ...]
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nt", "nq", "jsonld", "rdfxml"]),
-              default="turtle", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
-@click.option("--graph", "doc_id", metavar="DOC_ID", help="Only this document's graph.")
-@store_option
-def export(fmt: str, output: str | None, doc_id: str | None, store: str | None) -> None:
-    """Export the graph as RDF (sorted and prefixed, so the same store gives the same bytes)."""
-    from kg.rdf import PREFIXES
-    from kg.store import KgStore
-
-    settings = _settings(store=store)
-    data = KgStore(settings.store, base_iri=settings.base_iri, read_only=True).export(fmt, graph=doc_id, prefixes=PREFIXES)
-    _write(data, output)
-
-
-@cli.command()
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def stats(store: str | None, fmt: str) -> None:
@@ -240,19 +224,11 @@ def load(source: str, store: str | None) -> None:
     click.echo(f"loaded {source}")
 
 
-def _write(data: bytes, output: str | None) -> None:
-    if output:
-        try:
-            Path(output).write_bytes(data)
-        except OSError as e:
-            raise InputError(f"cannot write {output}: {e.strerror}") from e
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-
-
+from kg.export.cli import export, viz  # noqa: E402
 from kg.server.cli import serve  # noqa: E402
 
+cli.add_command(export)
+cli.add_command(viz)
 cli.add_command(serve)
 
 

@@ -1,0 +1,109 @@
+"""The property-graph projection: nodes, merged and weighted edges, attributes and options."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from kg.errors import InputError
+from kg.export.projection import Options, project
+from kg.store import KgStore
+from tests.export.conftest import iri
+
+
+def edges_of(g: nx.MultiDiGraph, etype: str) -> list[tuple[str, str, dict]]:
+    return [(u, v, d) for u, v, d in g.edges(data=True) if d["type"] == etype]
+
+
+def test_entities_become_typed_nodes_with_names_documents_and_dates(tiny_store: KgStore) -> None:
+    g = project(tiny_store)
+    dupont = g.nodes[iri(tiny_store, "person:jean dupont")]
+    assert dupont["type"] == "Person" and dupont["label"] == "Jean Dupont"
+    assert dupont["aliases"] == ["Dupont"]
+    assert dupont["documents"] == ["a.txt", "b.txt"]
+    # The earliest date is the meeting on 2015-09-07, before the article of 2015-09-10 was published.
+    assert (dupont["first_date"], dupont["last_date"]) == ("2015-09-07", "2015-10-01")
+    assert {d["type"] for _, d in g.nodes(data=True)} == {"Person", "Country", "Organization", "Place"}
+    for n, d in g.nodes(data=True):
+        assert d["degree"] == g.degree(n)
+
+
+def test_held_meetings_merge_into_one_weighted_met_with_edge(tiny_store: KgStore) -> None:
+    g = project(tiny_store)
+    met = edges_of(g, "met_with")
+    assert len(met) == 1  # two held meetings, one edge; the planned third meeting is not counted
+    u, v, d = met[0]
+    assert {u, v} == {iri(tiny_store, "person:jean dupont"), iri(tiny_store, "person:ravi kumar")}
+    assert d["weight"] == 2
+    assert (d["first_date"], d["last_date"]) == ("2015-09-07", "2015-09-30")
+    assert d["documents"] == ["a.txt", "b.txt"]
+    assert any("met Indian Foreign Minister Ravi Kumar in Geneva" in e for e in d["evidence"])
+
+
+def test_role_and_part_of_edges(tiny_store: KgStore) -> None:
+    g = project(tiny_store)
+    roles = {(g.nodes[u]["label"], d["label"], g.nodes[v]["label"]) for u, v, d in edges_of(g, "role")}
+    assert roles == {("Jean Dupont", "foreign minister", "France"), ("Ravi Kumar", "foreign minister", "India")}
+    part = [(g.nodes[u]["label"], g.nodes[v]["label"]) for u, v, _ in edges_of(g, "part_of")]
+    assert part == [("Foreign Ministry (France)", "France")]  # once, though both documents state it
+    assert g.nodes[iri(tiny_store, "person:jean dupont")]["roles"] == ["Foreign Minister, France"]
+
+
+def test_include_adds_fact_nodes_and_their_edges(tiny_store: KgStore) -> None:
+    g = project(tiny_store, Options.parse(include="meetings,statements,agreements"))
+    kinds = [d["type"] for _, d in g.nodes(data=True)]
+    assert kinds.count("Meeting") == 3 and kinds.count("Statement") == 1 and kinds.count("Agreement") == 1
+    planned = [d for _, d in g.nodes(data=True) if d["type"] == "Meeting" and d["planned"]]
+    assert len(planned) == 1
+    stated = edges_of(g, "stated")
+    assert len(stated) == 1 and stated[0][2]["label"] == "agrees"
+    statement = g.nodes[stated[0][1]]
+    assert statement["claim"] == "the talks were useful" and statement["quote"] == "useful"
+    assert statement["evidence"] == ['Dupont said the talks were "useful".']
+    about = edges_of(g, "about")
+    assert [(g.nodes[v]["label"]) for _, v, _ in about] == ["Ravi Kumar"]
+    assert len(edges_of(g, "participant_of")) == 6 and len(edges_of(g, "party_to")) == 2
+    assert [g.nodes[v]["label"] for _, v, _ in edges_of(g, "held_in")] == ["Geneva"]
+    assert len(project(tiny_store, Options.parse(include="meetings"))) == len(g) - 2
+
+
+def test_people_only_keeps_persons_and_the_edges_between_them(tiny_store: KgStore) -> None:
+    g = project(tiny_store, Options.parse(people_only=True))
+    assert {d["label"] for _, d in g.nodes(data=True)} == {"Jean Dupont", "Ravi Kumar"}
+    assert [d["type"] for *_, d in g.edges(data=True)] == ["met_with"]
+
+
+def test_since_until_keep_facts_in_the_window(tiny_store: KgStore) -> None:
+    g = project(tiny_store, Options.parse(since="2015-09-20"))
+    (_, _, met), = edges_of(g, "met_with")
+    assert met["weight"] == 1 and met["first_date"] == "2015-09-30"
+    assert edges_of(g, "role") == []  # the roles were published on 2015-09-10
+    assert "Geneva" not in {d["label"] for _, d in g.nodes(data=True)}
+    g = project(tiny_store, Options.parse(until="2015-09-08"))
+    (_, _, met), = edges_of(g, "met_with")
+    assert met["weight"] == 1 and met["last_date"] == "2015-09-07"
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"include": "meetings,votes"}, "--include votes"),
+    ({"since": "last week"}, "--since 'last week': not a date"),
+    ({"until": "2015-13-01"}, "--until"),
+])
+def test_bad_options_are_input_errors(kwargs: dict, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        Options.parse(**kwargs)
+
+
+def test_seed_projection_has_no_duplicates_from_the_union_graph(seed_kgstore: KgStore, seed_graph: nx.MultiDiGraph) -> None:
+    labels = [d["label"] for _, d in seed_graph.nodes(data=True) if d["type"] == "Person"]
+    assert len(labels) == len(set(labels))
+    n_people = next(iter(seed_kgstore.query(
+        "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a <https://w3id.org/kg-diplomacy/ontology#Person> }").rows()))
+    assert len(labels) == int(n_people["n"].value)
+    edges = [(u, v, k) for u, v, k in seed_graph.edges(keys=True)]
+    assert len(edges) == len(set(edges))
+    kerry = next(n for n, d in seed_graph.nodes(data=True) if d["label"] == "John Kerry")
+    assert any(seed_graph.nodes[v]["label"] == "United States" and d["label"].lower() == "secretary of state"
+               for _, v, d in seed_graph.out_edges(kerry, data=True) if d["type"] == "role")
+    assert any({seed_graph.nodes[u]["label"], seed_graph.nodes[v]["label"]} == {"John Kerry", "Meng Jianzhu"}
+               for u, v, _ in edges_of(seed_graph, "met_with"))
