@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.extract.facts import DocumentFacts
-from kg.rdf.convert import document_triples, entity_triples
+from kg.rdf.convert import document_triples, entity_triples, role_triples
 from kg.rdf.namespaces import DIP, PREFIXES, Minter
 from kg.rdf.terms import to_ntriples
 
@@ -20,4 +20,6 @@ def entities_ntriples(facts: DocumentFacts, minter: Minter) -> str:
     triples = []
     for e in facts.entities.values():
         triples += entity_triples(e, minter, canonical=True)
+    for norm in sorted({r.role_norm for r in facts.roles}):
+        triples += role_triples(norm, minter)
     return to_ntriples(triples)

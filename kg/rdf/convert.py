@@ -17,19 +17,26 @@ LABEL = term("rdfs", "label")
 
 
 def entity_triples(e: Entity, m: Minter, *, canonical: bool) -> list[Triple]:
-    """An entity's type and names; `canonical` adds what belongs in the entities graph (QID links)."""
+    """An entity's triples: in a document graph its type and its names (canonical and as written);
+    in the entities graph (`canonical`) its type, one preferred label, part-of and Wikidata links.
+
+    Labels live once, in the entities graph: a query over the union of graphs then joins each
+    entity to one label instead of one per document that names it."""
     s = m.entity(e.key)
-    out: list[Triple] = [(s, A, dip(CLASS_OF[e.kind])), (s, LABEL, lit(e.name)), (s, term("skos", "prefLabel"), lit(e.name))]
-    if canonical:
-        if e.qid:
-            out.append((s, term("owl", "sameAs"), IRI(WD + e.qid)))
-        if e.part_of:
-            out.append((s, dip("partOf"), m.entity(e.part_of)))
-    else:
-        out += [(s, term("skos", "altLabel"), lit(a)) for a in e.aliases]
-        if e.part_of:
-            out.append((s, dip("partOf"), m.entity(e.part_of)))
+    out: list[Triple] = [(s, A, dip(CLASS_OF[e.kind]))]
+    if not canonical:
+        return out + [(s, term("skos", "altLabel"), lit(a)) for a in sorted({e.name, *e.aliases})]
+    out += [(s, LABEL, lit(e.name)), (s, term("skos", "prefLabel"), lit(e.name))]
+    if e.qid:
+        out.append((s, term("owl", "sameAs"), IRI(WD + e.qid)))
+    if e.part_of:
+        out.append((s, dip("partOf"), m.entity(e.part_of)))
     return out
+
+
+def role_triples(role_norm: str, m: Minter) -> list[Triple]:
+    """A normalized role (an org:Role) and its label, for the entities graph."""
+    return [(m.role(role_norm), A, dip("Role")), (m.role(role_norm), LABEL, lit(role_norm))]
 
 
 def document_triples(facts: DocumentFacts, m: Minter) -> list[Triple]:
@@ -60,8 +67,7 @@ def document_triples(facts: DocumentFacts, m: Minter) -> list[Triple]:
         f = m.fact("membership", doc.id, r.person, r.role_norm, r.organization, r.relative_to, r.evidence.start)
         t += _fact(f, "RoleHolding", r.evidence, r.confidence, m, d)
         t += [(f, dip("person"), m.entity(r.person)), (f, dip("role"), m.role(r.role_norm)),
-              (f, dip("roleLabel"), lit(r.role)), (m.role(r.role_norm), A, dip("Role")),
-              (m.role(r.role_norm), LABEL, lit(r.role_norm))]
+              (f, dip("roleLabel"), lit(r.role))]
         if r.organization:
             t.append((f, dip("organization"), m.entity(r.organization)))
         if r.relative_to:

@@ -87,7 +87,7 @@ class KgStore:
         ent = self.minter.special_graph("entities").value
         self._store.update(
             f"DELETE {{ GRAPH <{ent}> {{ ?e ?p ?o }} }} WHERE {{ GRAPH <{ent}> {{ ?e ?p ?o }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ?p2 ?o2 }} FILTER(?g != <{ent}>) }} }}")
+            f"FILTER NOT EXISTS {{ GRAPH ?g {{ {{ ?e ?p2 ?o2 }} UNION {{ ?s2 ?p2 ?e }} }} FILTER(?g != <{ent}>) }} }}")
 
     def set_graph(self, name: str, data: str, fmt: str = "turtle") -> None:
         """Replace a special graph (ontology, entities links) with the given RDF text."""

@@ -28,7 +28,7 @@ def test_run_saved_query_with_parameter(seeds_server: str) -> None:
     assert rows and {b["entity"]["value"] for b in rows} == {"xi jinping"}
     assert {"role", "met", "said"} <= {b["fact"]["value"] for b in rows}
     csv = httpx.get(seeds_server + "/api/queries/entity-profile", params={"entity": "Xi Jinping", "format": "csv"})
-    assert csv.headers["content-type"].startswith("text/csv") and csv.text.startswith("entity,kind,fact")
+    assert csv.headers["content-type"].startswith("text/csv") and csv.text.startswith("name,kind,fact")
     tsv = httpx.get(seeds_server + "/api/queries/timeline", params={"since": "2015-09-10"},
                     headers={"Accept": "text/tab-separated-values"})
     dates = [line.split("\t")[0] for line in tsv.text.splitlines()[1:]]

@@ -30,7 +30,7 @@ def test_run_saved_query_in_the_browser(seeds_server: str) -> None:
             page.click("#run")
             page.wait_for_selector("#results tbody tr")
             headers = page.locator("#results th").all_inner_texts()
-            assert headers[:3] == ["entity", "kind", "fact"]
+            assert headers[:3] == ["name", "kind", "fact"]
             first_cells = page.locator("#results tbody tr td:first-child").all_inner_texts()
             assert first_cells and set(first_cells) == {"Xi Jinping"}
             assert "rows" in page.inner_text("#status")
