@@ -66,7 +66,7 @@ def predict(nlp: spacy.language.Language, docs: list[GoldDoc]) -> list[set[Span]
 def score(gold: list[set[Span]], pred: list[set[Span]]) -> dict[str, dict[str, Counter]]:
     """Per label: counts of gold, pred, exact and lenient true positives."""
     counts = {"exact": Counter(), "lenient": Counter()}
-    for g, p in zip(gold, pred):
+    for g, p in zip(gold, pred, strict=True):
         for label in LABELS:
             gl = sorted(s for s in g if s[2] == label)
             pl = sorted(s for s in p if s[2] == label)

@@ -8,8 +8,8 @@ can be named instead with --model.
 from __future__ import annotations
 
 import importlib
-import re
 import importlib.util
+import re
 import warnings
 from functools import lru_cache
 from pathlib import Path
@@ -71,10 +71,7 @@ def load_pipeline(name: str | None = None, *, diplomacy_layer: bool = True) -> L
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            if Path(target).is_dir():
-                nlp = spacy.load(target)
-            else:
-                nlp = importlib.import_module(target).load()
+            nlp = spacy.load(target) if Path(target).is_dir() else importlib.import_module(target).load()
     except (ImportError, OSError, ValueError, AttributeError) as e:
         raise model_not_found(name or target) from e
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
