@@ -28,7 +28,6 @@ HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "s
 _GOV_HEADS = ["ministry", "department", "council", "commission", "agency", "office", "parliament", "assembly",
               "senate", "congress", "bureau", "committee", "administration", "court", "party", "university",
               "institute", "academy", "school", "center", "centre", "army", "navy", "force", "forces", "police"]
-_NAMES = frozenset({L.PERSON, L.ORG, L.GPE, L.NORP})
 _DATELINE_TAIL = re.compile(r"[•—–]\s*$")
 
 
@@ -147,7 +146,7 @@ def span_repair(doc: Doc) -> Doc:
         start, end, label = e.start, e.end, e.label_
         if e.text.lower() not in outlets and (e.start in layout or _DATELINE_TAIL.search(e.text)):
             continue  # "WASHINGTON •", "By Liu Xin": where and by whom, not who
-        if label in _NAMES and not any(c.isupper() for c in e.text):
+        if label == L.ORG and not any(c.isupper() for c in e.text):
             continue  # "the party congress": news text capitalises names
         while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
             end -= 1

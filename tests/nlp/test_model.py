@@ -66,3 +66,13 @@ def test_pipeline_without_parser_is_refused(tmp_path: Path) -> None:
     spacy.blank("en").to_disk(tmp_path / "blank")
     with pytest.raises(ModelError, match="no parser or no ner"):
         load_pipeline(str(tmp_path / "blank"))
+
+
+def test_whole_layer_round_trips_as_a_spacy_config(tmp_path: Path) -> None:
+    """The components are registered factories: a saved pipeline reloads with them from its config.cfg."""
+    load_pipeline().to_disk(tmp_path / "kg-pipeline")
+    config = (tmp_path / "kg-pipeline" / "config.cfg").read_text()
+    assert 'factory = "kg_gazetteer"' in config and 'factory = "kg_span_repair"' in config
+    nlp = load_pipeline(str(tmp_path / "kg-pipeline"))
+    assert nlp.pipe_names.count("kg_gazetteer") == 1
+    assert ("Xinhua", "ORG") in {(e.text, e.label_) for e in nlp("Xinhua reported the visit.").ents}
