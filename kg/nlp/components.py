@@ -28,6 +28,8 @@ HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "s
 _GOV_HEADS = ["ministry", "department", "council", "commission", "agency", "office", "parliament", "assembly",
               "senate", "congress", "bureau", "committee", "administration", "court", "party", "university",
               "institute", "academy", "school", "center", "centre", "army", "navy", "force", "forces", "police"]
+#: Country names that are also common nouns; in lower case they are the noun ("the china", "a turkey").
+_COMMON_NOUNS = frozenset({"china", "turkey", "chad", "jordan", "guinea"})
 _DATELINE_TAIL = re.compile(r"[•—–]\s*$")
 
 
@@ -146,8 +148,8 @@ def span_repair(doc: Doc) -> Doc:
         start, end, label = e.start, e.end, e.label_
         if e.text.lower() not in outlets and (e.start in layout or _DATELINE_TAIL.search(e.text)):
             continue  # "WASHINGTON •", "By Liu Xin": where and by whom, not who
-        if label == L.ORG and not any(c.isupper() for c in e.text):
-            continue  # "the party congress": news text capitalises names
+        if label == L.ORG and not any(c.isupper() for c in e.text) or e.text in _COMMON_NOUNS:
+            continue  # "the party congress", "packed the china": news text capitalises names
         while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
             end -= 1
         while start < end and doc[start].lower_ in ("the", "a", "an"):
