@@ -14,13 +14,22 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.nlp import labels as L
-from kg.nlp.gazetteer import country_forms, organization_surface_forms, titles
+from kg.nlp.gazetteer import (
+    country_forms,
+    lookup_country,
+    organization_surface_forms,
+    outlet_surface_forms,
+    titles,
+)
+from kg.nlp.layout import dateline_and_byline_tokens
 
 TITLES_KEY = "kg_titles"
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "dame", "lord", "h.e."})
 _GOV_HEADS = ["ministry", "department", "council", "commission", "agency", "office", "parliament", "assembly",
               "senate", "congress", "bureau", "committee", "administration", "court", "party", "university",
               "institute", "academy", "school", "center", "centre", "army", "navy", "force", "forces", "police"]
+#: Country names that are also common nouns; in lower case they are the noun ("the china", "a turkey").
+_COMMON_NOUNS = frozenset({"china", "turkey", "chad", "jordan", "guinea"})
 _DATELINE_TAIL = re.compile(r"[•—–]\s*$")
 
 
@@ -46,10 +55,15 @@ class Gazetteer:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")  # "WHO" is an organization, "who" is not
         names = _org_surface_forms()
-        self.phrases.add(L.ORG, list(nlp.tokenizer.pipe(sorted(n for n in names if not _is_acronym(n)))))
-        self.acronyms.add(L.ORG, list(nlp.tokenizer.pipe(sorted(n for n in names if _is_acronym(n)))))
+        exact = {n for n in names if _is_acronym(n) or n[:1].islower()}
+        self.phrases.add(L.ORG, list(nlp.tokenizer.pipe(sorted(names - exact))))
+        self.acronyms.add(L.ORG, list(nlp.tokenizer.pipe(sorted(exact))))
+        self.outlets = {n.lower() for n in outlet_surface_forms()}
         countries = sorted(f for f, cf in country_forms().items() if cf.form in ("name", "capital") and len(f) > 1)
         self.phrases.add(L.GPE, list(nlp.tokenizer.pipe(countries)))
+        self.demonyms = PhraseMatcher(nlp.vocab, attr="ORTH")  # "Ghanaian officials"; "french fries" is not
+        forms = sorted({f.title() for f, cf in country_forms().items() if cf.form == "demonym"})
+        self.demonyms.add(L.NORP, list(nlp.tokenizer.pipe(forms)))
         self.title_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.roles = titles()
         for variant, _role in self.roles.items():
@@ -71,15 +85,22 @@ class Gazetteer:
             span = Span(doc, start, end, label=match_id)
             if span.label_ == L.GPE and not any(t.is_title or t.is_upper for t in span):
                 continue  # "china" in lower case is porcelain, not a country
+            if span.label_ == L.ORG and not (span[0].is_title or span[0].is_upper or span[0].text[:1].isdigit()):
+                continue  # "the parliament voted", "a party congress": common nouns, not a named body
             found.append(span)
         model_ents = list(doc.ents)
+        taken = {i for e in model_ents for i in range(e.start, e.end)}
+        for _, start, end in self.demonyms(doc):
+            # Demonyms only fill gaps: inside "Chinese Foreign Ministry" the model's organization stays.
+            if not taken.intersection(range(start, end)):
+                found.append(Span(doc, start, end, label=L.NORP))
         for _, start, end in self.bodies(doc):
             # Government bodies by pattern only fill gaps: a model ORG that overlaps is kept.
             span = Span(doc, start, end, label=L.ORG)
             if span.text.lower() not in self.roles and not any(
                     e.label_ == L.ORG and e.start < end and start < e.end for e in model_ents):
                 found.append(span)
-        doc.ents = _merge(model_ents, filter_spans(found))
+        doc.ents = _merge(model_ents, filter_spans(found), self.outlets)
         title_spans = []
         for match_id, start, end in self.title_matcher(doc):
             variant = doc.vocab.strings[match_id]
@@ -96,13 +117,17 @@ def _is_acronym(name: str) -> bool:
     return name.replace(".", "").replace("-", "").isupper() and len(name) <= 6
 
 
-def _merge(model: list[Span], ours: list[Span]) -> list[Span]:
+def _merge(model: list[Span], ours: list[Span], outlets: set[str] = frozenset()) -> list[Span]:
     """Our spans replace overlapping model spans, except a longer model span that contains ours
-    ("Renmin University of China" keeps its "China")."""
+    ("Renmin University of China" keeps its "China"). A news agency or outlet always wins: "Xinhua"
+    is an organization inside "(Xinhua)", "Xinhua, Meng" or a byline."""
     keep_model = []
     for e in model:
         inside = [s for s in ours if s.start < e.end and e.start < s.end]
-        if not inside or all(e.start <= s.start and s.end <= e.end and len(e) > len(s) for s in inside) and e.label_ in (L.ORG, L.FAC, L.PERSON):
+        contained = all(e.start <= s.start and s.end <= e.end and len(e) > len(s) for s in inside)
+        if any(s.text.lower() in outlets for s in inside):
+            contained = False
+        if not inside or contained and e.label_ in (L.ORG, L.FAC, L.PERSON):
             keep_model.append(e)
     ours = [s for s in ours if not any(e.start <= s.start and s.end <= e.end for e in keep_model)]
     return filter_spans(keep_model + ours)
@@ -110,27 +135,28 @@ def _merge(model: list[Span], ours: list[Span]) -> list[Span]:
 
 @Language.component("kg_span_repair")
 def span_repair(doc: Doc) -> Doc:
-    """Fix the span errors a general news model makes on diplomatic text:
-    titles and possessives inside person spans, titles read as organizations, datelines as entities."""
+    """Fix the span errors a general news model makes on diplomatic text: titles and possessives
+    inside person spans, titles read as organizations, datelines and bylines read as entities."""
     title_spans = list(doc.spans.get(TITLES_KEY, []))
     title_tokens = {i for s in title_spans for i in range(s.start, s.end)}
+    layout = dateline_and_byline_tokens(doc)
+    outlets = {n.lower() for n in outlet_surface_forms()}
     forms = country_forms()
     surnames = {t.text for e in doc.ents if e.label_ == L.PERSON and len(e) > 1 for t in (e[0], e[-1])}
     ents: list[Span] = []
     for e in doc.ents:
         start, end, label = e.start, e.end, e.label_
-        if _DATELINE_TAIL.search(e.text) or (e.text.isupper() and end < len(doc) and doc[end].text in "•—–"):
-            continue
+        if e.text.lower() not in outlets and (e.start in layout or _DATELINE_TAIL.search(e.text)):
+            continue  # "WASHINGTON •", "By Liu Xin": where and by whom, not who
+        if label == L.ORG and not any(c.isupper() for c in e.text) or e.text in _COMMON_NOUNS:
+            continue  # "the party congress", "packed the china": news text capitalises names
         while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
             end -= 1
         while start < end and doc[start].lower_ in ("the", "a", "an"):
             start += 1
         if label == L.PERSON:
-            lead = start
-            while lead < end and (doc[lead].lower_ in HONORIFICS or lead in title_tokens):
-                lead += 1
-            start = lead
-        if label == L.ORG and end - 1 in title_tokens:
+            start = _after_titles(doc, start, end, title_tokens)
+        if label == L.ORG and end - 1 in title_tokens and doc[start:end].text.lower() not in outlets:
             # "US National Security Advisor": a title, not an organization; what precedes it stays.
             while end > start and end - 1 in title_tokens:
                 end -= 1
@@ -144,8 +170,25 @@ def span_repair(doc: Doc) -> Doc:
         if end > start:
             ents.append(Span(doc, start, end, label=label))
     doc.ents = filter_spans(ents)
-    doc.spans[TITLES_KEY] = filter_spans(title_spans)
+    named = {i for e in doc.ents if e.label_ in (L.ORG, L.FAC, L.GPE) for i in range(e.start, e.end)}
+    doc.spans[TITLES_KEY] = filter_spans([t for t in title_spans if t.start not in named])  # "UN General Assembly"
     return doc
+
+
+def _after_titles(doc: Doc, start: int, end: int, title_tokens: set[int]) -> int:
+    """First token of a person's name after leading honorifics, titles and the country they qualify
+    ("US National Security Advisor Susan Rice" -> "Susan Rice")."""
+    lead = start
+    while lead < end - 1:
+        if doc[lead].lower_ in HONORIFICS or lead in title_tokens:
+            lead += 1
+            continue
+        country = next((n for n in (3, 2, 1) if lead + n < end and lead + n in title_tokens
+                        and lookup_country(doc[lead:lead + n].text)), 0)
+        if not country:
+            break
+        lead += country
+    return lead if lead < end else start
 
 
 def _split_at_commas(doc: Doc, start: int, end: int, label: str, surnames: set[str]) -> list[Span]:

@@ -79,6 +79,12 @@ def organizations() -> dict[str, GazetteerEntry]:
 
 
 @lru_cache(maxsize=1)
+def outlet_surface_forms() -> frozenset[str]:
+    """News agencies and outlets, names and aliases as written: an organization wherever they appear."""
+    forms = {f for row in read_table("outlets.tsv") for f in [row[0], *_split(row[2])]}
+    return frozenset(f[4:] if f.lower().startswith("the ") else f for f in forms)
+
+
 @lru_cache(maxsize=1)
 def organization_surface_forms() -> frozenset[str]:
     """Every organization and outlet name and alias as written in the tables (case kept)."""

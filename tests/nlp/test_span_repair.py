@@ -1,0 +1,77 @@
+"""Span repair on short hand-written sentences: titles, possessives, datelines, bylines, agencies."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from kg.nlp.model import load_pipeline
+
+
+def ents(nlp: Language, text: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label_) for e in nlp(text).ents}
+
+
+def test_possessive_is_stripped_from_a_person(nlp: Language) -> None:
+    found = ents(nlp, "Indian Prime Minister Narendra Modi's visit to Dhaka was postponed.")
+    assert ("Narendra Modi", "PERSON") in found and ("Dhaka", "GPE") in found
+    assert not any("'s" in text for text, _ in found)
+
+
+def test_leading_title_and_country_are_stripped_from_a_person(nlp: Language) -> None:
+    doc = nlp("US National Security Advisor Jake Sullivan met Wang Yi in Vienna.")
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert {("Jake Sullivan", "PERSON"), ("Wang Yi", "PERSON"), ("US", "GPE")} <= found
+    # The title is a role of the US, not an organization.
+    assert not any(label == "ORG" for _, label in found)
+    assert [(s.text, s.label_) for s in doc.spans["kg_titles"]] == [
+        ("National Security Advisor", "National Security Advisor")]
+
+
+def test_honorific_is_stripped(nlp: Language) -> None:
+    assert ("Alvarez", "PERSON") in ents(nlp, "Mr. Alvarez told reporters that the deal was fair.")
+
+
+def test_title_read_as_organization_is_not_an_organization() -> None:
+    """The base model reads 'US National Security Advisor' as one ORG; repair keeps only the country."""
+    base = load_pipeline(diplomacy_layer=False)
+    text = "US National Security Advisor Jake Sullivan met Wang Yi in Vienna."
+    assert ("US National Security Advisor", "ORG") in {(e.text, e.label_) for e in base(text).ents}
+
+
+def test_datelines_never_become_entities(nlp: Language) -> None:
+    assert ents(nlp, "WASHINGTON • Officials met on Monday to discuss trade.") == {("Monday", "DATE")}
+    assert ents(nlp, "BEIJING — The talks ended without agreement.") == set()
+    found = ents(nlp, "MOSCOW, March 3 (Reuters) - Russia said it would respond.")
+    assert ("Reuters", "ORG") in found and ("Russia", "GPE") in found
+    assert not any(text.upper() == "MOSCOW" for text, _ in found)
+
+
+def test_dateline_in_a_later_paragraph(nlp: Language) -> None:
+    found = ents(nlp, "Talks resume.\n\nNEW DELHI — India and Japan signed the pact in Tokyo.")
+    assert not any(text == "NEW DELHI" for text, _ in found)
+    assert {("India", "GPE"), ("Japan", "GPE"), ("Tokyo", "GPE")} <= found
+
+
+def test_a_capital_in_running_text_is_still_a_place(nlp: Language) -> None:
+    assert ("Beijing", "GPE") in ents(nlp, "The delegation flew to Beijing — and then to Seoul.")
+
+
+def test_bylines_never_become_entities(nlp: Language) -> None:
+    found = ents(nlp, "By Anna Petrova\nThe minister arrived in Paris on Sunday.")
+    assert not any(label == "PERSON" for _, label in found) and ("Paris", "GPE") in found
+    found = ents(nlp, "Ministers met in Oslo.\nReporting by Tom Hale; Editing by Jane Ode")
+    assert found == {("Oslo", "GPE")}
+
+
+def test_agency_in_a_byline_is_still_an_organization(nlp: Language) -> None:
+    found = ents(nlp, "By Li Wei, Xinhua\nThe envoy left Hanoi.")
+    assert ("Xinhua", "ORG") in found and not any(label == "PERSON" for _, label in found)
+
+
+def test_agency_glued_to_a_name_is_split_out(nlp: Language) -> None:
+    found = ents(nlp, "Speaking to Yonhap, Kim Min-jae said the talks would continue.")
+    assert ("Yonhap", "ORG") in found
+
+
+def test_lowercase_model_entity_is_dropped(nlp: Language) -> None:
+    assert not any(label == "ORG" for _, label in ents(nlp, "The party congress ended on Sunday."))
