@@ -69,6 +69,7 @@ def build(paths: Iterable[str], settings: Settings, *, meta: dict[str, str] | No
     Documents are read lazily and sent in batches to the workers (local processes when
     settings.workers > 1, or the Dask scheduler at `dask`); results are written as they come back.
     """
+    started = time.perf_counter()
     summary = BuildSummary()
     store = store if store is not None else open_store(settings.store, base_iri=settings.base_iri)
     load_ontology(store, settings)
@@ -95,7 +96,6 @@ def build(paths: Iterable[str], settings: Settings, *, meta: dict[str, str] | No
     writer = BatchWriter(store, Minter(settings.base_iri).special_graph("entities").value,
                          bulk=isinstance(store, KgStore))
     bar = _progress(progress)
-    started = time.perf_counter()
     for batch in run_batches(batched(todo(), settings.batch_size), job, workers=settings.workers, dask=dask):
         for built in batch:
             writer.write(built, exists=built.doc_id in present)
