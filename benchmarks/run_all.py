@@ -29,8 +29,10 @@ sys.path[:0] = [str(HERE.parent), str(HERE)]
 
 from corpus import DEFAULT_CORPORA, make_documents, write_corpus  # noqa: E402
 
-MODES = {"quick": {"sizes": [200, 800], "workers_docs": 400, "pipe_docs": 100, "repeats": 10},
-         "full": {"sizes": [1000, 10000], "workers_docs": 2000, "pipe_docs": 500, "repeats": 20}}
+MODES = {"quick": {"sizes": [200, 800], "workers_docs": 400, "pipe_docs": 100, "repeats": 10,
+                   "query_budget_s": 15},
+         "full": {"sizes": [1000, 10000], "workers_docs": 2000, "pipe_docs": 500, "repeats": 20,
+                  "query_budget_s": 60}}
 ROUNDS = 3
 QUERY_PARAMS = {"entity-profile": {"entity": "United States"}}
 
@@ -100,24 +102,34 @@ def bulk_baseline(store: str, tmp: Path) -> dict[str, float]:
     return {"quads": quads, "seconds": time.perf_counter() - start}
 
 
-def query_latency(store: str, repeats: int) -> dict[str, tuple[float, float, int]]:
+def query_latency(store: str, repeats: int, budget_s: float) -> dict[str, tuple[float, float, int, int] | None]:
+    """p50/p95 ms, rows and runs of each saved query; each query runs in a child process for at most
+    `budget_s` seconds (None: its first run did not finish in time)."""
     from kg.config import Settings
-    from kg.queries import Catalogue, run_saved
-    from kg.store import KgStore
+    from kg.queries import Catalogue
 
-    settings = Settings()
-    kg_store = KgStore(store, base_iri=settings.base_iri, read_only=True)
-    out = {}
-    for q in Catalogue(settings.queries_dir).all():
-        params = QUERY_PARAMS.get(q.name, {})
-        rows = sum(1 for _ in run_saved(kg_store, q, params).rows())
-        times = []
-        for _ in range(repeats):
-            start = time.perf_counter()
-            sum(1 for _ in run_saved(kg_store, q, params).rows())
-            times.append((time.perf_counter() - start) * 1000)
+    code = ("import json,sys,time; from kg.config import Settings; from kg.queries import Catalogue, run_saved; "
+            "from kg.store import KgStore; s = Settings(); "
+            "st = KgStore(sys.argv[1], base_iri=s.base_iri, read_only=True); "
+            "q = Catalogue(s.queries_dir).get(sys.argv[2]); p = json.loads(sys.argv[3]); n = int(sys.argv[4]); "
+            "b = float(sys.argv[5]); t0 = time.perf_counter(); rows = sum(1 for _ in run_saved(st, q, p).rows()); "
+            "ts = [1000 * (time.perf_counter() - t0)]\n"
+            "while len(ts) < n and sum(ts) < 500 * b:\n"
+            "    t = time.perf_counter(); sum(1 for _ in run_saved(st, q, p).rows()); "
+            "ts.append(1000 * (time.perf_counter() - t))\n"
+            "print(json.dumps([rows, ts]))")
+    out: dict[str, tuple[float, float, int, int] | None] = {}
+    for name in Catalogue(Settings().queries_dir).names():
+        try:
+            r = subprocess.run([sys.executable, "-c", code, store, name, json.dumps(QUERY_PARAMS.get(name, {})),
+                                str(repeats), str(budget_s)], cwd=HERE.parent, capture_output=True, text=True,
+                               timeout=budget_s, check=True)
+        except subprocess.TimeoutExpired:
+            out[name] = None
+            continue
+        rows, times = json.loads(r.stdout.strip().splitlines()[-1])
         times.sort()
-        out[q.name] = (statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], rows)
+        out[name] = (statistics.median(times), times[round(0.95 * (len(times) - 1))], rows, len(times))
     return out
 
 
@@ -185,10 +197,15 @@ def main() -> None:
           f"-> speed-up {one['build_s'] / two['build_s']:.2f}x (target >= 1.6x); "
           f"peak RSS {one['peak_rss_mib']:.0f} / {two['peak_rss_mib']:.0f} MiB", flush=True)
 
-    lat = query_latency(big_store, cfg["repeats"])
+    lat = query_latency(big_store, cfg["repeats"], cfg["query_budget_s"])
     figures["queries"] = lat
-    for name, (p50, p95, rows) in lat.items():
-        print(f"(5) query {name:22s} p50 {p50:8.1f} ms  p95 {p95:8.1f} ms  ({rows} rows, {big} docs)", flush=True)
+    for name, res in lat.items():
+        if res is None:
+            print(f"(5) query {name:22s} did not finish in {cfg['query_budget_s']} s ({big} docs)", flush=True)
+            continue
+        p50, p95, rows, runs = res
+        print(f"(5) query {name:22s} p50 {p50:9.1f} ms  p95 {p95:9.1f} ms  ({rows} rows, {runs} runs, {big} docs)",
+              flush=True)
 
     again = child_build(str(work / f"corpus-{big}"), big_store, 1)
     figures["rebuild"] = again
