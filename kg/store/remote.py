@@ -1,0 +1,208 @@
+"""A store behind HTTP: SPARQL 1.1 Query/Update endpoints and the Graph Store HTTP Protocol.
+
+`RemoteStore` offers the KgStore methods the builder and the read commands use, so `--store URL`
+works with `kg build`, `kg query`, `kg export` and `kg stats`. Each document graph is written with
+one idempotent `PUT ?graph=IRI` (or, for endpoints without a Graph Store, one SPARQL Update request
+`DROP SILENT GRAPH …; INSERT DATA …`, which servers run as one transaction).
+
+URL: `http(s)://[user:password@]host[:port][/path][?profile=NAME&query=…&update=…&gsp=…]`; the
+profile (default oxigraph) gives the endpoint layout relative to the URL's path, and `query`,
+`update`, `gsp` override it (`gsp=` with no value: write through SPARQL Update). KG_STORE_TOKEN, when
+set, is sent as a bearer token (QLever's access token, for example).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+from urllib.parse import parse_qs, urlsplit, urlunsplit
+
+import httpx
+import pyoxigraph as ox
+
+from kg.errors import QueryError, StoreError
+from kg.rdf.namespaces import DIP, Minter
+from kg.store import EXPORT_FORMATS, QueryResult, _first_line, _ox_term, _quad_key, _triple_key
+
+#: Endpoint layout per server: (query, update, graph store) relative to the URL, plus query options.
+PROFILES: dict[str, tuple[str, str, str | None, dict[str, str]]] = {
+    "oxigraph": ("query", "update", "store", {"union-default-graph": ""}),
+    "fuseki": ("query", "update", "data", {}),
+    "graphdb": ("", "statements", "rdf-graphs/service", {}),
+    "virtuoso": ("sparql", "sparql-auth", "sparql-graph-crud-auth", {}),
+    "qlever": ("", "", None, {}),
+}
+_JSON = "application/sparql-results+json"
+_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+
+
+class RemoteStore:
+    """The knowledge graph in a SPARQL server; one named graph per document, as in KgStore."""
+
+    def __init__(self, query_url: str, update_url: str, gsp_url: str | None, *, base_iri: str,
+                 query_params: dict[str, str] | None = None, auth: tuple[str, str] | None = None,
+                 timeout: float = 60.0) -> None:
+        self.path = query_url
+        self.query_url, self.update_url, self.gsp_url = query_url, update_url, gsp_url
+        self.query_params = query_params or {}
+        self.minter = Minter(base_iri)
+        headers = {"Authorization": f"Bearer {os.environ['KG_STORE_TOKEN']}"} if os.environ.get("KG_STORE_TOKEN") else {}
+        self._http = httpx.Client(auth=auth, headers=headers, timeout=timeout)
+
+    @classmethod
+    def from_url(cls, url: str, *, base_iri: str) -> RemoteStore:
+        parts = urlsplit(url)
+        options = {k: v[0] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
+        profile = options.pop("profile", "oxigraph")
+        if profile not in PROFILES:
+            raise StoreError(f"--store {url}: unknown profile {profile!r} (one of {', '.join(PROFILES)})")
+        query, update, gsp, params = PROFILES[profile]
+        auth = (parts.username or "", parts.password or "") if parts.username else None
+        netloc = parts.hostname + (f":{parts.port}" if parts.port else "") if parts.hostname else parts.netloc
+        base = urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), "", ""))
+
+        def at(rel: str | None) -> str | None:
+            if rel is None or rel.startswith(("http://", "https://")):
+                return rel
+            return f"{base}/{rel.lstrip('/')}" if rel else base
+
+        gsp_url = at(options["gsp"] or None) if "gsp" in options else at(gsp)
+        return cls(at(options.get("query", query)) or base, at(options.get("update", update)) or base, gsp_url,
+                   base_iri=base_iri, query_params=params, auth=auth)
+
+    # -- HTTP ------------------------------------------------------------------------------------
+    def _send(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        try:
+            response = self._http.request(method, url, **kwargs)
+        except httpx.HTTPError as e:
+            raise StoreError(f"cannot reach SPARQL endpoint {url}: {_first_line(e)}") from e
+        if response.status_code >= 500 or response.status_code in (401, 403):
+            raise StoreError(f"SPARQL endpoint {url} answered {response.status_code}: {_first_line_of(response.text)}")
+        return response
+
+    def _update(self, sparql: str) -> None:
+        r = self._send("POST", self.update_url, data={"update": sparql})
+        if r.status_code >= 400:
+            raise QueryError(f"update failed ({r.status_code}): {_first_line_of(r.text)}")
+
+    # -- documents -------------------------------------------------------------------------------
+    def replace_document(self, doc_id: str, document_nt: str, entities_nt: str = "") -> None:
+        """Replace the graph of `doc_id`: one idempotent PUT (or one atomic update request)."""
+        graph = self.minter.graph(doc_id).value
+        entities = self.minter.special_graph("entities").value
+        if self.gsp_url is None:
+            parts = [f"DROP SILENT GRAPH <{graph}>", f"INSERT DATA {{ GRAPH <{graph}> {{ {document_nt} }} }}"]
+            if entities_nt:
+                parts.append(f"INSERT DATA {{ GRAPH <{entities}> {{ {entities_nt} }} }}")
+            self._update(" ;\n".join(parts))
+            return
+        self._put(graph, document_nt, "PUT")
+        if entities_nt:
+            self._put(entities, entities_nt, "POST")
+
+    def _put(self, graph: str, data: str, method: str, media_type: str = "application/n-triples") -> None:
+        assert self.gsp_url is not None
+        r = self._send(method, self.gsp_url, params={"graph": graph}, content=data.encode("utf-8"),
+                       headers={"Content-Type": media_type})
+        if r.status_code >= 400:
+            raise StoreError(f"cannot write graph <{graph}> ({r.status_code}): {_first_line_of(r.text)}")
+
+    def remove_document(self, doc_id: str) -> bool:
+        graph = self.minter.graph(doc_id).value
+        if not self.query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", union=False).boolean:
+            return False
+        self._update(f"DROP GRAPH <{graph}>")
+        self.prune_entities()
+        return True
+
+    def document_hashes(self) -> dict[str, str]:
+        q = f"SELECT ?id ?h WHERE {{ GRAPH ?g {{ ?d <{DIP}documentId> ?id ; <{DIP}contentHash> ?h }} }}"
+        return {r["id"].value: r["h"].value for r in self.query(q, union=False).rows() if r["id"] and r["h"]}
+
+    def document_ids(self) -> list[str]:
+        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", union=False).rows()
+        ids = (self.minter.doc_id_of_graph(r["g"].value) for r in rows if r["g"])
+        return sorted(i for i in ids if i is not None)
+
+    def prune_entities(self) -> None:
+        ent = self.minter.special_graph("entities").value
+        self._update(f"DELETE {{ GRAPH <{ent}> {{ ?e ?p ?o }} }} WHERE {{ GRAPH <{ent}> {{ ?e ?p ?o }} "
+                     f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ?p2 ?o2 }} FILTER(?g != <{ent}>) }} }}")
+
+    def set_graph(self, name: str, data: str, fmt: str = "turtle") -> None:
+        graph = self.minter.special_graph(name).value
+        if self.gsp_url is not None:
+            self._put(graph, data, "PUT", "text/turtle" if fmt == "turtle" else "application/n-triples")
+            return
+        nt = ox.serialize(ox.parse(data, format=EXPORT_FORMATS[fmt]), format=ox.RdfFormat.N_TRIPLES) or b""
+        self._update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{ {nt.decode()} }} }}")
+
+    # -- SPARQL ----------------------------------------------------------------------------------
+    def query(self, sparql: str, *, bindings: dict[str, Any] | None = None, union: bool = True,
+              default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
+        """Run a query at the endpoint. Bindings become a VALUES block at the top of the WHERE group,
+        their values serialized as RDF terms by pyoxigraph (so never spliced in as raw text)."""
+        if bindings:
+            sparql = _with_values(sparql, {k: str(_ox_term(v)) for k, v in bindings.items()})
+        params: list[tuple[str, str]] = list(self.query_params.items()) if union and not default_graphs else []
+        params += [("default-graph-uri", g) for g in default_graphs or []]
+        params += [("named-graph-uri", g) for g in named_graphs or []]
+        accept = f"{_JSON}, application/n-triples;q=0.9"
+        r = self._send("POST", self.query_url, params=params, data={"query": sparql}, headers={"Accept": accept})
+        if r.status_code >= 400:
+            raise QueryError(f"query failed ({r.status_code}): {_first_line_of(r.text)}")
+        media = r.headers.get("content-type", "").split(";")[0].strip()
+        try:
+            if media in ("application/sparql-results+json", "application/json"):
+                return QueryResult(ox.parse_query_results(r.content, format=ox.QueryResultsFormat.JSON))
+            fmt = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/turtle": ox.RdfFormat.TURTLE}.get(media)
+            if fmt is None:
+                raise QueryError(f"the endpoint answered with {media or 'no media type'}, which kg cannot read")
+            return QueryResult([ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(r.content, format=fmt)])
+        except SyntaxError as e:
+            raise QueryError(f"cannot read the endpoint's answer: {_first_line(e)}") from e
+
+    def update(self, sparql: str) -> None:
+        self._update(sparql)
+
+    # -- whole-store operations --------------------------------------------------------------------
+    def export(self, fmt: str, *, graph: str | None = None, prefixes: dict[str, str] | None = None) -> bytes:
+        """Same bytes as KgStore.export on the same data: quads fetched with SELECT, sorted, serialized."""
+        target = "?g"
+        if graph is not None:
+            target = f"<{self.minter.graph(graph).value}>"
+            if not self.query(f"ASK {{ GRAPH {target} {{ ?s ?p ?o }} }}", union=False).boolean:
+                raise StoreError(f"no document {graph!r} in the store")
+        rows = self.query(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g = {target}) }}"
+                          if graph is not None else "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+                          union=False)._raw
+        quads = [ox.Quad(s["s"], s["p"], s["o"], s["g"]) for s in rows]
+        rdf_format = EXPORT_FORMATS[fmt]
+        if rdf_format.supports_datasets:
+            return ox.serialize(sorted(quads, key=_quad_key), format=rdf_format, prefixes=prefixes) or b""
+        triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=_triple_key)
+        return ox.serialize(triples, format=rdf_format, prefixes=prefixes) or b""
+
+    def count(self) -> int:
+        rows = list(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", union=False).rows())
+        return int(rows[0]["n"].value) if rows and rows[0]["n"] else 0
+
+    def flush(self) -> None:
+        """Nothing to flush: every request is committed by the server when it answers."""
+
+    def close(self) -> None:
+        self._http.close()
+
+
+def _with_values(sparql: str, terms: dict[str, str]) -> str:
+    names = list(terms)
+    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms[n] for n in names)}) }} "
+    m = _WHERE.search(sparql) or re.search(r"\{", sparql)
+    if m is None:
+        raise QueryError("cannot bind parameters: the query has no WHERE group")
+    return sparql[:m.end()] + " " + block + sparql[m.end():]
+
+
+def _first_line_of(text: str) -> str:
+    return (text.strip().splitlines() or ["(empty answer)"])[0][:300]

@@ -1,0 +1,92 @@
+"""A remote store: kg build / query / export / stats against a real SPARQL server (`oxigraph serve`)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.build import build
+from kg.config import Settings
+from kg.queries import Catalogue, run_saved
+from kg.stats import store_stats
+from kg.store import KgStore
+from kg.store.factory import open_store
+from kg.store.remote import RemoteStore
+from tests.conftest import SEEDS, run_kg
+from tests.scale.conftest import free_port
+
+
+def _ok(*args: str) -> str:
+    result = run_kg(*args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.slow
+def test_build_query_export_stats_round_trip(sparql_server: str, seeds_store: Path) -> None:
+    out = _ok("build", str(SEEDS), "--store", sparql_server)
+    assert "documents: 5 built" in out
+    local = KgStore(seeds_store, base_iri=Settings().base_iri, read_only=True)
+    remote = open_store(sparql_server, base_iri=Settings().base_iri)
+    # The same bytes as the embedded store built from the same documents.
+    assert _ok("export", "--format", "nq", "--store", sparql_server).encode() == local.export("nq")
+    assert remote.export("turtle", graph="003_6a82afc5f1cd8415.txt") == \
+        local.export("turtle", graph="003_6a82afc5f1cd8415.txt")
+    assert json.loads(_ok("stats", "--format", "json", "--store", sparql_server)) == store_stats(local)
+    # Saved queries with parameters give the same rows.
+    args = ["query", "statements-about", "--param", "keyword=groundless attacks", "--format", "csv"]
+    rows = list(csv.DictReader(io.StringIO(_ok(*args, "--store", sparql_server))))
+    assert rows and any(r["speaker"] == "Hong Lei" for r in rows)
+    saved = Catalogue(Settings().queries_dir).get("statements-about")
+    expected = list(run_saved(local, saved, {"keyword": "groundless attacks"}).rows())
+    assert [r["quote"] for r in rows] == [r["quote"].value if r["quote"] else "" for r in expected]
+    # A rebuild of the same documents writes nothing.
+    assert "documents: 0 built, 5 unchanged" in _ok("build", str(SEEDS), "--store", sparql_server)
+
+
+@pytest.mark.parametrize("mode", ["", "?gsp="], ids=["graph-store-protocol", "sparql-update-only"])
+def test_changed_document_is_replaced_remotely(sparql_server: str, tmp_path: Path, mode: str) -> None:
+    settings = Settings().with_(store=sparql_server + mode)
+    doc = tmp_path / "a.txt"
+    doc.write_text("Visit\n\nPresident Obama met Prime Minister Erna Solberg in Oslo on Monday.\n", encoding="utf-8")
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[0], tmp_path / "b.txt")
+    paths = [str(doc), str(tmp_path / "b.txt")]
+    assert build(paths, settings).built == 2
+    doc.write_text("Visit\n\nPresident Obama met Chancellor Angela Merkel in Berlin on Monday.\n", encoding="utf-8")
+    summary = build(paths, settings)
+    assert (summary.built, summary.unchanged) == (1, 1)
+    store = open_store(settings.store, base_iri=settings.base_iri)
+    assert isinstance(store, RemoteStore)
+    assert store.document_ids() == ["a.txt", "b.txt"]
+    text = store.export("nt", graph="a.txt").decode()
+    assert "Angela Merkel" in text and "Erna Solberg" not in text
+    assert "Erna Solberg" not in store.export("nt").decode(), "pruned from the entities graph"
+    assert store.remove_document("a.txt") and not store.remove_document("a.txt")
+    assert store.document_ids() == ["b.txt"]
+
+
+def test_unreachable_endpoint_is_a_one_line_error() -> None:
+    result = run_kg("stats", "--store", f"http://127.0.0.1:{free_port()}")
+    assert result.returncode == 3
+    assert result.stderr.startswith("error: cannot reach SPARQL endpoint http://127.0.0.1:")
+    assert "Traceback" not in result.stderr
+
+
+def test_endpoint_layouts_from_url() -> None:
+    s = RemoteStore.from_url("http://u:pw@h:3030/ds?profile=fuseki", base_iri="http://x/")
+    assert (s.query_url, s.update_url, s.gsp_url) == ("http://h:3030/ds/query", "http://h:3030/ds/update",
+                                                      "http://h:3030/ds/data")
+    assert s._http.auth is not None
+    g = RemoteStore.from_url("http://h:7200/repositories/kg?profile=graphdb", base_iri="http://x/")
+    assert (g.query_url, g.update_url, g.gsp_url) == ("http://h:7200/repositories/kg",
+                                                      "http://h:7200/repositories/kg/statements",
+                                                      "http://h:7200/repositories/kg/rdf-graphs/service")
+    q = RemoteStore.from_url("https://q.example/api?profile=qlever", base_iri="http://x/")
+    assert (q.query_url, q.update_url, q.gsp_url) == ("https://q.example/api", "https://q.example/api", None)
+    o = RemoteStore.from_url("http://h:7878?gsp=", base_iri="http://x/")
+    assert (o.query_url, o.update_url, o.gsp_url) == ("http://h:7878/query", "http://h:7878/update", None)

@@ -1,0 +1,44 @@
+"""Cross-document person linking on small hand-written articles."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from tests.conftest import run_kg
+
+FULL = "Summit talks\n\nCanadian Prime Minister Stephen Harper met German Chancellor Paul Weber in Paris on Monday.\n"
+BARE = "Trade row\n\nMr Harper said on Tuesday that the tariffs were unacceptable.\n"
+TWO = "Envoys\n\nAmbassador Li Wei met Professor Li Na in Geneva. Li said that the talks went well.\n"
+
+
+def speakers(store: Path) -> set[tuple[str, str]]:
+    out = run_kg("query", "statements", "--store", str(store), "--format", "csv").stdout
+    return {(r["speaker"], r["document"]) for r in csv.DictReader(io.StringIO(out))}
+
+
+def test_bare_surname_joins_the_one_full_name(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(FULL)
+    (docs / "b.txt").write_text(BARE)
+    store = tmp_path / "store"
+    r = run_kg("build", str(docs), "--store", str(store))
+    assert r.returncode == 0, r.stderr
+    assert "linked across documents: Harper" in r.stdout
+    assert ("Stephen Harper", "b.txt") in speakers(store)
+    profile = run_kg("query", "entity-profile", "--param", "entity=Harper", "--store", str(store), "--format", "csv").stdout
+    assert {r["name"] for r in csv.DictReader(io.StringIO(profile))} == {"Stephen Harper"}
+
+
+def test_ambiguous_surname_stays_apart(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(TWO)
+    (docs / "b.txt").write_text("Follow-up\n\nLi said that a second round is planned.\n")
+    store = tmp_path / "store"
+    r = run_kg("build", str(docs), "--store", str(store))
+    assert r.returncode == 0, r.stderr
+    assert "linked across documents" not in r.stdout
+    assert ("Li", "b.txt") in speakers(store)
