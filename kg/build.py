@@ -111,7 +111,7 @@ def build(paths: Iterable[str], settings: Settings, *, meta: dict[str, str] | No
     bar.close()
     if writer.replaced:
         store.prune_entities()  # a replaced graph may have been the last to mention an entity
-    if summary.built and isinstance(store, KgStore):
+    if summary.built:
         summary.linked = [link.name for link in link_people(store)]
     store.flush()
     summary.timings = {"total": time.perf_counter() - started, "load": writer.seconds}
