@@ -15,6 +15,7 @@ from kg.config import Settings
 from kg.extract import DocumentFacts, extract_facts
 from kg.ingest import Document, Skipped, iter_documents
 from kg.nlp import load_pipeline
+from kg.nlp.long_texts import parse_texts
 from kg.rdf import Minter, document_ntriples, entities_ntriples
 from kg.store import KgStore
 
@@ -48,7 +49,8 @@ def extract_documents(docs: Iterable[Document], settings: Settings) -> Iterator[
     docs_a, docs_b = _tee(docs)
     texts = (d.text for d in docs_a)
     n_process = max(1, settings.workers)
-    for parsed, document in zip(nlp.pipe(texts, batch_size=settings.batch_size, n_process=n_process), docs_b):
+    parsed_docs = parse_texts(nlp, texts, batch_size=settings.batch_size, n_process=n_process)
+    for parsed, document in zip(parsed_docs, docs_b, strict=True):
         facts = extract_facts(parsed, document)
         yield facts.filtered(settings.min_confidence) if settings.min_confidence > 0 else facts
 
@@ -73,6 +75,10 @@ def build(paths: Iterable[str], settings: Settings, *, meta: dict[str, str] | No
                 summary.skipped.append(Skipped(item.path or item.id, f"duplicate document id {item.id!r}"))
                 continue
             seen.add(item.id)
+            if len(item.text) > settings.max_chars:
+                summary.skipped.append(Skipped(item.path or item.id, f"text has {len(item.text):,} characters, more than "
+                                               f"the limit of {settings.max_chars:,} (KG_MAX_CHARS)"))
+                continue
             summary.warnings += list(item.warnings)
             if known.get(item.id) == item.content_hash:
                 summary.unchanged += 1
@@ -86,7 +92,7 @@ def build(paths: Iterable[str], settings: Settings, *, meta: dict[str, str] | No
         summary.facts.update({k: v for k, v in facts.counts().items() if k != "entities"})
         bar.update(1)
     bar.close()
-    if summary.built:
+    if summary.built or store.prune_pending():  # pending: an earlier build was killed before its prune
         store.prune_entities()
     store.flush()
     return summary
