@@ -173,10 +173,18 @@ class KgStore:
         return ox.serialize(triples, format=rdf_format, prefixes=prefixes) or b""
 
     def dump(self, path: str) -> None:
-        self._store.dump(path=path, format=ox.RdfFormat.N_QUADS)
+        """The whole dataset (every graph) as N-Quads in `path`; `load_dump` reads it back."""
+        try:
+            self._store.dump(output=path, format=ox.RdfFormat.N_QUADS)
+        except OSError as e:
+            raise StoreError(f"cannot write {path}: {_first_line(e)}") from e
 
     def load_dump(self, path: str) -> None:
+        """Load an N-Quads dump. The file is parsed once first, so a syntax error anywhere loads nothing
+        (the bulk loader itself writes as it reads)."""
         try:
+            for _ in ox.parse(path=path, format=ox.RdfFormat.N_QUADS):
+                pass
             self._store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError) as e:
             raise StoreError(f"cannot load {path}: {_first_line(e)}") from e
@@ -189,7 +197,10 @@ class KgStore:
             raise StoreError("an in-memory store cannot be backed up")
         if Path(target).exists() and any(Path(target).iterdir()):
             raise StoreError(f"backup target {target} exists and is not empty")
-        self._store.backup(target)
+        try:
+            self._store.backup(target)
+        except OSError as e:
+            raise StoreError(f"cannot back up to {target}: {_first_line(e)}") from e
 
     def count(self) -> int:
         return len(self._store)
