@@ -22,7 +22,7 @@ def format_result(result: QueryResult, fmt: str) -> str:
     rows = [[cell(r[v]) for v in result.variables] for r in result.rows()]
     cols = result.variables
     if fmt == "json":
-        return json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, indent=1)
+        return json.dumps([dict(zip(cols, r, strict=True)) for r in rows], ensure_ascii=False, indent=1)
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")

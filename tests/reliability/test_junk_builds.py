@@ -111,4 +111,4 @@ def test_long_single_line_is_parsed_in_pieces(tmp_path: Path) -> None:
     r = run_kg("build", str(tmp_path / "long.txt"), "--store", str(store), timeout=240)
     assert r.returncode == 0 and "1 built" in r.stdout, r.stderr
     q = run_kg("query", "SELECT (MAX(?e) AS ?m) WHERE { ?a nif:endIndex ?e }", "--store", str(store), "--format", "csv")
-    assert int(q.stdout.split()[-1]) > 200_000  # mentions found in the last piece, offsets into the whole text
+    assert int(q.stdout.split()[-1]) > 150_000  # a mention in the second piece, its offset into the whole text
