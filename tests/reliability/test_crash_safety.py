@@ -21,7 +21,7 @@ from kg.config import Settings
 from kg.store import KgStore
 from tests.conftest import ROOT, SEEDS, run_kg
 
-KILLS = int(os.environ.get("KG_CRASH_KILLS", "5"))  # kills per phase (two phases)
+KILLS = int(os.environ.get("KG_CRASH_KILLS", "4"))  # kills per phase (two phases)
 DOCS = 30
 BATCH = {"KG_BATCH_SIZE": "2"}
 

@@ -93,6 +93,7 @@ def test_only_junk_exits_non_zero_and_huge_texts_are_skipped(tmp_path: Path) -> 
     assert "bin.txt: binary content" in r.stderr
 
 
+@pytest.mark.slow
 def test_strict_and_partial_exit_codes(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(GOOD)
     (tmp_path / "empty.txt").write_text("")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import QueryError
-from kg.queries import Catalogue, parse_saved_query
+from kg.queries import Catalogue, parse_saved_query, run_saved
 from kg.queries.params import bind
 from kg.store import KgStore
 from tests.conftest import ROOT, run_kg
@@ -36,11 +36,14 @@ def _rows(store: Path, name: str, *params: str) -> list[dict[str, str]]:
 def test_injected_values_match_literally_and_change_nothing(seeds_store: Path) -> None:
     before = run_kg("export", "--format", "nq", "--store", str(seeds_store)).stdout
     assert _rows(seeds_store, "statements-about", "keyword=said")  # the query works with a plain value
-    for value in INJECTIONS:
-        rows = _rows(seeds_store, "statements-about", f"keyword={value}")
-        assert rows == [], f"value {value!r} changed the query"
-    for value in INJECTIONS[:3]:
-        assert _rows(seeds_store, "entity-profile", f"entity={value}") == [], f"value {value!r} changed the query"
+    for value in INJECTIONS[:4]:  # through `kg query --param`
+        assert _rows(seeds_store, "statements-about", f"keyword={value}") == [], f"{value!r} changed the query"
+    assert _rows(seeds_store, "entity-profile", f"entity={INJECTIONS[0]}") == []
+    store, catalogue = KgStore(seeds_store, read_only=True), Catalogue(ROOT / "queries")
+    for value in INJECTIONS:  # all of them in-process, through the same run_saved
+        for name, param in (("statements-about", "keyword"), ("statements-about", "entity"), ("entity-profile", "entity")):
+            assert list(run_saved(store, catalogue.get(name), {param: value}).rows()) == [], (name, value)
+    del store
     assert run_kg("export", "--format", "nq", "--store", str(seeds_store)).stdout == before
 
 
