@@ -20,6 +20,7 @@ from kg.extract import DocumentFacts, extract_facts
 from kg.ingest import Document, Skipped, iter_documents
 from kg.link import link_people
 from kg.nlp import load_pipeline
+from kg.nlp.long_texts import parse_texts
 from kg.rdf import Minter
 from kg.store import KgStore
 from kg.store.factory import open_store
@@ -62,7 +63,8 @@ def extract_documents(docs: Iterable[Document], settings: Settings) -> Iterator[
     docs_a, docs_b = _tee(docs)
     texts = (d.text for d in docs_a)
     n_process = max(1, settings.workers)
-    for parsed, document in zip(nlp.pipe(texts, batch_size=settings.batch_size, n_process=n_process), docs_b, strict=False):
+    parsed_docs = parse_texts(nlp, texts, batch_size=settings.batch_size, n_process=n_process)
+    for parsed, document in zip(parsed_docs, docs_b, strict=True):
         facts = extract_facts(parsed, document)
         yield facts.filtered(settings.min_confidence) if settings.min_confidence > 0 else facts
 
@@ -91,6 +93,10 @@ def build(paths: Iterable[str], settings: Settings, *, meta: dict[str, str] | No
                 summary.skipped.append(Skipped(item.path or item.id, f"duplicate document id {item.id!r}"))
                 continue
             seen.add(item.id)
+            if len(item.text) > settings.max_chars:
+                summary.skipped.append(Skipped(item.path or item.id, f"text has {len(item.text):,} characters, more than "
+                                               f"the limit of {settings.max_chars:,} (KG_MAX_CHARS)"))
+                continue
             summary.warnings += list(item.warnings)
             if known.get(item.id) == item.content_hash:
                 summary.unchanged += 1
@@ -109,7 +115,7 @@ def build(paths: Iterable[str], settings: Settings, *, meta: dict[str, str] | No
         bar.update(len(batch))
     writer.close()
     bar.close()
-    if writer.replaced:
+    if writer.replaced or store.prune_pending():  # pending: an earlier build was killed before its prune
         store.prune_entities()  # a replaced graph may have been the last to mention an entity
     if summary.built:
         summary.linked = [link.name for link in link_people(store)]

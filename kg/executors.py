@@ -52,12 +52,14 @@ class BatchJob:
     def __call__(self, docs: list[Document]) -> list[BuiltDocument]:
         from kg.extract import extract_facts
         from kg.nlp import load_pipeline
+        from kg.nlp.long_texts import parse_texts
         from kg.rdf import DIP, Minter, document_ntriples, entities_ntriples
 
         nlp = load_pipeline(self.model)
         minter = Minter(self.base_iri)
         out = []
-        for parsed, doc in zip(nlp.pipe((d.text for d in docs), batch_size=self.pipe_batch_size), docs, strict=True):
+        parsed_docs = parse_texts(nlp, (d.text for d in docs), batch_size=self.pipe_batch_size)
+        for parsed, doc in zip(parsed_docs, docs, strict=True):
             facts = extract_facts(parsed, doc)
             if self.min_confidence > 0:
                 facts = facts.filtered(self.min_confidence)

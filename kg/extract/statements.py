@@ -257,13 +257,14 @@ def _direct(doc: Doc, index: EntityIndex, speakers: Speakers, quotes: list[Quote
             used: dict[Quote, tuple[str, str]]) -> list[Statement]:
     out: list[Statement] = []
     last: tuple[str, str] | None = None  # speaker and cue of the latest quotation
+    text = doc.text  # spaCy rebuilds doc.text on every access: once per document, not per quote
     for q in quotes:
         if q in used:
             last = used[q]
             continue
         if q.words < 4:
             continue
-        cue = _attribution(doc, q, quotes)
+        cue = _attribution(doc, text, q, quotes)
         if cue is not None:
             speaker, via_pronoun = speakers.of(cue)
             if speaker is None and (obj := _quoted_object(cue)) is not None:
@@ -274,20 +275,21 @@ def _direct(doc: Doc, index: EntityIndex, speakers: Speakers, quotes: list[Quote
             st = _statement(speaker, cue, q.text, q.text, sent, index, 0.7 if via_pronoun else 0.8)
             out.append(st)
             last = (speaker, st.cue)
-        elif last and _starts_paragraph(doc.text, q.start):
+        elif last and _starts_paragraph(text, q.start):
             sent = doc.char_span(q.start, q.end, alignment_mode="expand")
             assert sent is not None
             out.append(_statement(last[0], None, q.text, q.text, sent.sent, index, 0.6, cue_text=last[1]))
     return out
 
 
-def _attribution(doc: Doc, q: Quote, quotes: list[Quote]) -> Token | None:
+def _attribution(doc: Doc, text: str, q: Quote, quotes: list[Quote]) -> Token | None:
     """The speech verb outside quotes nearest to the quotation, within its paragraph."""
-    para_start = doc.text.rfind("\n", 0, q.start) + 1
-    para_end = doc.text.find("\n", q.end)
-    para_end = len(doc.text) if para_end < 0 else para_end
+    para_start = text.rfind("\n", 0, q.start) + 1
+    para_end = text.find("\n", q.end)
+    para_end = len(text) if para_end < 0 else para_end
+    para = doc.char_span(para_start, para_end, alignment_mode="expand")
     best: tuple[int, Token] | None = None
-    for tok in doc:
+    for tok in para if para is not None else doc:
         if tok.idx < para_start or tok.idx >= para_end or not is_cue(tok) or _inside(tok.idx, quotes):
             continue
         dist = tok.idx - q.end if tok.idx >= q.end else q.start - tok.idx

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,6 +32,25 @@ def decode(data: bytes, name: str) -> tuple[str | None, list[str]]:
         return data.decode("utf-8", errors="replace"), [f"{name}: invalid UTF-8 replaced with U+FFFD"]
 
 
+# Characters no later stage should see: NUL is dropped, line and page separators become newlines,
+# other C0 controls and DEL become spaces (so character offsets stay those of the stored text).
+_CONTROLS = {0: None, 0x0B: "\n", 0x0C: "\n", 0x1C: "\n", 0x1D: "\n", 0x1E: "\n", 0x85: "\n", 0x2028: "\n",
+             0x2029: "\n", **{c: " " for c in [*range(1, 9), *range(0x0E, 0x1C), 0x1F, 0x7F]}}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(raw: str) -> str:
+    """Text safe for spaCy, IRIs and RDF literals: one newline convention, no controls, no lone surrogates
+    (a JSON \\ud800 escape gives one), which cannot be encoded as UTF-8."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS)
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def clean_meta(value: str) -> str:
+    """A metadata value on one line, cleaned like the text."""
+    return " ".join(clean_text(str(value)).split())
+
+
 def from_plain_text(raw: str, *, doc_id: str, path: str | None = None, meta: dict[str, str] | None = None,
                     warnings_: tuple[str, ...] = (), title_line: bool = True) -> Document | Skipped:
     """A Document from the text of a .txt/.md article: front matter, title line, metadata, boilerplate.
@@ -45,7 +63,9 @@ def from_plain_text(raw: str, *, doc_id: str, path: str | None = None, meta: dic
             if key.strip().lower() in META_KEYS and value.strip():
                 given.setdefault(key.strip().lower(), value.strip().strip("\"'"))
         raw = raw[m.end():]
-    raw = raw.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    raw = clean_text(raw)
+    given = {k: v for k, v in ((k, clean_meta(v)) for k, v in given.items()) if v}
+    doc_id = clean_meta(doc_id) or "document"
     lines = raw.split("\n")
     pub_date, _ = find_publication_date(lines)
     body, found = clean_lines(lines)
@@ -57,23 +77,24 @@ def from_plain_text(raw: str, *, doc_id: str, path: str | None = None, meta: dic
     text = "\n".join(strip_inline_dateline(line) for line in body).strip()
     if not text:
         return Skipped(path or doc_id, "no text after removing boilerplate")
-    date = given.get("date")
+    date, warns = given.get("date"), list(warnings_)
+    iso = _iso(date, path or doc_id, warns) if date else (pub_date.isoformat() if pub_date else None)
     return Document(
         id=given.get("id", doc_id),
         text=text,
         title=given.get("title", title),
-        date=_iso(date, path or doc_id) if date else (pub_date.isoformat() if pub_date else None),
+        date=iso,
         source=given.get("source", found.get("source")),
         url=given.get("url"),
         path=path,
-        warnings=warnings_,
+        warnings=tuple(warns),
     )
 
 
-def _iso(value: str, where: str) -> str | None:
+def _iso(value: str, where: str, warns: list[str]) -> str | None:
     d = parse_date(value)
     if d is None:
-        warnings.warn(f"{where}: cannot read date {value!r}; ignored", stacklevel=2)
+        warns.append(f"{where}: cannot read date {value!r}; ignored")
     return d.isoformat() if d else None
 
 

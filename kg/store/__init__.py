@@ -24,6 +24,7 @@ __all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "KgStore", "QueryResult", "Value"]
 EXPORT_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
                   "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
 _STAGING = "graph/staging/"
+_PRUNE_PENDING = DIP + "prunePending"
 
 
 class KgStore:
@@ -49,24 +50,45 @@ class KgStore:
 
     # -- documents --------------------------------------------------------------------------
     def replace_document(self, doc_id: str, document_nt: str, entities_nt: str = "") -> None:
-        """Atomically replace the graph of `doc_id` with `document_nt` (N-Triples)."""
+        """Atomically replace the graph of `doc_id` with `document_nt` (N-Triples) and add its entities.
+
+        Both are loaded into staging graphs first; then one SPARQL update (one transaction) moves the
+        document graph in, adds the entities and marks the store as needing a prune, so a crash at
+        any point leaves the old state or the new one, never a document without its entities."""
         graph = self.minter.graph(doc_id)
-        staging = ox.NamedNode(f"{self.minter.base}{_STAGING}{graph.value.rsplit('/', 1)[-1]}")
+        seg = graph.value.rsplit("/", 1)[-1]
+        staging = ox.NamedNode(f"{self.minter.base}{_STAGING}{seg}")
+        staging_ent = ox.NamedNode(f"{self.minter.base}{_STAGING}entities/{seg}")
+        entities = self.minter.special_graph("entities").value
         try:
-            self._store.remove_graph(staging) if self._store.contains_named_graph(staging) else None
+            for g in (staging, staging_ent):
+                if self._store.contains_named_graph(g):
+                    self._store.remove_graph(g)
             self._store.load(document_nt, format=ox.RdfFormat.N_TRIPLES, to_graph=staging)
-            self._store.update(f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{graph.value}>")
             if entities_nt:
-                self._store.load(entities_nt, format=ox.RdfFormat.N_TRIPLES,
-                                 to_graph=ox.NamedNode(self.minter.special_graph("entities").value))
-        except (OSError, SyntaxError) as e:
+                self._store.load(entities_nt, format=ox.RdfFormat.N_TRIPLES, to_graph=staging_ent)
+            self._store.update(
+                f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{graph.value}> ; "
+                f"ADD SILENT GRAPH <{staging_ent.value}> TO GRAPH <{entities}> ; "
+                f"DROP SILENT GRAPH <{staging_ent.value}> ; "
+                f"INSERT DATA {{ GRAPH <{self._state_graph}> {{ <{self._state_graph}> <{_PRUNE_PENDING}> true }} }}")
+        except (OSError, SyntaxError, ValueError) as e:
             raise StoreError(f"cannot write document {doc_id!r}: {_first_line(e)}") from e
+
+    @property
+    def _state_graph(self) -> str:
+        return self.minter.special_graph("state").value
+
+    def prune_pending(self) -> bool:
+        """True when documents were written since the last prune (e.g. a build killed before its end)."""
+        return self._store.contains_named_graph(ox.NamedNode(self._state_graph))
 
     def remove_document(self, doc_id: str) -> bool:
         graph = ox.NamedNode(self.minter.graph(doc_id).value)
         if not self._store.contains_named_graph(graph):
             return False
-        self._store.remove_graph(graph)
+        self._store.update(f"DROP SILENT GRAPH <{graph.value}> ; INSERT DATA {{ GRAPH <{self._state_graph}> "
+                           f"{{ <{self._state_graph}> <{_PRUNE_PENDING}> true }} }}")
         self.prune_entities()
         return True
 
@@ -83,11 +105,12 @@ class KgStore:
         return sorted(ids)
 
     def prune_entities(self) -> None:
-        """Drop canonical entities that no document mentions any more."""
+        """Drop canonical entities that no document mentions any more (and clear the prune mark)."""
         ent = self.minter.special_graph("entities").value
         self._store.update(
             f"DELETE {{ GRAPH <{ent}> {{ ?e ?p ?o }} }} WHERE {{ GRAPH <{ent}> {{ ?e ?p ?o }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?g {{ {{ ?e ?p2 ?o2 }} UNION {{ ?s2 ?p2 ?e }} }} FILTER(?g != <{ent}>) }} }}")
+            f"FILTER NOT EXISTS {{ GRAPH ?g {{ {{ ?e ?p2 ?o2 }} UNION {{ ?s2 ?p2 ?e }} }} FILTER(?g != <{ent}>) }} }} ; "
+            f"DROP SILENT GRAPH <{self._state_graph}>")
 
     def set_graph(self, name: str, data: str, fmt: str = "turtle") -> None:
         """Replace a special graph (ontology, entities links) with the given RDF text."""
@@ -154,10 +177,18 @@ class KgStore:
         return ox.serialize(triples, format=rdf_format, prefixes=prefixes) or b""
 
     def dump(self, path: str) -> None:
-        self._store.dump(path, format=ox.RdfFormat.N_QUADS)
+        """The whole dataset (every graph) as N-Quads in `path`; `load_dump` reads it back."""
+        try:
+            self._store.dump(output=path, format=ox.RdfFormat.N_QUADS)
+        except OSError as e:
+            raise StoreError(f"cannot write {path}: {_first_line(e)}") from e
 
     def load_dump(self, path: str) -> None:
+        """Load an N-Quads dump. The file is parsed once first, so a syntax error anywhere loads nothing
+        (the bulk loader itself writes as it reads)."""
         try:
+            for _ in ox.parse(path=path, format=ox.RdfFormat.N_QUADS):
+                pass
             self._store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError) as e:
             raise StoreError(f"cannot load {path}: {_first_line(e)}") from e
@@ -170,7 +201,10 @@ class KgStore:
             raise StoreError("an in-memory store cannot be backed up")
         if Path(target).exists() and any(Path(target).iterdir()):
             raise StoreError(f"backup target {target} exists and is not empty")
-        self._store.backup(target)
+        try:
+            self._store.backup(target)
+        except OSError as e:
+            raise StoreError(f"cannot back up to {target}: {_first_line(e)}") from e
 
     # -- Graph Store Protocol (graph=None is the real default graph) ------------------------------
     def graph_exists(self, graph: str | None) -> bool:

@@ -125,6 +125,10 @@ class RemoteStore:
         ids = (self.minter.doc_id_of_graph(r["g"].value) for r in rows if r["g"])
         return sorted(i for i in ids if i is not None)
 
+    def prune_pending(self) -> bool:
+        """Remote writes are one request per document, so no prune is left half done."""
+        return False
+
     def prune_entities(self) -> None:
         ent = self.minter.special_graph("entities").value
         self._update(f"DELETE {{ GRAPH <{ent}> {{ ?e ?p ?o }} }} WHERE {{ GRAPH <{ent}> {{ ?e ?p ?o }} "
