@@ -37,14 +37,16 @@ ROUNDS = 3
 QUERY_PARAMS = {"entity-profile": {"entity": "United States"}}
 
 
-def child_build(corpus: str, store: str, workers: int) -> dict[str, float]:
+def child_build(corpus: str, store: str, workers: int, *, bulk: bool = False) -> dict[str, float]:
     """Run one build in a child process; its summary timings, wall time and peak RSS (MiB)."""
     code = ("import json,sys; from kg.build import build; from kg.config import Settings; "
-            "s = build([sys.argv[1]], Settings().with_(store=sys.argv[2], workers=int(sys.argv[3]))); "
+            "s = build([sys.argv[1]], Settings().with_(store=sys.argv[2], workers=int(sys.argv[3]), "
+            "bulk=sys.argv[4] == '1')); "
             "print(json.dumps({'built': s.built, 'unchanged': s.unchanged, 'load_s': s.timings['load'], "
             "'build_s': s.timings['total'], 'triples': s.triples_written}))")
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code, corpus, store, str(workers)], cwd=HERE.parent,
+    proc = subprocess.Popen([sys.executable, "-c", code, corpus, store, str(workers), "1" if bulk else "0"],
+                            cwd=HERE.parent,
                             stdout=subprocess.PIPE, text=True)
     out = proc.stdout.read() if proc.stdout else ""
     _, status, usage = os.wait4(proc.pid, 0)
@@ -182,11 +184,15 @@ def main() -> None:
 
     big_store = str(work / f"store-{big}")
     base = bulk_baseline(big_store, work)
-    load_rate = scaling[big]["triples"] / scaling[big]["load_s"]
+    safe_rate = scaling[big]["triples"] / scaling[big]["load_s"]
+    bulk_build = child_build(str(work / f"corpus-{big}"), str(work / f"bulk-{big}"), 1, bulk=True)
+    load_rate = bulk_build["triples"] / bulk_build["load_s"]
     bulk_rate = base["quads"] / base["seconds"]
-    figures["loading"] = {"kg_triples_s": load_rate, "bulk_triples_s": bulk_rate, **base}
-    print(f"(2) loading: kg load stage {load_rate:,.0f} triples/s, pyoxigraph bulk_load {bulk_rate:,.0f} quads/s "
-          f"-> ratio {load_rate / bulk_rate:.2f} (target >= 0.7)", flush=True)
+    figures["loading"] = {"kg_bulk_triples_s": load_rate, "kg_atomic_triples_s": safe_rate,
+                          "bulk_triples_s": bulk_rate, **base}
+    print(f"(2) loading: kg build --bulk load stage {load_rate:,.0f} triples/s, pyoxigraph bulk_load "
+          f"{bulk_rate:,.0f} quads/s -> ratio {load_rate / bulk_rate:.2f} (target >= 0.7); default atomic "
+          f"per-document writes {safe_rate:,.0f} triples/s -> ratio {safe_rate / bulk_rate:.2f}", flush=True)
 
     wn = cfg["workers_docs"]
     wcorpus = str(write_corpus(work / f"corpus-{wn}", wn))

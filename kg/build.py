@@ -105,7 +105,7 @@ def build(paths: Iterable[str], settings: Settings, *, meta: dict[str, str] | No
 
     job = BatchJob(settings.model, settings.base_iri, settings.min_confidence, settings.batch_size)
     writer = BatchWriter(store, Minter(settings.base_iri).special_graph("entities").value,
-                         bulk=isinstance(store, KgStore))
+                         bulk=settings.bulk and isinstance(store, KgStore))
     bar = _progress(progress)
     for batch in run_batches(batched(todo(), settings.batch_size), job, workers=settings.workers, dask=dask):
         for built in batch:

@@ -49,13 +49,15 @@ def cli() -> None:
 @click.option("--min-confidence", type=click.FloatRange(0, 1), help="Drop facts below this confidence.")
 @click.option("--meta", multiple=True, metavar="KEY=VALUE", help="Give or override metadata (id, title, date, source, url).")
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input was skipped.")
+@click.option("--bulk", is_flag=True, default=None,
+              help="Load new documents with Oxigraph's bulk loader (fast first builds; not crash-safe).")
 @click.option("--dask", metavar="ADDRESS", help="Extract on a Dask cluster (scheduler address, or 'local').")
 def build(paths: tuple[str, ...], store: str | None, model: str | None, workers: int | None,
-          min_confidence: float | None, meta: tuple[str, ...], strict: bool, dask: str | None) -> None:
+          min_confidence: float | None, meta: tuple[str, ...], strict: bool, bulk: bool | None, dask: str | None) -> None:
     """Extract facts from documents (files, folders, or - for stdin) into the store."""
     from kg.build import build as run_build
 
-    settings = _settings(store=store, model=model, workers=workers, min_confidence=min_confidence)
+    settings = _settings(store=store, model=model, workers=workers, min_confidence=min_confidence, bulk=bulk or None)
     summary = run_build(paths, settings, meta=_meta(meta), progress=True, dask=dask)
     for line in summary.lines():
         click.echo(line, err=line.startswith(("skipped", "warning")))

@@ -26,6 +26,8 @@ class Settings:
     workers: int = field(default_factory=lambda: int(_env("WORKERS", "1")))
     batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "32")))
     #: Longest document text parsed (longer ones are skipped with a reason); long texts are parsed in pieces.
+    #: First builds through Oxigraph's bulk loader: fast, but a killed build must be redone from scratch.
+    bulk: bool = field(default_factory=lambda: _env("BULK", "0").lower() in ("1", "true", "yes"))
     max_chars: int = field(default_factory=lambda: int(_env("MAX_CHARS", "1000000")))
     min_confidence: float = field(default_factory=lambda: float(_env("MIN_CONFIDENCE", "0.0")))
     queries_dir: Path = field(default_factory=lambda: Path(_env("QUERIES", str(PROJECT_ROOT / "queries"))))

@@ -17,6 +17,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespaces import DIP, Minter
 from kg.store import graphstore
+from kg.store.maintenance import prune_entities_update
 from kg.store.results import GRAPH_FORMATS, RESULT_FORMATS, QueryResult, Value
 
 __all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "KgStore", "QueryResult", "Value"]
@@ -52,26 +53,18 @@ class KgStore:
     def replace_document(self, doc_id: str, document_nt: str, entities_nt: str = "") -> None:
         """Atomically replace the graph of `doc_id` with `document_nt` (N-Triples) and add its entities.
 
-        Both are loaded into staging graphs first; then one SPARQL update (one transaction) moves the
-        document graph in, adds the entities and marks the store as needing a prune, so a crash at
-        any point leaves the old state or the new one, never a document without its entities."""
-        graph = self.minter.graph(doc_id)
-        seg = graph.value.rsplit("/", 1)[-1]
-        staging = ox.NamedNode(f"{self.minter.base}{_STAGING}{seg}")
-        staging_ent = ox.NamedNode(f"{self.minter.base}{_STAGING}entities/{seg}")
+        One SPARQL update (one Oxigraph transaction) drops the old graph, inserts the new one, adds the
+        entities and marks the store as needing a prune: a crash at any point leaves the old state or
+        the new one, never half a document or a document without its entities. (Loading into a staging
+        graph and MOVEing it is also atomic, but MOVE copies quad by quad: five times slower on disk.)"""
+        graph = self.minter.graph(doc_id).value
         entities = self.minter.special_graph("entities").value
+        parts = [f"DROP SILENT GRAPH <{graph}>", f"INSERT DATA {{ GRAPH <{graph}> {{\n{document_nt}}} }}"]
+        if entities_nt:
+            parts.append(f"INSERT DATA {{ GRAPH <{entities}> {{\n{entities_nt}}} }}")
+        parts.append(f"INSERT DATA {{ GRAPH <{self._state_graph}> {{ <{self._state_graph}> <{_PRUNE_PENDING}> true }} }}")
         try:
-            for g in (staging, staging_ent):
-                if self._store.contains_named_graph(g):
-                    self._store.remove_graph(g)
-            self._store.load(document_nt, format=ox.RdfFormat.N_TRIPLES, to_graph=staging)
-            if entities_nt:
-                self._store.load(entities_nt, format=ox.RdfFormat.N_TRIPLES, to_graph=staging_ent)
-            self._store.update(
-                f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{graph.value}> ; "
-                f"ADD SILENT GRAPH <{staging_ent.value}> TO GRAPH <{entities}> ; "
-                f"DROP SILENT GRAPH <{staging_ent.value}> ; "
-                f"INSERT DATA {{ GRAPH <{self._state_graph}> {{ <{self._state_graph}> <{_PRUNE_PENDING}> true }} }}")
+            self._store.update(" ;\n".join(parts))
         except (OSError, SyntaxError, ValueError) as e:
             raise StoreError(f"cannot write document {doc_id!r}: {_first_line(e)}") from e
 
@@ -107,10 +100,7 @@ class KgStore:
     def prune_entities(self) -> None:
         """Drop canonical entities that no document mentions any more (and clear the prune mark)."""
         ent = self.minter.special_graph("entities").value
-        self._store.update(
-            f"DELETE {{ GRAPH <{ent}> {{ ?e ?p ?o }} }} WHERE {{ GRAPH <{ent}> {{ ?e ?p ?o }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?g {{ {{ ?e ?p2 ?o2 }} UNION {{ ?s2 ?p2 ?e }} }} FILTER(?g != <{ent}>) }} }} ; "
-            f"DROP SILENT GRAPH <{self._state_graph}>")
+        self._store.update(f"{prune_entities_update(ent)} ; DROP SILENT GRAPH <{self._state_graph}>")
 
     def set_graph(self, name: str, data: str, fmt: str = "turtle") -> None:
         """Replace a special graph (ontology, entities links) with the given RDF text."""

@@ -24,6 +24,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespaces import DIP, Minter
 from kg.store import EXPORT_FORMATS, QueryResult, _first_line, _ox_term, _quad_key, _triple_key
+from kg.store.maintenance import prune_entities_update
 
 #: Endpoint layout per server: (query, update, graph store) relative to the URL, plus query options.
 PROFILES: dict[str, tuple[str, str, str | None, dict[str, str]]] = {
@@ -131,8 +132,7 @@ class RemoteStore:
 
     def prune_entities(self) -> None:
         ent = self.minter.special_graph("entities").value
-        self._update(f"DELETE {{ GRAPH <{ent}> {{ ?e ?p ?o }} }} WHERE {{ GRAPH <{ent}> {{ ?e ?p ?o }} "
-                     f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ?p2 ?o2 }} FILTER(?g != <{ent}>) }} }}")
+        self._update(prune_entities_update(ent))
 
     def set_graph(self, name: str, data: str, fmt: str = "turtle") -> None:
         graph = self.minter.special_graph(name).value

@@ -67,12 +67,14 @@ def test_iri_parameters_reject_what_could_break_out(value: str) -> None:
 
 
 def test_iri_parameter_through_the_cli(seeds_store: Path, tmp_path: Path) -> None:
+    # Parameter columns are hidden from output, so the query echoes the bound term in a column of its own,
+    # and says whether it arrived as an IRI (a term, not text spliced into the query).
     (tmp_path / "by-iri.rq").write_text("#+ summary: An IRI back\n#+ param: target iri required  An IRI\n"
-                                        "SELECT ?target WHERE {}\n")
+                                        "SELECT ?value ?target WHERE { BIND(IF(ISIRI(?target), STR(?target), \"not an IRI\") AS ?value) }\n")
     env = {"KG_QUERIES": str(tmp_path)}
     ok = run_kg("query", "by-iri", "--param", "target=http://example.org/a", "--store", str(seeds_store),
                 "--format", "csv", env=env)
-    assert ok.returncode == 0 and ok.stdout.split() == ["target", "http://example.org/a"], ok.stderr
+    assert ok.returncode == 0 and ok.stdout.split() == ["value", "http://example.org/a"], ok.stderr
     bad = run_kg("query", "by-iri", "--param", "target=http://x> } ; DROP ALL ; <http://y", "--store",
                  str(seeds_store), env=env)
     assert bad.returncode == 2 and "is not an absolute IRI" in bad.stderr
