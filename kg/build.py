@@ -115,10 +115,10 @@ def build(paths: Iterable[str], settings: Settings, *, meta: dict[str, str] | No
         bar.update(len(batch))
     writer.close()
     bar.close()
-    if writer.replaced or store.prune_pending():  # pending: an earlier build was killed before its prune
-        store.prune_entities()  # a replaced graph may have been the last to mention an entity
-    if summary.built:
+    pending = store.prune_pending()  # set by every document write, cleared by the prune
+    if summary.built or pending:  # pending: an earlier build was killed before it finished
         summary.linked = [link.name for link in link_people(store)]
+        store.prune_entities()  # a replaced graph may have been the last to mention an entity
     store.flush()
     summary.timings = {"total": time.perf_counter() - started, "load": writer.seconds}
     summary.triples_written = writer.triples
