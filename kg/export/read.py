@@ -139,8 +139,25 @@ def read_facts(store: KgStore, docs: dict[str, str]) -> list[Fact]:
 
 
 def read_store(store: KgStore) -> StoreFacts:
-    """Everything the projection needs, read once."""
+    """Everything the projection needs, read once; entities linked by owl:sameAs become one node."""
     docs = read_documents(store)
     part_of = {(_s(r["o"]), _s(r["p"])) for r in _rows(store, "SELECT DISTINCT ?o ?p WHERE { ?o dip:partOf ?p }")}
-    return StoreFacts(read_entities(store, docs), read_facts(store, docs), part_of,
+    data = StoreFacts(read_entities(store, docs), read_facts(store, docs), part_of,
                       {k[5:]: v for k, v in docs.items() if k.startswith("date:")})
+    same = {_s(r["a"]): _s(r["b"]) for r in _rows(
+        store, f'SELECT DISTINCT ?a ?b WHERE {{ ?a owl:sameAs ?b FILTER(STRSTARTS(STR(?b), "{store.minter.base}")) }}')}
+    return _merge_same(data, same)
+
+
+def _merge_same(data: StoreFacts, same: dict[str, str]) -> StoreFacts:
+    """Fold each entity into the one it is the same as (kg.link: "Obama" into "Barack Obama")."""
+    for a, b in same.items():
+        if a in data.entities and b in data.entities:
+            data.entities[b].aliases |= data.entities[a].aliases | {data.entities[a].label} - {data.entities[b].label}
+            data.entities[b].documents |= data.entities[a].documents
+            del data.entities[a]
+    for f in data.facts:
+        for key, targets in f.links.items():
+            f.links[key] = {same.get(t, t) for t in targets}
+    data.part_of = {(same.get(o, o), same.get(p, p)) for o, p in data.part_of}
+    return data
