@@ -48,14 +48,32 @@ def test_gold_overlays_base_predictions(base: spacy.language.Language) -> None:
     assert all(t.ent_iob != 0 for t in doc if t.text in ("Parties", "ruling", "won"))
 
 
-def test_base_false_positive_of_a_gold_label_is_dropped(base: spacy.language.Language) -> None:
+def test_gold_replaces_overlapping_base_entities_and_keeps_the_others(base: spacy.language.Language) -> None:
     text = "Meanwhile Brexit Party leader Nigel Farage spoke in London ."
-    predicted = base(text)
     person = text.index("Nigel Farage")
-    src = Source("t", text, gold=[(person, person + len("Nigel Farage"), "PERSON")])
-    doc = annotate(predicted, src)
-    assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE")] == [
-        ("Nigel Farage", "PERSON")]
+    party = text.index("Brexit Party")
+    src = Source("t", text, gold=[(person, person + len("Nigel Farage"), "PERSON"),
+                                  (party, party + len("Brexit Party"), "ORG")])
+    predicted = base(text)
+    assert ("London", "GPE") in {(e.text, e.label_) for e in predicted.ents}
+    kept = annotate(predicted, src, unmatched="keep")
+    assert {(e.text, e.label_) for e in kept.ents} == {
+        ("Brexit Party", "ORG"), ("Nigel Farage", "PERSON"), ("London", "GPE")}
+    unsure = annotate(predicted, src, unmatched="missing")
+    assert {(e.text, e.label_) for e in unsure.ents} == {("Brexit Party", "ORG"), ("Nigel Farage", "PERSON")}
+    assert [t.text for t in unsure if t.ent_iob == 0] == ["London"]
+    rehearsal = annotate(predicted, Source("r", text, rehearsal=True), unmatched="missing")
+    assert {(e.text, e.label_) for e in rehearsal.ents} == {(e.text, e.label_) for e in predicted.ents}
+
+
+def test_truncated_gold_is_widened_to_the_base_name(base: spacy.language.Language) -> None:
+    text = "Officials of the Department of Homeland Security met on Friday ."
+    predicted = base(text)
+    assert ("the Department of Homeland Security", "ORG") in {(e.text, e.label_) for e in predicted.ents}
+    start = text.index("Department")
+    doc = annotate(predicted, Source("t", text, gold=[(start, text.index(" Security"), "ORG")]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Department of Homeland Security", "ORG"),
+                                                      ("Friday", "DATE")]
 
 
 def test_place_label_by_base_or_head_word(base: spacy.language.Language) -> None:

