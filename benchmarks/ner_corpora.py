@@ -44,7 +44,12 @@ class _Tok:
 
 def gum_test_docs(root: Path) -> Iterator[GoldDoc]:
     """The GUM `test` split (genres present here), named person/organization/place mentions only."""
-    names = _gum_split(root / "splits.md", "test")
+    return gum_docs(root, "test")
+
+
+def gum_docs(root: Path, split: str) -> Iterator[GoldDoc]:
+    """A GUM split (`train`, `dev`, `test`; genres present here), named person/organization/place mentions."""
+    names = _gum_split(root / "splits.md", split)
     for name in names:
         path = root / "dep" / f"{name}.conllu"
         if path.exists():
