@@ -80,7 +80,8 @@ class LoadReport:
     document_seconds: list[float] = field(default_factory=list)
     runaway_status: int | None = None
     runaway_seconds: float | None = None
-    runaway_answered_at: float | None = None  # offset from the start when the 503 came back
+    runaway_sent_at: float | None = None  # offsets from the start (s)
+    runaway_answered_at: float | None = None
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -104,9 +105,9 @@ class LoadReport:
                + (f" (each {min(self.document_seconds):.1f}-{max(self.document_seconds):.1f} s)" if self.document_seconds else "")]
         if self.runaway_status is not None:
             out.append(f"runaway query: HTTP {self.runaway_status} after {self.runaway_seconds:.2f} s")
-            if self.runaway_answered_at is not None:
-                after = self.runaway_answered_at
-                out.append(f"after the runaway query: p50 {self.percentile(50, after):.1f}, p95 {self.percentile(95, after):.1f}, "
+            if self.runaway_sent_at is not None:
+                after = self.runaway_sent_at
+                out.append(f"from the runaway query on (sent at {after:.1f} s, answered at {self.runaway_answered_at:.1f} s): p50 {self.percentile(50, after):.1f}, p95 {self.percentile(95, after):.1f}, "
                            f"p99 {self.percentile(99, after):.1f} ms")
         out += [f"error: {e}" for e in sorted(set(self.errors))[:20]]
         return out
@@ -161,8 +162,9 @@ def _documents(url: str, token: str, texts: list[str], report: LoadReport, stop:
 
 def _runaway(url: str, report: LoadReport, delay: float, t0: float) -> None:
     with httpx.Client(base_url=url, timeout=600, headers=JSON) as client:
-        time.sleep(delay)
+        time.sleep(max(0.0, t0 + delay - time.monotonic()))
         start = time.monotonic()
+        report.runaway_sent_at = start - t0
         try:
             status = client.get("/sparql", params={"query": RUNAWAY}).status_code
         except httpx.HTTPError:
@@ -178,10 +180,9 @@ def run_load(url: str, token: str, *, clients: int = 50, seconds: float = 30.0, 
     texts = texts or ARTICLES
     t0 = time.monotonic()
     stop = t0 + seconds
-    threads = [threading.Thread(target=_reader, args=(url, report, stop, t0, i), daemon=True) for i in range(clients)]
+    threads = [threading.Thread(target=_runaway, args=(url, report, runaway_after, t0), daemon=True)] if runaway_after is not None else []
     threads.append(threading.Thread(target=_documents, args=(url, token, texts, report, stop, doc_every), daemon=True))
-    if runaway_after is not None:
-        threads.append(threading.Thread(target=_runaway, args=(url, report, runaway_after, t0), daemon=True))
+    threads += [threading.Thread(target=_reader, args=(url, report, stop, t0, i), daemon=True) for i in range(clients)]
     for t in threads:
         t.start()
     for t in threads:

@@ -34,8 +34,8 @@ def test_fifty_clients_while_documents_are_added_and_a_runaway_query_runs(seeds_
         assert report.runaway_status == 503 and report.runaway_seconds < TIMEOUT + 3
         # the other clients keep being answered meanwhile and afterwards, with bounded latency
         assert report.percentile(95) < 3000
-        assert report.runaway_answered_at is not None and report.runaway_answered_at < report.seconds
-        assert report.percentile(95, after=report.runaway_answered_at) < 3000
+        assert report.runaway_sent_at is not None and report.runaway_sent_at < SECONDS / 2
+        assert report.percentile(95, after=report.runaway_sent_at) < 3000
         # every document added during the load is in the store and queryable
         assert report.documents_added >= 2
         found = httpx.get(url + "/sparql", params={"query": "SELECT (COUNT(DISTINCT ?id) AS ?n) WHERE { "
