@@ -1,17 +1,26 @@
-"""Running store work off the event loop: a bounded thread pool, a per-query deadline, streamed output.
+"""Running store work off the event loop: bounded worker threads, a per-query deadline, streamed output.
 
 A query runs in a worker thread and writes its serialization through a queue; the response starts
 with the first chunk, so the deadline covers time-to-first-byte and a timed-out query answers 503
 while the server keeps serving. A query that is given up on (timeout, client gone) is stopped at
 its next write. Large results stream in 8 KiB chunks with back-pressure, never held whole in memory.
+
+pyoxigraph cannot interrupt a query: an aggregate or ORDER BY over a huge join writes nothing until
+it has read everything, so its thread runs on after the 503 (a three-way cartesian product of the
+seed store would take hours). Such a thread is *abandoned*: it gives its slot back at once, drops to
+the lowest CPU priority (nice 19, Linux) so live requests keep the processor, and is counted; while
+`max_abandoned` are still running, new ad-hoc SPARQL is refused with 503 instead of piling up more.
 """
 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
+import contextlib
+import os
+import sys
 import threading
 from collections.abc import AsyncIterator, Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from starlette.responses import Response, StreamingResponse
@@ -29,23 +38,59 @@ class Cancelled(Exception):
 
 
 class Executor:
-    """The worker threads store calls run in, and the per-query timeout."""
+    """The worker threads store calls run in, the per-query timeout, and the abandoned-query count."""
 
-    def __init__(self, timeout: float, workers: int = 8) -> None:
+    def __init__(self, timeout: float, workers: int = 8, max_abandoned: int = 4) -> None:
         self.timeout = timeout
-        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kg-query")
+        self.workers = workers
+        self.max_abandoned = max_abandoned
+        self.abandoned = 0  # threads still running work whose request was already answered (503)
+        self.lock = threading.Lock()
+        self._slots: asyncio.Semaphore | None = None
+
+    async def _start(self, fn: Callable[[], None], deadline: float, untrusted: bool = False) -> _Job:
+        """Start fn in a new worker thread once one of `workers` slots is free (503 at the deadline)."""
+        if untrusted and self.abandoned >= self.max_abandoned:
+            raise HttpError(503, f"{self.abandoned} earlier queries that ran past the {self.timeout:g} s limit are still "
+                                 "finishing; try again later", {"Retry-After": "60"})
+        loop = asyncio.get_running_loop()
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self.workers)
+        try:
+            await asyncio.wait_for(self._slots.acquire(), max(deadline - loop.time(), 0.001))
+        except asyncio.TimeoutError as e:
+            raise _timeout(self.timeout) from e
+        job = _Job(self, self._slots, loop, fn)
+        job.thread.start()
+        return job
 
     async def call(self, fn: Callable[..., T], *args: Any, timeout: float | None = None) -> T:
         """Run fn(*args) in a worker; 503 if it takes longer than the timeout."""
         loop = asyncio.get_running_loop()
-        fut = loop.run_in_executor(self.pool, fn, *args)
-        try:
-            return await asyncio.wait_for(fut, timeout or self.timeout)
-        except asyncio.TimeoutError as e:
-            raise _timeout(timeout or self.timeout) from e
+        seconds = timeout or self.timeout
+        deadline = loop.time() + seconds
+        done: concurrent.futures.Future[T] = concurrent.futures.Future()
 
-    async def stream(self, produce: Callable[[], tuple[QueryResult, str]], headers: dict[str, str] | None = None) -> Response:
-        """Stream a query result: `produce` runs the query and picks the media type, in a worker thread."""
+        def work() -> None:
+            if not done.set_running_or_notify_cancel():
+                return
+            try:
+                done.set_result(fn(*args))
+            except BaseException as e:  # noqa: BLE001 (re-raised in the awaiting request)
+                done.set_exception(e)
+
+        job = await self._start(work, deadline)
+        try:
+            return await asyncio.wait_for(asyncio.wrap_future(done), max(deadline - loop.time(), 0.001))
+        except asyncio.TimeoutError as e:
+            job.abandon()
+            raise _timeout(seconds) from e
+
+    async def stream(self, produce: Callable[[], tuple[QueryResult, str]], headers: dict[str, str] | None = None,
+                     *, untrusted: bool = False) -> Response:
+        """Stream a query result: `produce` runs the query and picks the media type, in a worker thread.
+
+        `untrusted` (ad-hoc SPARQL) is refused while too many abandoned queries are still running."""
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue[Any] = asyncio.Queue()
         room = threading.Semaphore(32)  # chunks in flight: back-pressure on the worker
@@ -63,13 +108,14 @@ class Executor:
             except BaseException as e:  # noqa: BLE001 (handed to the event loop, which answers)
                 put(("error", e))
 
-        self.pool.submit(work)
         deadline = loop.time() + self.timeout
+        job = await self._start(work, deadline, untrusted)
         try:
-            head = await asyncio.wait_for(queue.get(), self.timeout)
+            head = await asyncio.wait_for(queue.get(), max(deadline - loop.time(), 0.001))
             first = await asyncio.wait_for(queue.get(), max(deadline - loop.time(), 0.001)) if head[0] == "type" else head
         except asyncio.TimeoutError as e:
             cancelled.set()
+            job.abandon()
             raise _timeout(self.timeout) from e
         if isinstance(first, tuple) and first[0] == "error":
             raise _as_http(first[1])
@@ -88,6 +134,49 @@ class Executor:
                 cancelled.set()
 
         return StreamingResponse(body(), media_type=media, headers=headers)
+
+
+class _Job:
+    """One piece of work in its own daemon thread; its slot is freed when it ends or is abandoned."""
+
+    def __init__(self, owner: Executor, slots: asyncio.Semaphore, loop: asyncio.AbstractEventLoop,
+                 fn: Callable[[], None]) -> None:
+        self.owner, self.slots, self.loop, self.fn = owner, slots, loop, fn
+        self.state = "running"  # -> "done", or "abandoned" -> "done"
+        self.thread = threading.Thread(target=self._run, name="kg-query", daemon=True)
+
+    def _run(self) -> None:
+        try:
+            self.fn()
+        finally:
+            with self.owner.lock:
+                was, self.state = self.state, "done"
+                if was == "abandoned":
+                    self.owner.abandoned -= 1
+            if was == "running":
+                with contextlib.suppress(RuntimeError):  # a closed event loop: the server is stopping
+                    self.loop.call_soon_threadsafe(self.slots.release)
+
+    def abandon(self) -> None:
+        """Called on the event loop when the request gave up on this work (it keeps running)."""
+        with self.owner.lock:
+            if self.state != "running":
+                return
+            self.state = "abandoned"
+            self.owner.abandoned += 1
+            lower_priority(self.thread.native_id)
+        self.slots.release()
+
+
+def lower_priority(thread_id: int | None) -> bool:
+    """Give one thread the lowest CPU priority (nice 19); Linux only, where nice is per thread."""
+    if thread_id is None or not sys.platform.startswith("linux"):
+        return False
+    try:
+        os.setpriority(os.PRIO_PROCESS, thread_id, 19)
+    except OSError:
+        return False
+    return True
 
 
 class _Writer:

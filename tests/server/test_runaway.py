@@ -1,0 +1,101 @@
+"""Queries past the timeout: pyoxigraph cannot stop them, so the server abandons them (503, slot freed,
+lowest CPU priority, counted) and refuses more ad-hoc SPARQL while too many are still running."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from kg.server.errors import HttpError
+from kg.server.execute import Executor
+from kg.store import KgStore
+from tests.server.conftest import live_server
+
+# A two-way cartesian product counted: nothing is written until every pair is read (about 2 s here).
+PAIRS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+LINUX = sys.platform.startswith("linux")
+
+
+@pytest.fixture(scope="module")
+def store() -> KgStore:
+    s = KgStore(None)
+    lines = "".join(f"<http://example.org/s{i}> <http://example.org/p> \"{i}\" .\n" for i in range(3500))
+    s.update(f"INSERT DATA {{ GRAPH <http://example.org/g> {{\n{lines}}} }}")
+    return s
+
+
+def _stream(executor: Executor, store: KgStore, sparql: str, untrusted: bool = False):  # noqa: ANN202
+    return executor.stream(lambda: (store.query(sparql), "application/sparql-results+json"), untrusted=untrusted)
+
+
+def _query_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "kg-query"]
+
+
+def test_abandoned_query_frees_its_slot_and_yields_the_cpu(store: KgStore) -> None:
+    executor = Executor(timeout=0.3, workers=1, max_abandoned=1)
+
+    async def scenario() -> None:
+        t0 = time.monotonic()
+        with pytest.raises(HttpError) as err:
+            await _stream(executor, store, PAIRS, untrusted=True)
+        assert err.value.status == 503 and time.monotonic() - t0 < 1.5
+        assert executor.abandoned == 1
+        (zombie,) = _query_threads()
+        if LINUX:
+            assert os.getpriority(os.PRIO_PROCESS, zombie.native_id) == 19
+        # its single slot was given back: other work still runs, and saved (trusted) queries too
+        assert await executor.call(store.count) == 3500
+        response = await _stream(executor, store, "ASK { ?s ?p ?o }")
+        assert response.status_code == 200
+        # more ad-hoc SPARQL is refused at once while the abandoned query still runs
+        t0 = time.monotonic()
+        with pytest.raises(HttpError) as err:
+            await _stream(executor, store, "ASK { ?s ?p ?o }", untrusted=True)
+        assert err.value.status == 503 and "still finishing" in err.value.message and time.monotonic() - t0 < 0.2
+        assert err.value.headers["Retry-After"]
+        zombie.join(timeout=60)
+        assert not zombie.is_alive() and executor.abandoned == 0
+        assert (await _stream(executor, store, "ASK { ?s ?p ?o }", untrusted=True)).status_code == 200
+
+    asyncio.run(scenario())
+
+
+def test_call_past_its_timeout_is_503_and_abandoned(store: KgStore) -> None:
+    executor = Executor(timeout=5, workers=2)
+
+    async def scenario() -> None:
+        with pytest.raises(HttpError) as err:
+            await executor.call(lambda: len(list(store.query(PAIRS).rows())), timeout=0.2)
+        assert err.value.status == 503 and executor.abandoned == 1
+        assert await executor.call(lambda: 6 * 7) == 42
+        with pytest.raises(ZeroDivisionError):  # errors in the work reach the caller
+            await executor.call(lambda: 1 / 0)
+        for t in _query_threads():
+            t.join(timeout=60)
+        assert executor.abandoned == 0
+
+    asyncio.run(scenario())
+
+
+def test_runaway_queries_cannot_lock_the_server_up(seeds_store: Path) -> None:
+    """Before: each runaway query kept one of 8 workers for hours, so 8 of them made every query 503."""
+    with live_server(seeds_store, "--timeout", "1") as url, httpx.Client(base_url=url, timeout=30) as client:
+        for _ in range(6):
+            t0 = time.monotonic()
+            r = client.get("/sparql", params={"query": RUNAWAY})
+            assert r.status_code == 503 and r.json()["status"] == 503 and time.monotonic() - t0 < 4
+        refused = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
+        assert refused.status_code == 503 and "4 earlier queries" in refused.json()["error"]
+        assert refused.headers["retry-after"] == "60"
+        t0 = time.monotonic()
+        saved = client.get("/api/queries/organization-members", params={"org": "China"})
+        assert saved.status_code == 200 and saved.json()["results"]["bindings"] and time.monotonic() - t0 < 2
