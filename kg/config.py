@@ -13,6 +13,10 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+#: Base of the IRIs minted when nothing else is configured (KG_BASE_IRI overrides it).
+DEFAULT_BASE_IRI = "http://kg.example.org/"
+
+
 def _env(name: str, default: str) -> str:
     return os.environ.get(f"KG_{name}", default)
 
@@ -33,7 +37,7 @@ class Settings:
     queries_dir: Path = field(default_factory=lambda: Path(_env("QUERIES", str(PROJECT_ROOT / "queries"))))
     ontology_dir: Path = field(default_factory=lambda: Path(_env("ONTOLOGY", str(PROJECT_ROOT / "ontology"))))
     #: Base of every IRI the project mints (entities, facts, documents).
-    base_iri: str = field(default_factory=lambda: _env("BASE_IRI", "http://kg.example.org/"))
+    base_iri: str = field(default_factory=lambda: _env("BASE_IRI", DEFAULT_BASE_IRI))
 
     def with_(self, **changes: object) -> Settings:
         """A copy with the non-None changes applied (CLI options that were given)."""

@@ -14,6 +14,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.config import DEFAULT_BASE_IRI
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespaces import DIP, Minter
 from kg.store import graphstore
@@ -31,7 +32,7 @@ _PRUNE_PENDING = DIP + "prunePending"
 class KgStore:
     """An Oxigraph store holding the knowledge graph (on disk, or in memory when path is None)."""
 
-    def __init__(self, path: str | Path | None = None, *, base_iri: str = "https://kg.example.org/",
+    def __init__(self, path: str | Path | None = None, *, base_iri: str = DEFAULT_BASE_IRI,
                  read_only: bool = False) -> None:
         self.path = str(path) if path else None
         self.minter = Minter(base_iri)
