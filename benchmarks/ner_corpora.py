@@ -200,8 +200,8 @@ def uner_docs(path: Path) -> Iterator[GoldDoc]:
 
 
 # -- CrossNER politics ------------------------------------------------------------------------------
-def crossner_docs(path: Path) -> Iterator[GoldDoc]:
-    """One document per sentence, tokens joined by spaces."""
+def crossner_sentences(path: Path) -> Iterator[tuple[str, str, list[tuple[int, int, str]]]]:
+    """(name, text, spans with CrossNER's own labels) per sentence, tokens joined by spaces."""
     words: list[str] = []
     tags: list[str] = []
     n = 0
@@ -217,12 +217,15 @@ def crossner_docs(path: Path) -> Iterator[GoldDoc]:
             for w in words:
                 offsets.append((cur, cur + len(w)))
                 cur += len(w) + 1
-            doc = GoldDoc(f"{path.stem}-{n}", " ".join(words))
-            for s, e, label in _iob_spans(tags):
-                if label in CROSSNER_TYPES:
-                    doc.spans.add((offsets[s][0], offsets[e - 1][1], CROSSNER_TYPES[label]))
-            yield doc
+            spans = [(offsets[s][0], offsets[e - 1][1], label) for s, e, label in _iob_spans(tags)]
+            yield f"{path.stem}-{n}", " ".join(words), spans
         words, tags = [], []
+
+
+def crossner_docs(path: Path) -> Iterator[GoldDoc]:
+    """One document per sentence, labels mapped to the shared ones."""
+    for name, text, spans in crossner_sentences(path):
+        yield GoldDoc(name, text, {(a, b, CROSSNER_TYPES[label]) for a, b, label in spans if label in CROSSNER_TYPES})
 
 
 def _iob_spans(tags: list[str]) -> list[tuple[int, int, str]]:

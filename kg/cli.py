@@ -119,12 +119,9 @@ def query(name_or_sparql: str | None, file_: str | None, params: tuple[str, ...]
             ps = ", ".join(f"{p.name} ({p.type}{', required' if p.required else ''})" for p in q.parameters)
             click.echo(f"{q.name:22s} {q.summary}" + (f"  [params: {ps}]" if ps else ""))
         return
-    values = {}
-    for p in params:
-        key, sep, value = p.partition("=")
-        if not sep:
-            raise QueryError(f"--param {p!r}: use KEY=VALUE")
-        values[key] = value
+    from kg.queries.params import parse_pairs
+
+    values = parse_pairs(params)
     kg_store = open_store(settings.store, base_iri=settings.base_iri, read_only=True)
     if file_:
         try:

@@ -31,13 +31,9 @@ def projection_options(f):  # noqa: ANN001, ANN201
 
 
 def _values(params: tuple[str, ...]) -> dict[str, str]:
-    out = {}
-    for p in params:
-        key, sep, value = p.partition("=")
-        if not sep:
-            raise QueryError(f"--param {p!r}: use KEY=VALUE")
-        out[key] = value
-    return out
+    from kg.queries.params import parse_pairs
+
+    return parse_pairs(params)
 
 
 def _shaping(people_only: bool, include: str, since: str | None, until: str | None) -> list[str]:

@@ -12,6 +12,17 @@ from kg.rdf.terms import IRI, XSD, Literal
 _IRI_OK = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
 
 
+def parse_pairs(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """`--param KEY=VALUE` options as a dict; QueryError for one without '='."""
+    out = {}
+    for p in pairs:
+        key, sep, value = p.partition("=")
+        if not sep:
+            raise QueryError(f"--param {p!r}: use KEY=VALUE")
+        out[key] = value
+    return out
+
+
 def bind(query: SavedQuery, values: dict[str, str]) -> dict[str, IRI | Literal]:
     """Validate `values` against the query's parameters; raise QueryError on unknown, missing or bad ones."""
     known = {p.name: p for p in query.parameters}

