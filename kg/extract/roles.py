@@ -171,15 +171,11 @@ def _apposition(doc: Doc, p: Span, pkey: str, titles: list[Span], index: EntityI
     stop = next((t.i for t in doc[title.end:sent.end] if t.text in (",", ";", ".", "(")), sent.end)
     if any(index.entities[k].kind == PERSON for k in index.entities_in(doc[title.end:stop])):
         return None  # the title belongs to the next person: "Kerry, Secretary … Jeh Johnson"
-    m = title.end
-    while m < sent.end and doc[m].text not in (",", ";", ".", "(") and m < title.end + 14:
-        key = index.entity_of(doc[m])
-        if key and index.entities[key].kind == PERSON:
-            return None  # the title belongs to the next person: "Kerry, Secretary … Jeh Johnson"
-        if key and index.entities[key].kind in _ORG_KINDS and doc[m].ent_type_ != L.NORP:
+    for tok in doc[title.end:min(stop, title.end + 14)]:
+        key = index.entity_of(tok)
+        if key and index.entities[key].kind in _ORG_KINDS and tok.ent_type_ != L.NORP:
             org = key
             break
-        m += 1
     if org is None and not relative_clause:
         return None
     return Role(person=pkey, role=title.text, role_norm=title.label_, organization=org, former=former,
