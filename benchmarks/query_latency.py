@@ -42,10 +42,10 @@ def main() -> None:
     lat = query_latency(str(store), args.repeats, args.budget)
     for name, v in lat.items():
         if v is None:
-            print(f"  {name:22s} did not finish in {args.budget:.0f} s")
+            print(f"  {name:44s} did not finish in {args.budget:.0f} s")
         else:
             p50, p95, rows, runs = v
-            print(f"  {name:22s} p50 {p50:9.1f} ms   p95 {p95:9.1f} ms   ({rows} rows, {runs} runs)")
+            print(f"  {name:44s} p50 {p50:9.1f} ms   p95 {p95:9.1f} ms   ({rows} rows, {runs} runs)")
     (work / "latency.json").write_text(json.dumps(lat, indent=1))
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.rdf import name_key
 from kg.rdf.namespaces import DIP, OWL, RDFS, SKOS
 from kg.rdf.terms import lit
 from kg.store import KgStore
@@ -58,7 +59,8 @@ def apply_links(store: KgStore, links: list[Link]) -> None:
         ops.append(f"DELETE WHERE {{ GRAPH <{ent}> {{ {s} <{SKOS}prefLabel> ?l }} }}")
         ops.append(f"DELETE WHERE {{ GRAPH <{ent}> {{ {s} <{RDFS}label> ?l }} }}")
         ops.append(f"INSERT DATA {{ GRAPH <{ent}> {{ {s} <{OWL}sameAs> <{link.full}> ; "
-                   f"<{SKOS}prefLabel> {name} ; <{RDFS}label> {name} . }} }}")
+                   f"<{SKOS}prefLabel> {name} ; <{RDFS}label> {name} ; "
+                   f"<{DIP}nameKey> {lit(name_key(link.full_name)).nt()} . }} }}")
     store.update(" ;\n".join(ops))
 
 

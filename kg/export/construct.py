@@ -18,6 +18,7 @@ from kg.export.model import Edge, Node, merge_dates, to_networkx
 from kg.rdf.namespaces import DIP, NIF, PROV
 
 _DOC_ID = rdflib.URIRef(DIP + "documentId")
+_NAME_KEY = rdflib.URIRef(DIP + "nameKey")
 _EVIDENCE = rdflib.URIRef(DIP + "evidence")
 _DERIVED = rdflib.URIRef(PROV + "wasDerivedFrom")
 _ANCHOR = rdflib.URIRef(NIF + "anchorOf")
@@ -68,7 +69,7 @@ def _node(g: rdflib.Graph, iri: rdflib.URIRef) -> Node:
             node.documents += [str(d) for d in g.objects(o, _DOC_ID)] or [str(o)]
         elif p == _EVIDENCE:
             node.evidence += [str(a) for a in g.objects(o, _ANCHOR)]
-        elif isinstance(o, rdflib.Literal) and p not in (*_LABELS, SKOS.altLabel):
+        elif isinstance(o, rdflib.Literal) and p not in (*_LABELS, SKOS.altLabel, _NAME_KEY):
             if p in _DATES or o.datatype in (XSD.date, XSD.dateTime):
                 dates.append(str(o)[:10])
             key = local_name(str(p))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from kg.errors import QueryError
 
-PARAM_TYPES = ("string", "iri", "date", "integer", "decimal", "boolean")
+PARAM_TYPES = ("string", "entity", "iri", "date", "integer", "decimal", "boolean")
 _PARAM = re.compile(r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>" + "|".join(PARAM_TYPES) + r")\s+"
                     r"(?P<required>required|optional=(?P<default>\"[^\"]*\"|\S*))\s*(?P<desc>.*)$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")

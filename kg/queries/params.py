@@ -7,8 +7,10 @@ from datetime import date
 
 from kg.errors import QueryError
 from kg.queries.catalogue import SavedQuery
+from kg.rdf import name_key
 from kg.rdf.terms import IRI, XSD, Literal
 
+_ENTITY_IRI = re.compile(r"^(https?|urn):", re.I)
 _IRI_OK = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
 
 
@@ -42,7 +44,15 @@ def bind(query: SavedQuery, values: dict[str, str]) -> dict[str, IRI | Literal]:
 
 
 def to_term(value: str, type_: str, name: str = "value") -> IRI | Literal:
+    """The RDF term for a parameter value of the given type.
+
+    An `entity` is an entity's IRI, or a name or alias in any case: a name is bound as its lower-case
+    key, so the query matches it against `dip:nameKey` with an index lookup (no scan of all labels)."""
     v = value.strip()
+    if type_ == "entity":
+        if _ENTITY_IRI.match(v) and _IRI_OK.match(v):
+            return IRI(v)
+        type_, value = "string", name_key(" ".join(v.split()))
     if type_ == "iri":
         if not _IRI_OK.match(v):
             raise QueryError(f"parameter {name}: {value!r} is not an absolute IRI")

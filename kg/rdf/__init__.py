@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from kg.extract.facts import DocumentFacts
-from kg.rdf.convert import document_triples, entity_triples, role_triples
+from kg.rdf.convert import document_triples, entity_triples, name_key, role_triples
 from kg.rdf.namespaces import DIP, PREFIXES, Minter
 from kg.rdf.terms import to_ntriples
 
-__all__ = ["DIP", "PREFIXES", "Minter", "document_ntriples", "entities_ntriples"]
+__all__ = ["DIP", "PREFIXES", "Minter", "document_ntriples", "entities_ntriples", "name_key"]
 
 
 def document_ntriples(facts: DocumentFacts, minter: Minter) -> str:

@@ -14,6 +14,12 @@ CLASS_OF = {PERSON: "Person", ORGANIZATION: "Organization", COUNTRY: "Country", 
 STANCE_IRI = {"accuses": "Accuse", "denies": "Deny", "warns": "Warn", "agrees": "Agree", "calls_for": "CallFor"}
 A = rdf("type")
 LABEL = term("rdfs", "label")
+NAME_KEY = dip("nameKey")
+
+
+def name_key(name: str) -> str:
+    """The lookup form of a name: what SPARQL's LCASE gives for it, so queries can bind LCASE(?name)."""
+    return name.lower()
 
 
 def entity_triples(e: Entity, m: Minter, *, canonical: bool) -> list[Triple]:
@@ -21,11 +27,15 @@ def entity_triples(e: Entity, m: Minter, *, canonical: bool) -> list[Triple]:
     in the entities graph (`canonical`) its type, one preferred label, part-of and Wikidata links.
 
     Labels live once, in the entities graph: a query over the union of graphs then joins each
-    entity to one label instead of one per document that names it."""
+    entity to one label instead of one per document that names it. Each name also gets a lower-case
+    `dip:nameKey`, so a query finds an entity by name, whatever the case, with an index lookup
+    instead of a scan of every label."""
     s = m.entity(e.key)
     out: list[Triple] = [(s, A, dip(CLASS_OF[e.kind]))]
     if not canonical:
-        return out + [(s, term("skos", "altLabel"), lit(a)) for a in sorted({e.name, *e.aliases})]
+        names = {e.name, *e.aliases}
+        return (out + [(s, term("skos", "altLabel"), lit(a)) for a in sorted(names)]
+                + [(s, NAME_KEY, lit(k)) for k in sorted({name_key(a) for a in names})])
     out += [(s, LABEL, lit(e.name)), (s, term("skos", "prefLabel"), lit(e.name))]
     if e.qid:
         out.append((s, term("owl", "sameAs"), IRI(WD + e.qid)))

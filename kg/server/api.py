@@ -19,7 +19,7 @@ from kg.server.errors import HttpError
 from kg.server.state import ServerState, state_of
 
 RESERVED = ("format",)
-_SCHEMAS = {"string": {"type": "string"}, "iri": {"type": "string", "format": "uri"},
+_SCHEMAS = {"string": {"type": "string"}, "entity": {"type": "string"}, "iri": {"type": "string", "format": "uri"},
             "date": {"type": "string", "format": "date"}, "integer": {"type": "integer"},
             "decimal": {"type": "number"}, "boolean": {"type": "boolean"}}
 

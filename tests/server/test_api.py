@@ -16,7 +16,7 @@ def test_catalogue_lists_names_summaries_and_typed_parameters(seeds_server: str)
     assert body["ok"] is True and {"entity-profile", "who-met-whom", "timeline"} <= set(by_name)
     ep = by_name["entity-profile"]
     assert ep["summary"].startswith("Everything the graph holds")
-    assert ep["parameters"] == [{"name": "entity", "type": "string", "required": True, "default": None,
+    assert ep["parameters"] == [{"name": "entity", "type": "entity", "required": True, "default": None,
                                  "description": "Name, alias or IRI of the entity"}]
     assert [p["type"] for p in by_name["timeline"]["parameters"]] == ["date", "date"]
 

@@ -8,7 +8,7 @@
   var statusEl = document.getElementById("status"), table = document.getElementById("results");
   var downloads = document.getElementById("downloads");
   var current = null;
-  var INPUT_TYPES = { date: "date", integer: "number", decimal: "number", iri: "url", string: "text" };
+  var INPUT_TYPES = { date: "date", integer: "number", decimal: "number", iri: "url", string: "text", entity: "text" };
 
   function byName(name) { return QUERIES.filter(function (q) { return q.name === name; })[0]; }
 
