@@ -24,6 +24,7 @@ from kg.nlp.long_texts import parse_texts
 from kg.rdf import Minter
 from kg.store import KgStore
 from kg.store.factory import open_store
+from kg.store.maintenance import add_name_keys_update, has_name_keys_ask, has_names_ask
 from kg.store.writer import BatchWriter
 
 
@@ -80,6 +81,7 @@ def build(paths: Iterable[str], settings: Settings, *, meta: dict[str, str] | No
     summary = BuildSummary()
     store = store if store is not None else open_store(settings.store, base_iri=settings.base_iri)
     load_ontology(store, settings)
+    upgrade_store(store)
     known = store.document_hashes()
     present = set(store.document_ids())
     seen: set[str] = set()
@@ -123,6 +125,14 @@ def build(paths: Iterable[str], settings: Settings, *, meta: dict[str, str] | No
     summary.timings = {"total": time.perf_counter() - started, "load": writer.seconds}
     summary.triples_written = writer.triples
     return summary
+
+
+def upgrade_store(store: Any) -> None:
+    """Bring a store written by an earlier kg up to date, so skipping its unchanged documents is safe:
+    entities then had no `dip:nameKey`, which `entity` parameters of saved queries look up."""
+    # Two ASKs that stop at their first match; one ASK with FILTER NOT EXISTS reads every name.
+    if not store.query(has_name_keys_ask()).boolean and store.query(has_names_ask()).boolean:
+        store.update(add_name_keys_update())
 
 
 def load_ontology(store: Any, settings: Settings) -> None:

@@ -18,7 +18,7 @@ NAME_KEY = dip("nameKey")
 
 
 def name_key(name: str) -> str:
-    """The lookup form of a name: what SPARQL's LCASE gives for it, so queries can bind LCASE(?name)."""
+    """The lookup form of a name, as SPARQL's LCASE gives it: kg binds it for `entity` parameters."""
     return name.lower()
 
 

@@ -41,3 +41,21 @@ def test_statements_about_and_organization_members_take_names_in_any_case(seeds_
     assert about and _rows(seeds_store, "statements-about", entity="china") == about
     members = _rows(seeds_store, "organization-members", org="china")
     assert members and all(r[0] == "China" for r in members)
+
+
+def test_a_store_written_before_name_keys_gets_them_on_the_next_build(seeds_store: Path, tmp_path: Path) -> None:
+    import shutil
+
+    import pyoxigraph as ox
+
+    from kg.build import build
+
+    old = tmp_path / "old-store"
+    shutil.copytree(seeds_store, old)
+    raw = ox.Store(str(old))
+    raw.update("DELETE WHERE { GRAPH ?g { ?e <https://w3id.org/kg-diplomacy/ontology#nameKey> ?k } }")
+    del raw
+    assert _rows(old, "entity-profile", entity="Xi Jinping") == []
+    summary = build([str(Path(__file__).resolve().parents[2] / "seeds")], Settings().with_(store=str(old)))
+    assert summary.built == 0 and summary.unchanged == 5
+    assert _rows(old, "entity-profile", entity="Xi Jinping") == _rows(seeds_store, "entity-profile", entity="Xi Jinping")
