@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pyoxigraph as ox
+
+from kg.build import build
 from kg.config import Settings
 from kg.queries import Catalogue, run_saved
 from kg.queries.params import to_term
@@ -44,12 +48,6 @@ def test_statements_about_and_organization_members_take_names_in_any_case(seeds_
 
 
 def test_a_store_written_before_name_keys_gets_them_on_the_next_build(seeds_store: Path, tmp_path: Path) -> None:
-    import shutil
-
-    import pyoxigraph as ox
-
-    from kg.build import build
-
     old = tmp_path / "old-store"
     shutil.copytree(seeds_store, old)
     raw = ox.Store(str(old))
