@@ -55,3 +55,13 @@ def test_without_bulk_every_document_is_replaced() -> None:
     writer.close()
     assert (writer.bulk_loaded, writer.replaced) == (0, 1)
     assert store.document_hashes() == {"d2": "h2"}
+
+
+def test_replaced_triples_are_flushed_every_so_often() -> None:
+    store = KgStore(None, base_iri=BASE)
+    writer = BatchWriter(store, ENT, bulk=False, flush_triples=5)  # four triples a document
+    for i in range(6):
+        writer.write(_doc(i), exists=False)
+    writer.close()
+    assert writer.flushes == 3
+    assert store.document_hashes() == {f"d{i}": f"h{i}" for i in range(6)}
