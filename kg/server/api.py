@@ -57,16 +57,23 @@ async def run_query(request: Request) -> Response:
     bindings = bind(query, values)  # QueryError -> 400
     sparql = with_prefixes(query.sparql)
     accept, fmt = request.headers.get("accept"), (params.get("format") or [None])[-1]
-    if query.form in ("SELECT", "ASK"):
-        negotiate.for_result("results", accept, fmt)  # 406 before any work
-    else:
-        negotiate.for_result("graph", accept, fmt)
+    media = negotiate.for_result("results" if query.form in ("SELECT", "ASK") else "graph", accept, fmt)  # 406 first
+    cache = state.cache
+    generation = state.store.generation  # read before the query runs: see kg.server.cache
+    key = (query.name, query.sparql, tuple(sorted((k, str(v)) for k, v in bindings.items())), media)
+    if cache.enabled and (hit := cache.get(generation, key)) is not None:
+        return Response(hit[1], media_type=hit[0], headers={"Vary": "Accept", "X-KG-Cache": "hit"})
 
     def produce():  # noqa: ANN202 (worker thread)
         result = state.store.query(sparql, bindings=bindings)
         return result, negotiate.for_result(result.kind, accept, fmt)
 
-    return await state.executor.stream(produce, headers={"Vary": "Accept"})
+    def keep(media: str, body: bytes) -> None:
+        cache.put(generation, key, media, body)
+
+    headers = {"Vary": "Accept", "X-KG-Cache": "miss" if cache.enabled else "off"}
+    return await state.executor.stream(produce, headers=headers, keep=keep if cache.enabled else None,
+                                       keep_limit=cache.max_entry)
 
 
 def openapi(state: ServerState) -> dict:

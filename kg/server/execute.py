@@ -87,10 +87,13 @@ class Executor:
             raise _timeout(seconds) from e
 
     async def stream(self, produce: Callable[[], tuple[QueryResult, str]], headers: dict[str, str] | None = None,
-                     *, untrusted: bool = False) -> Response:
+                     *, untrusted: bool = False, keep: Callable[[str, bytes], None] | None = None,
+                     keep_limit: int = 0) -> Response:
         """Stream a query result: `produce` runs the query and picks the media type, in a worker thread.
 
-        `untrusted` (ad-hoc SPARQL) is refused while too many abandoned queries are still running."""
+        `untrusted` (ad-hoc SPARQL) is refused while too many abandoned queries are still running.
+        `keep(media, body)` is called with the whole answer once written, if it is at most `keep_limit`
+        bytes (a cache filling itself as the answer streams out)."""
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue[Any] = asyncio.Queue()
         room = threading.Semaphore(32)  # chunks in flight: back-pressure on the worker
@@ -101,8 +104,11 @@ class Executor:
             try:
                 result, media = produce()
                 put(("type", media))
-                result.serialize_to(_Writer(put, room, cancelled), media)
+                writer = _Writer(put, room, cancelled, keep_limit if keep else 0)
+                result.serialize_to(writer, media)
                 put(_END)
+                if keep and writer.kept is not None:
+                    keep(media, b"".join(writer.kept))
             except Cancelled:
                 put(_END)
             except BaseException as e:  # noqa: BLE001 (handed to the event loop, which answers)
@@ -182,8 +188,12 @@ def lower_priority(thread_id: int | None) -> bool:
 class _Writer:
     """A file-like object pyoxigraph serializes into; each write becomes one queued chunk."""
 
-    def __init__(self, put: Callable[[Any], None], room: threading.Semaphore, cancelled: threading.Event) -> None:
+    def __init__(self, put: Callable[[Any], None], room: threading.Semaphore, cancelled: threading.Event,
+                 keep_limit: int = 0) -> None:
         self.put, self.room, self.cancelled = put, room, cancelled
+        #: A copy of the chunks written, while they add up to at most keep_limit bytes (else None).
+        self.kept: list[bytes] | None = [] if keep_limit > 0 else None
+        self._room_to_keep = keep_limit
 
     def write(self, data: bytes) -> int:
         while not self.room.acquire(timeout=0.5):
@@ -191,7 +201,14 @@ class _Writer:
                 raise Cancelled()
         if self.cancelled.is_set():
             raise Cancelled()
-        self.put(bytes(data))
+        chunk = bytes(data)
+        self.put(chunk)
+        if self.kept is not None:
+            self._room_to_keep -= len(chunk)
+            if self._room_to_keep >= 0:
+                self.kept.append(chunk)
+            else:
+                self.kept = None
         return len(data)
 
     def flush(self) -> None:

@@ -11,6 +11,7 @@ from starlette.requests import Request
 
 from kg.config import Settings
 from kg.queries import Catalogue
+from kg.server.cache import DEFAULT_BYTES, ResultCache
 from kg.server.errors import HttpError
 from kg.server.execute import Executor
 from kg.store import KgStore
@@ -26,14 +27,17 @@ class ServerState:
     update_token: str | None = None
     timeout: float = 30.0
     max_body: int = 10 * 1024 * 1024
+    cache_bytes: int = DEFAULT_BYTES
     executor: Executor = field(init=False)
     writer: ThreadPoolExecutor = field(init=False)
     catalogue: Catalogue = field(init=False)
+    cache: ResultCache = field(init=False)
 
     def __post_init__(self) -> None:
         self.executor = Executor(self.timeout)
         self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer")
         self.catalogue = Catalogue(self.settings.queries_dir)
+        self.cache = ResultCache(self.cache_bytes)
 
     @property
     def base(self) -> str:

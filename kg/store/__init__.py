@@ -8,9 +8,11 @@ new graph, never half of one; staging graphs left by a crash are dropped when th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+import threading
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 
@@ -27,6 +29,20 @@ EXPORT_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt"
                   "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
 _STAGING = "graph/staging/"
 _PRUNE_PENDING = DIP + "prunePending"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _writes(method: F) -> F:
+    """Marks a method that changes the store: `generation` moves on once it returns (or fails), so
+    anything cached from an earlier generation (kg.server.cache) is known to be stale."""
+    @functools.wraps(method)
+    def wrapper(self: KgStore, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            with self._generation_lock:
+                self.generation += 1
+    return wrapper  # type: ignore[return-value]
 
 
 class KgStore:
@@ -36,6 +52,9 @@ class KgStore:
                  read_only: bool = False) -> None:
         self.path = str(path) if path else None
         self.minter = Minter(base_iri)
+        #: Number of writes made through this object; read it before a query to key a cache on its answer.
+        self.generation = 0
+        self._generation_lock = threading.Lock()
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -51,6 +70,7 @@ class KgStore:
             self._drop_staging()
 
     # -- documents --------------------------------------------------------------------------
+    @_writes
     def replace_document(self, doc_id: str, document_nt: str, entities_nt: str = "") -> None:
         """Atomically replace the graph of `doc_id` with `document_nt` (N-Triples) and add its entities.
 
@@ -77,6 +97,7 @@ class KgStore:
         """True when documents were written since the last prune (e.g. a build killed before its end)."""
         return self._store.contains_named_graph(ox.NamedNode(self._state_graph))
 
+    @_writes
     def remove_document(self, doc_id: str) -> bool:
         graph = ox.NamedNode(self.minter.graph(doc_id).value)
         if not self._store.contains_named_graph(graph):
@@ -98,11 +119,13 @@ class KgStore:
                 ids.append(doc)
         return sorted(ids)
 
+    @_writes
     def prune_entities(self) -> None:
         """Drop canonical entities that no document mentions any more (and clear the prune mark)."""
         ent = self.minter.special_graph("entities").value
         self._store.update(f"{prune_entities_update(ent)} ; DROP SILENT GRAPH <{self._state_graph}>")
 
+    @_writes
     def set_graph(self, name: str, data: str, fmt: str = "turtle") -> None:
         """Replace a special graph (ontology, entities links) with the given RDF text."""
         graph = ox.NamedNode(self.minter.special_graph(name).value)
@@ -142,6 +165,7 @@ class KgStore:
         except (OSError, ValueError, RuntimeError) as e:
             raise QueryError(f"query failed: {_first_line(e)}") from e
 
+    @_writes
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         try:
             self._store.update(sparql, base_iri=base_iri)
@@ -174,6 +198,7 @@ class KgStore:
         except OSError as e:
             raise StoreError(f"cannot write {path}: {_first_line(e)}") from e
 
+    @_writes
     def load_dump(self, path: str) -> None:
         """Load an N-Quads dump. The file is parsed once first, so a syntax error anywhere loads nothing
         (the bulk loader itself writes as it reads)."""
@@ -184,6 +209,7 @@ class KgStore:
         except (OSError, SyntaxError) as e:
             raise StoreError(f"cannot load {path}: {_first_line(e)}") from e
 
+    @_writes
     def bulk_load_nquads(self, data: bytes | str) -> None:
         self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
 
@@ -204,10 +230,12 @@ class KgStore:
     def read_graph(self, graph: str | None, media_type: str) -> bytes:
         return graphstore.read_graph(self._store, graph, media_type)
 
+    @_writes
     def write_graph(self, graph: str | None, data: bytes, media_type: str, *, replace: bool) -> bool:
         """PUT (replace=True) or POST RDF into a graph; True when it created the graph."""
         return graphstore.write_graph(self._store, graph, data, media_type, replace=replace)
 
+    @_writes
     def drop_graph(self, graph: str | None) -> bool:
         return graphstore.drop_graph(self._store, graph)
 
