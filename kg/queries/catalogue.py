@@ -81,8 +81,8 @@ def parse_saved_query(name: str, text: str) -> SavedQuery:
 class Catalogue:
     """The saved queries of a folder, looked up by name (never by path)."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    def __init__(self, folder: Path | str) -> None:
+        self.folder = Path(folder)
 
     def names(self) -> list[str]:
         return sorted(p.stem for p in self.folder.glob("*.rq")) if self.folder.is_dir() else []
