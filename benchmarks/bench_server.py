@@ -1,15 +1,18 @@
 """Benchmark `kg serve` against Oxigraph's own server (`oxigraph serve`) on the same data.
 
 Prints requests/s of a light saved query and a heavy aggregate query on both servers (and the
-ratio), then the p50 latency of every saved query on `kg serve`. Bounded: about 30-40 s.
+ratio), then the p50 latency of every saved query on `kg serve` and on Oxigraph's server (the same
+query, parameters given as a VALUES block). Bounded: about 30-40 s.
 
-    python benchmarks/bench_server.py [--store PATH] [--seconds 3] [--clients 4] [--latency-only]
+    python benchmarks/bench_server.py [--store PATH] [--seconds 3] [--clients 4] [--latency-only [--oxigraph]]
 
 Without --store, the seed store is built into a temporary folder first (`kg build seeds`).
 The comparison runs `kg serve --cache-mb 0`, so both servers evaluate every request; kg's answer
 cache is measured on its own line. Latency is given cold (cache off: every call evaluates) and
-warm (cache on: the first call fills it). `--latency-only` skips the comparison (for big stores).
-Needs the `oxigraph` CLI (pip install oxigraph) unless --latency-only.
+warm (cache on: the first call fills it). `--latency-only` skips the throughput comparison (for big
+stores); with `--oxigraph` it still times each query on `oxigraph serve-read-only` opened on the
+store itself (no copy; the CLI must be the same Oxigraph version as pyoxigraph).
+Needs the `oxigraph` CLI (pip install oxigraph) unless --latency-only without --oxigraph.
 """
 
 from __future__ import annotations
@@ -115,17 +118,26 @@ def start_kg(store: Path, *args: str) -> tuple[str, subprocess.Popen]:
     return url, proc
 
 
-def compare(store: Path, tmp: Path, kg: str, cached: str, args: argparse.Namespace, procs: list) -> None:
-    """Requests/s of kg serve (no answer cache) and oxigraph serve on the same data; then kg with its cache."""
+def start_oxigraph(location: Path, *mode: str) -> tuple[str, subprocess.Popen]:
+    port = free_port()
+    proc = subprocess.Popen(["oxigraph", *(mode or ("serve",)), "--location", str(location), "--bind",
+                             f"127.0.0.1:{port}", "--union-default-graph"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    wait(url + "/query?query=ASK%7B%7D", proc)
+    return url, proc
+
+
+def compare(store: Path, tmp: Path, kg: str, cached: str, args: argparse.Namespace, procs: list) -> str:
+    """Requests/s of kg serve (no answer cache) and oxigraph serve on the same data; then kg with its cache.
+
+    Returns the Oxigraph server's URL (it keeps running for the latency table)."""
     subprocess.run([sys.executable, "-m", "kg", "dump", str(tmp / "dump.nq"), "--store", str(store)],
                    cwd=ROOT, check=True, capture_output=True)
     subprocess.run(["oxigraph", "load", "--location", str(tmp / "ox"), "--file", str(tmp / "dump.nq")],
                    check=True, capture_output=True)
-    ox_port = free_port()
-    procs.append(subprocess.Popen(["oxigraph", "serve", "--location", str(tmp / "ox"), "--bind", f"127.0.0.1:{ox_port}",
-                                   "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-    ox = f"http://127.0.0.1:{ox_port}"
-    wait(ox + "/query?query=ASK%7B%7D", procs[-1])
+    ox, proc = start_oxigraph(tmp / "ox")
+    procs.append(proc)
     name, values = LIGHT
     light = f"/api/queries/{name}?{urlencode(values)}"
     ox_light = f"{ox}/query?{urlencode({'query': inline(name, values)})}"
@@ -139,6 +151,7 @@ def compare(store: Path, tmp: Path, kg: str, cached: str, args: argparse.Namespa
         a = throughput(kg_url, args.seconds, args.clients)
         b = throughput(ox_url, args.seconds, args.clients)
         print(f"{label:40s} {a:10.1f} {b:15.1f} {a / b:12.2f}")
+    return ox
 
 
 def main() -> None:
@@ -146,9 +159,11 @@ def main() -> None:
     ap.add_argument("--store", help="kg store to serve (default: build seeds/ into a temp folder)")
     ap.add_argument("--seconds", type=float, default=3.0)
     ap.add_argument("--clients", type=int, default=4)
-    ap.add_argument("--latency-only", action="store_true", help="Only the per-query latency (no Oxigraph run).")
+    ap.add_argument("--latency-only", action="store_true", help="Only the per-query latency (no throughput runs).")
+    ap.add_argument("--oxigraph", action="store_true",
+                    help="With --latency-only: also time each query on oxigraph serve-read-only opened on --store.")
     args = ap.parse_args()
-    if not args.latency_only and not shutil.which("oxigraph"):
+    if (not args.latency_only or args.oxigraph) and not shutil.which("oxigraph"):
         raise SystemExit("the oxigraph CLI is missing: pip install oxigraph")
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     procs = []
@@ -165,17 +180,26 @@ def main() -> None:
                             timeout=600).json()
         print(f"data: {triples['results']['bindings'][0]['n']['value']} triples (union of graphs); "
               f"{args.clients} clients, {args.seconds:g} s per run")
+        ox = None
         if not args.latency_only:
-            compare(store, tmp, kg, cached, args, procs)
+            ox = compare(store, tmp, kg, cached, args, procs)
+        elif args.oxigraph:
+            ox, proc = start_oxigraph(store, "serve-read-only")
+            procs.append(proc)
         print("\np50 latency of each saved query on kg serve, cold (--cache-mb 0: every call evaluates) and warm "
-              "(answer cache on; the first call fills it):")
+              "(answer cache on; the first call fills it)" + (", and on oxigraph serve:" if ox else ":"))
         samples = {"entity-profile": {"entity": "Xi Jinping"}, "statements-about": {"entity": "China"}}
         for q in Catalogue(Settings().queries_dir).all():
             query = f"/api/queries/{q.name}?{urlencode(samples.get(q.name, {}))}"
             accept = JSON if q.form in ("SELECT", "ASK") else {"Accept": "text/turtle"}
             cold, runs = p50(kg + query, headers=accept)
             warm, _ = p50(cached + query, headers=accept)
-            print(f"  {q.name:24s} cold {cold:9.1f} ms ({runs:2d} runs)   warm {warm:6.1f} ms")
+            line = f"  {q.name:24s} cold {cold:9.1f} ms ({runs:2d} runs)   warm {warm:6.1f} ms"
+            if ox:
+                theirs, _ = p50(f"{ox}/query?{urlencode({'query': inline(q.name, samples.get(q.name, {}))})}",
+                                headers=accept)
+                line += f"   oxigraph {theirs:9.1f} ms"
+            print(line, flush=True)
     finally:
         for p in procs:
             p.terminate()
