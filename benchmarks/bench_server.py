@@ -2,7 +2,7 @@
 
 Prints requests/s of a light saved query and a heavy aggregate query on both servers (and the
 ratio), then the p50 latency of every saved query on `kg serve` and on Oxigraph's server (the same
-query, parameters given as a VALUES block). Bounded: about 30-40 s.
+query, parameters given as a VALUES block). Bounded: about a minute on the seeds.
 
     python benchmarks/bench_server.py [--store PATH] [--seconds 3] [--clients 4] [--latency-only [--oxigraph]]
 
@@ -119,6 +119,7 @@ def start_kg(store: Path, *args: str) -> tuple[str, subprocess.Popen]:
 
 
 def start_oxigraph(location: Path, *mode: str) -> tuple[str, subprocess.Popen]:
+    """Oxigraph's own server on loopback (`serve`, or `serve-read-only` for a store kg also has open)."""
     port = free_port()
     proc = subprocess.Popen(["oxigraph", *(mode or ("serve",)), "--location", str(location), "--bind",
                              f"127.0.0.1:{port}", "--union-default-graph"],
