@@ -191,14 +191,14 @@ def main() -> None:
               "(answer cache on; the first call fills it)" + (", and on oxigraph serve:" if ox else ":"))
         samples = {"entity-profile": {"entity": "Xi Jinping"}, "statements-about": {"entity": "China"}}
         for q in Catalogue(Settings().queries_dir).all():
-            query = f"/api/queries/{q.name}?{urlencode(samples.get(q.name, {}))}"
+            values = samples.get(q.name, {})
+            query = f"/api/queries/{q.name}?{urlencode(values)}"
             accept = JSON if q.form in ("SELECT", "ASK") else {"Accept": "text/turtle"}
             cold, runs = p50(kg + query, headers=accept)
             warm, _ = p50(cached + query, headers=accept)
             line = f"  {q.name:24s} cold {cold:9.1f} ms ({runs:2d} runs)   warm {warm:6.1f} ms"
             if ox:
-                theirs, _ = p50(f"{ox}/query?{urlencode({'query': inline(q.name, samples.get(q.name, {}))})}",
-                                headers=accept)
+                theirs, _ = p50(f"{ox}/query?{urlencode({'query': inline(q.name, values)})}", headers=accept)
                 line += f"   oxigraph {theirs:9.1f} ms"
             print(line, flush=True)
     finally:
