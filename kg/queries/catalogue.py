@@ -79,10 +79,14 @@ def parse_saved_query(name: str, text: str) -> SavedQuery:
 
 
 class Catalogue:
-    """The saved queries of a folder, looked up by name (never by path)."""
+    """The saved queries of a folder, looked up by name (never by path).
+
+    A query is parsed once and kept while its file's modification time and size stay the same, so
+    a server answers from memory yet sees an edited or added `.rq` file on the next request."""
 
     def __init__(self, folder: Path | str) -> None:
         self.folder = Path(folder)
+        self._parsed: dict[str, tuple[tuple[int, int], SavedQuery]] = {}
 
     def names(self) -> list[str]:
         return sorted(p.stem for p in self.folder.glob("*.rq")) if self.folder.is_dir() else []
@@ -91,7 +95,20 @@ class Catalogue:
         return [self.get(n) for n in self.names()]
 
     def get(self, name: str) -> SavedQuery:
-        if not _NAME.match(name) or name not in self.names():
-            raise QueryError(f"no saved query named {name!r}; `kg query --list` shows them")
+        missing = QueryError(f"no saved query named {name!r}; `kg query --list` shows them")
+        if not _NAME.match(name):
+            raise missing
         path = self.folder / f"{name}.rq"
-        return parse_saved_query(name, path.read_text(encoding="utf-8"))
+        try:
+            st = path.stat()
+        except OSError:
+            raise missing from None
+        if not path.is_file():
+            raise missing
+        stamp = (st.st_mtime_ns, st.st_size)
+        kept = self._parsed.get(name)
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
+        query = parse_saved_query(name, path.read_text(encoding="utf-8"))
+        self._parsed[name] = (stamp, query)
+        return query

@@ -18,6 +18,7 @@ import asyncio
 import concurrent.futures
 import contextlib
 import os
+import queue
 import sys
 import threading
 from collections.abc import AsyncIterator, Callable
@@ -47,6 +48,7 @@ class Executor:
         self.abandoned = 0  # threads still running work whose request was already answered (503)
         self.lock = threading.Lock()
         self._slots: asyncio.Semaphore | None = None
+        self._workers = _Workers()
 
     async def _start(self, fn: Callable[[], None], deadline: float, untrusted: bool = False) -> _Job:
         """Start fn in a new worker thread once one of `workers` slots is free (503 at the deadline)."""
@@ -61,7 +63,7 @@ class Executor:
         except asyncio.TimeoutError as e:
             raise _timeout(self.timeout) from e
         job = _Job(self, self._slots, loop, fn)
-        job.thread.start()
+        self._workers.submit(job)
         return job
 
     async def call(self, fn: Callable[..., T], *args: Any, timeout: float | None = None) -> T:
@@ -143,15 +145,16 @@ class Executor:
 
 
 class _Job:
-    """One piece of work in its own daemon thread; its slot is freed when it ends or is abandoned."""
+    """One piece of work run by a worker thread; its slot is freed when it ends or is abandoned."""
 
     def __init__(self, owner: Executor, slots: asyncio.Semaphore, loop: asyncio.AbstractEventLoop,
                  fn: Callable[[], None]) -> None:
         self.owner, self.slots, self.loop, self.fn = owner, slots, loop, fn
         self.state = "running"  # -> "done", or "abandoned" -> "done"
-        self.thread = threading.Thread(target=self._run, name="kg-query", daemon=True)
+        self.thread_id: int | None = None  # the native id of the worker running it
 
-    def _run(self) -> None:
+    def run(self) -> bool:
+        """Run the work; True if it was abandoned meanwhile (its thread's priority was lowered)."""
         try:
             self.fn()
         finally:
@@ -162,6 +165,7 @@ class _Job:
             if was == "running":
                 with contextlib.suppress(RuntimeError):  # a closed event loop: the server is stopping
                     self.loop.call_soon_threadsafe(self.slots.release)
+        return was == "abandoned"
 
     def abandon(self) -> None:
         """Called on the event loop when the request gave up on this work (it keeps running)."""
@@ -170,8 +174,58 @@ class _Job:
                 return
             self.state = "abandoned"
             self.owner.abandoned += 1
-            lower_priority(self.thread.native_id)
+            lower_priority(self.thread_id)
         self.slots.release()
+
+
+class _Workers:
+    """Worker threads kept for reuse: starting a thread per request blocks the event loop in
+    Thread.start while other workers hold the GIL. A worker whose job was abandoned ends with it
+    (its lowered priority cannot be raised again without privileges); an idle one ends after
+    `idle_seconds`. A worker is named kg-query while it runs a job and kg-idle while it waits."""
+
+    def __init__(self, idle_seconds: float = 30.0) -> None:
+        self.idle_seconds = idle_seconds
+        self._idle: list[_Worker] = []
+        self._lock = threading.Lock()
+
+    def submit(self, job: _Job) -> None:
+        with self._lock:
+            worker = self._idle.pop() if self._idle else None
+        if worker is None:
+            worker = _Worker(self)
+        job.thread_id = worker.thread.native_id
+        worker.thread.name = "kg-query"
+        worker.jobs.put(job)
+
+    def next_job(self, worker: _Worker) -> _Job | None:
+        """Wait idle for the next job; None once idle too long (the worker then ends)."""
+        worker.thread.name = "kg-idle"
+        with self._lock:
+            self._idle.append(worker)
+        try:
+            return worker.jobs.get(timeout=self.idle_seconds)
+        except queue.Empty:
+            with self._lock:
+                if worker in self._idle:
+                    self._idle.remove(worker)
+                    return None
+            return worker.jobs.get()  # taken off the idle list just now: its job is on the way
+
+
+class _Worker:
+    def __init__(self, pool: _Workers) -> None:
+        self.pool = pool
+        self.jobs: queue.SimpleQueue[_Job] = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._loop, name="kg-query", daemon=True)
+        self.thread.start()
+
+    def _loop(self) -> None:
+        job: _Job | None = self.jobs.get()
+        while job is not None:
+            if job.run():
+                return
+            job = self.pool.next_job(self)
 
 
 def lower_priority(thread_id: int | None) -> bool:

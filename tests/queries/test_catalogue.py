@@ -27,3 +27,21 @@ def test_missing_folder_lists_nothing_and_names_the_fix(tmp_path: Path) -> None:
     assert catalogue.names() == []
     with pytest.raises(QueryError, match="kg query --list"):
         catalogue.get("timeline")
+
+
+def test_an_edited_query_is_read_again(tmp_path: Path) -> None:
+    path = tmp_path / "q.rq"
+    path.write_text("#+ summary: first\nASK {}\n")
+    catalogue = Catalogue(tmp_path)
+    assert catalogue.get("q").summary == "first"
+    path.write_text("#+ summary: second, longer\nASK {}\n")  # another size, so seen even on coarse clocks
+    assert catalogue.get("q").summary == "second, longer"
+    path.unlink()
+    with pytest.raises(QueryError, match="no saved query named"):
+        catalogue.get("q")
+
+
+def test_a_folder_named_like_a_query_is_not_one(tmp_path: Path) -> None:
+    (tmp_path / "q.rq").mkdir()
+    with pytest.raises(QueryError, match="no saved query named"):
+        Catalogue(tmp_path).get("q")

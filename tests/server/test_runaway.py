@@ -76,12 +76,12 @@ def test_call_past_its_timeout_is_503_and_abandoned(store: KgStore) -> None:
         with pytest.raises(HttpError) as err:
             await executor.call(lambda: len(list(store.query(PAIRS).rows())), timeout=0.2)
         assert err.value.status == 503 and executor.abandoned == 1
+        (zombie,) = _query_threads()
         assert await executor.call(lambda: 6 * 7) == 42
         with pytest.raises(ZeroDivisionError):  # errors in the work reach the caller
             await executor.call(lambda: 1 / 0)
-        for t in _query_threads():
-            t.join(timeout=60)
-        assert executor.abandoned == 0
+        zombie.join(timeout=60)
+        assert not zombie.is_alive() and executor.abandoned == 0
 
     asyncio.run(scenario())
 
@@ -99,3 +99,23 @@ def test_runaway_queries_cannot_lock_the_server_up(seeds_store: Path) -> None:
         t0 = time.monotonic()
         saved = client.get("/api/queries/organization-members", params={"org": "China"})
         assert saved.status_code == 200 and saved.json()["results"]["bindings"] and time.monotonic() - t0 < 2
+
+
+def test_workers_are_reused_but_never_one_that_was_abandoned(store: KgStore) -> None:
+    executor = Executor(timeout=5, workers=2)
+
+    async def scenario() -> None:
+        used = {await executor.call(threading.get_ident) for _ in range(5)}
+        assert len(used) == 1  # one worker ran all five, one after another
+        with pytest.raises(HttpError):
+            await executor.call(lambda: len(list(store.query(PAIRS).rows())), timeout=0.2)
+        (zombie,) = _query_threads()
+        assert zombie.ident in used  # the idle worker took the job, and was then abandoned
+        after = await executor.call(lambda: (threading.get_ident(), os.getpriority(os.PRIO_PROCESS, 0)))
+        assert after[0] != zombie.ident
+        if LINUX:
+            assert after[1] == os.getpriority(os.PRIO_PROCESS, 0)  # the new worker runs at normal priority
+        zombie.join(timeout=60)
+        assert not zombie.is_alive() and executor.abandoned == 0
+
+    asyncio.run(scenario())
