@@ -117,12 +117,16 @@ def build(paths: Iterable[str], settings: Settings, *, meta: dict[str, str] | No
         bar.update(len(batch))
     writer.close()
     bar.close()
+    compact_started = time.perf_counter()
+    if writer.bulk_loaded:
+        store.compact()
+    compact_seconds = time.perf_counter() - compact_started
     pending = store.prune_pending()  # set by every document write, cleared by the prune
     if summary.built or pending:  # pending: an earlier build was killed before it finished
         summary.linked = [link.name for link in link_people(store)]
         store.prune_entities()  # a replaced graph may have been the last to mention an entity
     store.flush()
-    summary.timings = {"total": time.perf_counter() - started, "load": writer.seconds}
+    summary.timings = {"total": time.perf_counter() - started, "load": writer.seconds, "compact": compact_seconds}
     summary.triples_written = writer.triples
     return summary
 

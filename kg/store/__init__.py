@@ -51,6 +51,7 @@ class KgStore:
     def __init__(self, path: str | Path | None = None, *, base_iri: str = DEFAULT_BASE_IRI,
                  read_only: bool = False) -> None:
         self.path = str(path) if path else None
+        self.read_only = read_only
         self.minter = Minter(base_iri)
         #: Number of writes made through this object; read it before a query to key a cache on its answer.
         self.generation = 0
@@ -206,12 +207,19 @@ class KgStore:
             for _ in ox.parse(path=path, format=ox.RdfFormat.N_QUADS):
                 pass
             self._store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
+            self.compact()
         except (OSError, SyntaxError) as e:
             raise StoreError(f"cannot load {path}: {_first_line(e)}") from e
 
     @_writes
     def bulk_load_nquads(self, data: bytes | str) -> None:
         self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+
+    def compact(self) -> None:
+        """Merge the store's files. The bulk loader writes many small overlapping files that every
+        lookup must visit; compacting them once (seconds) makes queries on the store about 2x faster."""
+        if self.path is not None and not self.read_only:
+            self._store.optimize()
 
     def backup(self, target: str) -> None:
         if self.path is None:

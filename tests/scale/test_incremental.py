@@ -81,3 +81,26 @@ def test_incomplete_graph_without_hash_is_replaced(tmp_path: Path) -> None:
     summary = build([str(corpus)], Settings(), store=store)
     assert (summary.built, summary.unchanged) == (1, 0)
     assert store.count() == full
+
+
+def test_a_bulk_build_compacts_the_store_once(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """The bulk loader leaves many small files; the build merges them once, after loading."""
+    calls: list[str] = []
+    real = KgStore.compact
+
+    def counted(self: KgStore) -> None:
+        calls.append(self.path or "")
+        real(self)
+
+    monkeypatch.setattr(KgStore, "compact", counted)
+    corpus = _corpus(tmp_path, 2)
+    bulk = Settings().with_(store=str(tmp_path / "bulk"), bulk=True)
+    assert build([str(corpus)], bulk).built == 2 and len(calls) == 1
+    assert build([str(corpus)], bulk).unchanged == 2 and len(calls) == 1, "nothing loaded, nothing to compact"
+    store = KgStore(tmp_path / "bulk", base_iri=bulk.base_iri, read_only=True)
+    assert set(store.document_ids()) == {f.name for f in corpus.glob("*.txt")}
+
+    atomic = Settings().with_(store=str(tmp_path / "atomic"))
+    build([str(corpus)], atomic)
+    assert len(calls) == 1, "atomic writes are not bulk loads"
+    assert store.count() == KgStore(tmp_path / "atomic", base_iri=atomic.base_iri, read_only=True).count()
