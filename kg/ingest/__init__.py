@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -31,14 +32,34 @@ def iter_documents(paths: Iterable[str], meta: dict[str, str] | None = None) -> 
         if not path.exists():
             yield Skipped(p, "no such file or folder")
         elif path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED
-                           and not f.name.endswith(".meta.json") and not any(x.startswith(".") for x in f.parts[len(path.parts):]))
+            files = _files_under(path)
             if not files:
                 yield Skipped(p, f"folder has no supported files ({', '.join(sorted(SUPPORTED))})")
             for f in files:
                 yield from _read_file(f, meta)
         else:
             yield from _read_file(path, meta)
+
+
+def _files_under(folder: Path) -> list[Path]:
+    """The supported files below `folder`, sorted; hidden files and folders are left out. Linked
+    folders are followed (a corpus is often a folder of links to parts), each real folder once, so
+    a link back up the tree cannot loop."""
+    seen: set[str] = set()
+    files = []
+    for root, dirs, names in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            f = Path(root, name)
+            if (not name.startswith(".") and f.suffix.lower() in SUPPORTED and not name.endswith(".meta.json")
+                    and f.is_file()):
+                files.append(f)
+    return sorted(files)
 
 
 def _read_file(path: Path, meta: dict[str, str] | None) -> Iterator[Document | Skipped]:

@@ -86,5 +86,23 @@ def test_folder_jsonl_html_and_sidecar(tmp_path: Path) -> None:
     assert not [i for i in items if isinstance(i, Skipped)]
 
 
+def test_linked_folders_are_followed_once_and_hidden_ones_skipped(tmp_path: Path) -> None:
+    """A corpus that is a folder of links to its parts is read whole; a link back up cannot loop."""
+    parts = tmp_path / "parts"
+    (parts / "p1").mkdir(parents=True)
+    (parts / "p1" / "a.txt").write_text("A title\n\nThe minister spoke.\n")
+    (parts / "p1" / ".draft.txt").write_text("Draft\n\nNot for the graph.\n")
+    (parts / "p1" / ".cache").mkdir()
+    (parts / "p1" / ".cache" / "c.txt").write_text("Cached\n\nNot for the graph either.\n")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "b.txt").write_text("B title\n\nThe envoy arrived.\n")
+    (corpus / "p1").symlink_to(parts / "p1", target_is_directory=True)
+    (parts / "p1" / "up").symlink_to(corpus, target_is_directory=True)  # a cycle: corpus/p1/up -> corpus
+    items = list(iter_documents([str(corpus)]))
+    assert sorted(d.id for d in items if isinstance(d, Document)) == ["a.txt", "b.txt"]
+    assert not [i for i in items if isinstance(i, Skipped)]
+
+
 def test_content_hash_changes_with_text() -> None:
     assert doc_of(ARTICLE).content_hash != doc_of(ARTICLE.replace("Tuesday", "Monday")).content_hash
