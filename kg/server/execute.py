@@ -51,7 +51,7 @@ class Executor:
         self._workers = _Workers()
 
     async def _start(self, fn: Callable[[], None], deadline: float, untrusted: bool = False) -> _Job:
-        """Start fn in a new worker thread once one of `workers` slots is free (503 at the deadline)."""
+        """Start fn on a worker thread once one of `workers` slots is free (503 at the deadline)."""
         if untrusted and self.abandoned >= self.max_abandoned:
             raise HttpError(503, f"{self.abandoned} earlier queries that ran past the {self.timeout:g} s limit are still "
                                  "finishing; try again later", {"Retry-After": "60"})
