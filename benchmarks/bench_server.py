@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from kg.config import Settings  # noqa: E402
 from kg.queries import Catalogue, with_prefixes  # noqa: E402
 from kg.queries.params import bind  # noqa: E402
+from kg.store.remote import bind_as_values  # noqa: E402
 
 LIGHT = ("organization-members", {"org": "China"})
 HEAVY = with_prefixes("""SELECT ?type (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(*) AS ?pairs) WHERE {
@@ -64,15 +65,13 @@ def wait(url: str, proc: subprocess.Popen) -> None:
 
 
 def inline(name: str, values: dict[str, str]) -> str:
-    """The saved query as plain SPARQL for Oxigraph: parameters given by a VALUES block."""
+    """The saved query as plain SPARQL for Oxigraph: parameters given by VALUES blocks."""
     query = Catalogue(Settings().queries_dir).get(name)
     terms = bind(query, values)
     sparql = with_prefixes(query.sparql)
     if not terms:
         return sparql
-    block = "VALUES (" + " ".join(f"?{k}" for k in terms) + ") { (" + " ".join(t.nt() for t in terms.values()) + ") }"
-    head, sep, tail = sparql.partition("WHERE {")
-    return head + sep + " " + block + tail
+    return bind_as_values(sparql, {k: t.nt() for k, t in terms.items()})  # as kg binds them on a remote store
 
 
 def throughput(url: str, seconds: float, clients: int) -> float:

@@ -145,10 +145,10 @@ class RemoteStore:
     # -- SPARQL ----------------------------------------------------------------------------------
     def query(self, sparql: str, *, bindings: dict[str, Any] | None = None, union: bool = True,
               default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
-        """Run a query at the endpoint. Bindings become a VALUES block at the top of the WHERE group,
+        """Run a query at the endpoint. Bindings become a VALUES block at the top of each WHERE group,
         their values serialized as RDF terms by pyoxigraph (so never spliced in as raw text)."""
         if bindings:
-            sparql = _with_values(sparql, {k: str(_ox_term(v)) for k, v in bindings.items()})
+            sparql = bind_as_values(sparql, {k: str(_ox_term(v)) for k, v in bindings.items()})
         params: list[tuple[str, str]] = list(self.query_params.items()) if union and not default_graphs else []
         params += [("default-graph-uri", g) for g in default_graphs or []]
         params += [("named-graph-uri", g) for g in named_graphs or []]
@@ -199,13 +199,18 @@ class RemoteStore:
         self._http.close()
 
 
-def _with_values(sparql: str, terms: dict[str, str]) -> str:
+def bind_as_values(sparql: str, terms: dict[str, str]) -> str:
+    """The query with a VALUES block binding `terms` at the top of every WHERE group, sub-SELECTs
+    included: a sub-SELECT is evaluated on its own, so a block at the top alone would leave the
+    parameter unbound inside it (the embedded store substitutes it everywhere)."""
     names = list(terms)
-    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms[n] for n in names)}) }} "
-    m = _WHERE.search(sparql) or re.search(r"\{", sparql)
+    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms[n] for n in names)}) }} "
+    if _WHERE.search(sparql):
+        return _WHERE.sub(lambda m: m.group(0) + block, sparql)
+    m = re.search(r"\{", sparql)
     if m is None:
         raise QueryError("cannot bind parameters: the query has no WHERE group")
-    return sparql[:m.end()] + " " + block + sparql[m.end():]
+    return sparql[:m.end()] + block + sparql[m.end():]
 
 
 def _first_line_of(text: str) -> str:
