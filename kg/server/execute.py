@@ -50,6 +50,11 @@ class Executor:
         self._slots: asyncio.Semaphore | None = None
         self._workers = _Workers()
 
+    @property
+    def idle_workers(self) -> int:
+        """Worker threads waiting for a job (a worker turns idle just after handing over its result)."""
+        return self._workers.idle
+
     async def _start(self, fn: Callable[[], None], deadline: float, untrusted: bool = False) -> _Job:
         """Start fn on a worker thread once one of `workers` slots is free (503 at the deadline)."""
         if untrusted and self.abandoned >= self.max_abandoned:
@@ -100,7 +105,10 @@ class Executor:
         queue: asyncio.Queue[Any] = asyncio.Queue()
         room = threading.Semaphore(32)  # chunks in flight: back-pressure on the worker
         cancelled = threading.Event()
-        put = lambda item: loop.call_soon_threadsafe(queue.put_nowait, item)  # noqa: E731
+
+        def put(item: Any) -> None:
+            with contextlib.suppress(RuntimeError):  # the event loop is closed: nobody is waiting any more
+                loop.call_soon_threadsafe(queue.put_nowait, item)
 
         def work() -> None:
             try:
@@ -188,6 +196,11 @@ class _Workers:
         self.idle_seconds = idle_seconds
         self._idle: list[_Worker] = []
         self._lock = threading.Lock()
+
+    @property
+    def idle(self) -> int:
+        with self._lock:
+            return len(self._idle)
 
     def submit(self, job: _Job) -> None:
         with self._lock:

@@ -105,8 +105,11 @@ def test_workers_are_reused_but_never_one_that_was_abandoned(store: KgStore) -> 
     executor = Executor(timeout=5, workers=2)
 
     async def scenario() -> None:
-        used = {await executor.call(threading.get_ident) for _ in range(5)}
-        assert len(used) == 1  # one worker ran all five, one after another
+        first = await executor.call(threading.get_ident)
+        for _ in range(4):
+            await _until_idle(executor)  # a worker turns idle just after handing over its result
+            assert await executor.call(threading.get_ident) == first  # the idle worker took the job
+        used = {first}
         with pytest.raises(HttpError):
             await executor.call(lambda: len(list(store.query(PAIRS).rows())), timeout=0.2)
         (zombie,) = _query_threads()
@@ -119,3 +122,10 @@ def test_workers_are_reused_but_never_one_that_was_abandoned(store: KgStore) -> 
         assert not zombie.is_alive() and executor.abandoned == 0
 
     asyncio.run(scenario())
+
+
+async def _until_idle(executor: Executor) -> None:
+    deadline = time.monotonic() + 5
+    while executor.idle_workers == 0:
+        assert time.monotonic() < deadline, "no worker became idle"
+        await asyncio.sleep(0.001)
