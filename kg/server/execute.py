@@ -18,10 +18,10 @@ import asyncio
 import concurrent.futures
 import contextlib
 import os
-import queue
 import sys
 import threading
 from collections.abc import AsyncIterator, Callable
+from queue import Empty, SimpleQueue
 from typing import Any, TypeVar
 
 from starlette.responses import Response, StreamingResponse
@@ -218,7 +218,7 @@ class _Workers:
             self._idle.append(worker)
         try:
             return worker.jobs.get(timeout=self.idle_seconds)
-        except queue.Empty:
+        except Empty:
             with self._lock:
                 if worker in self._idle:
                     self._idle.remove(worker)
@@ -229,7 +229,7 @@ class _Workers:
 class _Worker:
     def __init__(self, pool: _Workers) -> None:
         self.pool = pool
-        self.jobs: queue.SimpleQueue[_Job] = queue.SimpleQueue()
+        self.jobs: SimpleQueue[_Job] = SimpleQueue()
         self.thread = threading.Thread(target=self._loop, name="kg-query", daemon=True)
         self.thread.start()
 
