@@ -15,6 +15,7 @@ substituted variables for the whole query, and BOUND() does not see them).
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,16 +96,13 @@ class Catalogue:
         return [self.get(n) for n in self.names()]
 
     def get(self, name: str) -> SavedQuery:
-        missing = QueryError(f"no saved query named {name!r}; `kg query --list` shows them")
-        if not _NAME.match(name):
-            raise missing
         path = self.folder / f"{name}.rq"
         try:
-            st = path.stat()
+            st = path.stat() if _NAME.match(name) else None
         except OSError:
-            raise missing from None
-        if not path.is_file():
-            raise missing
+            st = None
+        if st is None or not stat.S_ISREG(st.st_mode):
+            raise QueryError(f"no saved query named {name!r}; `kg query --list` shows them")
         stamp = (st.st_mtime_ns, st.st_size)
         kept = self._parsed.get(name)
         if kept is not None and kept[0] == stamp:
