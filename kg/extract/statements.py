@@ -101,8 +101,9 @@ def _reported(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, qu
         return _denied_charge(cue, sent, index, speakers, found)
     elif lemma in NOMINAL_OBJECT_CUES and any(c.dep_ in ("dobj", "xcomp") for c in cue.children):
         # "China has denied the accusations": the clause is the claim, up to the next comma.
+        # It starts at the subject: a fronted "On Tuesday," or "In a statement to reporters," is not claimed.
         end = next((t.i for t in doc[cue.i: cue.right_edge.i + 1] if t.text in (",", ";")), cue.right_edge.i + 1)
-        span = doc[cue.left_edge.i: end]
+        span = doc[_subject_left(cue): end]
     else:
         span = that_clause(cue)  # "said in a statement that …" (the clause hangs off the noun)
     if span is None or len(span) == 0:
@@ -146,6 +147,8 @@ def _parenthetical(cue: Token, sent: Span, index: EntityIndex, speakers: Speaker
     if k <= sent.start + 3 or doc[k].text != ",":
         return None
     span = doc[sent.start:k]
+    if not _is_clause(span):
+        return None  # "Of the process, he said, …", "In a statement to the BBC, the church denied …"
     speaker, via_pronoun = speakers.of(cue)
     if speaker is None:
         return None
@@ -154,6 +157,14 @@ def _parenthetical(cue: Token, sent: Span, index: EntityIndex, speakers: Speaker
         return None
     st = _statement(speaker, cue, _clean(span.text), quote, sent, index, 0.7)
     return _Found(st, cue.i, span.start, span.end, sent.doc)
+
+
+def _is_clause(span: Span) -> bool:
+    """Whether `span` says something: it holds a finite verb, not only a fronted phrase or a date."""
+    return any(t.tag_ in _FINITE for t in span)
+
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def _denied_charge(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers,

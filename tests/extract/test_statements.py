@@ -73,3 +73,17 @@ def test_acronym_defined_in_parentheses_is_the_same_speaker(read) -> None:  # no
              "Later, the IAEA said that the cameras were working.")
     assert {s for s, _ in statements(f)} == {"International Atomic Energy Agency"}
     assert len(f.statements) == 2
+
+
+def test_fronted_phrase_before_the_speaker_is_not_a_claim(read) -> None:  # noqa: ANN001
+    f = read("Of the new sanctions, Foreign Minister Penny Wong said, \"These measures will hurt the regime and its "
+             "backers.\"\n"
+             "Discussing the crisis in a televised address, Prime Minister Anthony Albanese said, \"We are in contact "
+             "with all our partners in the region.\"")
+    assert statements(f) == [("Penny Wong", "These measures will hurt the regime and its backers"),
+                             ("Anthony Albanese", "We are in contact with all our partners in the region")]
+
+
+def test_noun_phrase_claim_starts_at_the_speaker(read) -> None:  # noqa: ANN001
+    f = read("In a statement to reporters, the Kremlin denied the allegations.")
+    assert statements(f) == [("Kremlin", "the Kremlin denied the allegations")]
