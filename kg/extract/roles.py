@@ -12,16 +12,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Role
 from kg.nlp import labels as L
 from kg.nlp.components import TITLES_KEY
+from kg.nlp.gazetteer import titles
 
 _ORG_KINDS = (ORGANIZATION, COUNTRY)
 _FORMER = {"former", "ex", "ex-", "then", "late", "outgoing"}
+_QUALIFIERS = {"acting", "interim", "caretaker", "shadow", "emeritus", "incoming", "designate"}
 
 
 def extract_roles(doc: Doc, index: EntityIndex) -> list[Role]:
@@ -34,6 +36,7 @@ def extract_roles(doc: Doc, index: EntityIndex) -> list[Role]:
         for role in (_pre_modifier(doc, p, pkey, titles, index), _apposition(doc, p, pkey, titles, index)):
             if role:
                 roles.append(role)
+    roles += _predicates(doc, titles, index)
     return _dedupe(_fill_from_descriptions(doc, roles, titles, index), index)
 
 
@@ -44,18 +47,25 @@ def _fill_from_descriptions(doc: Doc, roles: list[Role], titles: list[Span], ind
     for t in titles:
         if t.end < len(doc) and index.entity_of(doc[t.end]) and index.entities[index.entity_of(doc[t.end])].kind == PERSON:
             continue  # a title before a name is not a description
-        probe = Span(doc, t.start, t.end, label=t.label_)
+        probe = Span(doc, _qualified_start(doc, t, index), t.end, label=t.label_)
         org, relative = _modifiers(doc, probe, index)
         if org or relative:
-            described.setdefault(t.label_, set()).add((org, relative))
+            described.setdefault((t.label_, _own_words(probe.text, t.label_)), set()).add((org, relative))
     out = []
     for r in roles:
-        found = described.get(r.role_norm, set())
+        # "Environment Minister" does not take the organization of a "Foreign Affairs minister".
+        found = described.get((r.role_norm, _own_words(r.role, r.role_norm)), set())
         if not r.organization and not r.relative_to and len(found) == 1:
             org, relative = next(iter(found))
             r = replace(r, organization=org, relative_to=relative, confidence=0.6)
         out.append(r)
     return out
+
+
+def _own_words(role: str, role_norm: str) -> frozenset[str]:
+    """The words of a role that no variant of its normalized role has: 'environment' in 'Environment Minister'."""
+    common = {w for v, n in titles().items() if n == role_norm for w in v.split()}
+    return frozenset(w for w in role.lower().split() if w not in common)
 
 
 def _modifiers(doc: Doc, title: Span, index: EntityIndex) -> tuple[str | None, str | None]:
@@ -104,7 +114,7 @@ def _pre_modifier(doc: Doc, p: Span, pkey: str, titles: list[Span], index: Entit
     title = _title_ending_at(titles, i)
     if title is None:
         return None
-    start = title.start
+    start = _qualified_start(doc, title, index)
     org: str | None = org_after
     relative: str | None = None
     former = False
@@ -135,8 +145,22 @@ def _pre_modifier(doc: Doc, p: Span, pkey: str, titles: list[Span], index: Entit
             break
     conf = 0.85 if org or relative else 0.55
     sent = p.sent
-    return Role(person=pkey, role=title.text, role_norm=title.label_, organization=org, relative_to=relative,
-                former=former, evidence=evidence_of(sent, index.document_id), confidence=conf)
+    return Role(person=pkey, role=doc[start:title.end].text, role_norm=title.label_, organization=org,
+                relative_to=relative, former=former, evidence=evidence_of(sent, index.document_id), confidence=conf)
+
+
+def _qualified_start(doc: Doc, title: Span, index: EntityIndex) -> int:
+    """Where the role's own words begin: 'Acting', 'Shadow', 'Emeritus' and a portfolio written before the
+    title ('Environment Minister', 'Shadow Home Secretary') are part of it, not its organization."""
+    k = title.start
+    while k > title.sent.start and title.start - k < 3:
+        tok = doc[k - 1]
+        portfolio = (tok.dep_ == "compound" and tok.pos_ in ("PROPN", "NOUN") and (tok.is_title or tok.is_lower) and not tok.ent_type_
+                     and index.entity_of(tok) is None)
+        if tok.lower_ not in _QUALIFIERS and not portfolio:
+            break
+        k -= 1
+    return k
 
 
 def _apposition(doc: Doc, p: Span, pkey: str, titles: list[Span], index: EntityIndex) -> Role | None:
@@ -180,6 +204,59 @@ def _apposition(doc: Doc, p: Span, pkey: str, titles: list[Span], index: EntityI
         return None
     return Role(person=pkey, role=title.text, role_norm=title.label_, organization=org, former=former,
                 evidence=evidence_of(sent, index.document_id), confidence=0.8 if org else 0.5)
+
+
+def _predicates(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role]:
+    """PERSON is/became/was named/was elected [as] TITLE (of|for|to ORG); PERSON served/resigned as TITLE.
+
+    Only with an organization, country or possessor ('was appointed China's foreign minister'): a bare
+    'became president' says too little. Resigning, quitting, retiring or stepping down make it a former role.
+    """
+    out: list[Role] = []
+    for t in titles:
+        head = t.root
+        verb = head.head
+        if head.dep_ == "pobj" and verb.lower_ == "as":
+            verb = verb.head
+        elif head.dep_ not in ("attr", "oprd", "xcomp"):
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma not in _PREDICATE_VERBS or verb.i > t.start:
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == L.RELCL:
+            subj = verb.head  # "Wang Yi, who became foreign minister in 2013"
+        pkey = index.entity_of(subj) if subj is not None else None
+        if pkey is None or index.entities[pkey].kind != PERSON:
+            continue
+        start = _qualified_start(doc, t, index)
+        org, relative = _modifiers(doc, Span(doc, start, t.end, label=t.label_), index)
+        if org is None and relative is None:
+            org = _organization_after(head, index)
+        if org is None and relative is None:
+            continue
+        former = lemma in _LEAVING_VERBS or any(x.lower_ in _FORMER for x in doc[max(start - 2, t.sent.start):start])
+        out.append(Role(person=pkey, role=doc[start:t.end].text, role_norm=t.label_, organization=org,
+                        relative_to=relative, former=former, evidence=evidence_of(t.sent, index.document_id),
+                        confidence=0.75))
+    return out
+
+
+_PREDICATE_VERBS = {"be", "become", "serve", "remain", "appoint", "name", "elect", "reelect", "re-elect", "nominate",
+                    "confirm", "swear", "install", "promote", "resign", "quit", "retire", "step"}
+_LEAVING_VERBS = {"resign", "quit", "retire", "step"}
+
+
+def _organization_after(head: Token, index: EntityIndex) -> str | None:
+    """'president of China', 'ambassador to Japan', 'director at the agency': the body the title is of."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "to", "at"):
+            continue
+        for tok in prep.subtree:
+            key = index.entity_of(tok)
+            if key and index.entities[key].kind in _ORG_KINDS and tok.ent_type_ != L.NORP:
+                return key
+    return None
 
 
 def _country_of(pkey: str, index: EntityIndex, doc: Doc, p: Span) -> str | None:

@@ -24,3 +24,28 @@ def test_two_descriptions_leave_the_role_unattached(read) -> None:  # noqa: ANN0
     f = read("Canada's special envoy and Mexico's special envoy arrived on Monday.\n"
              "Special envoy Amos Hochstein met officials there.")
     assert not any(p == "Amos Hochstein" and o for p, _, o in roles(f))
+
+
+def test_qualifier_and_portfolio_belong_to_the_role_not_the_organization(read) -> None:  # noqa: ANN001
+    f = read("Labour's Shadow Home Secretary Yvette Cooper said the plan had failed. "
+             "Acting Defense Secretary Patrick Shanahan visited Kabul.")
+    assert {(name(f, r.person), r.role, name(f, r.organization)) for r in f.roles} == {
+        ("Yvette Cooper", "Shadow Home Secretary", "Labour"), ("Patrick Shanahan", "Acting Defense Secretary", "")}
+
+
+def test_a_portfolio_keeps_a_description_of_another_portfolio_away(read) -> None:  # noqa: ANN001
+    f = read("Environment Minister John Baird asked officials about the documents. "
+             "In May, Maxime Bernier resigned as Foreign Affairs minister.")
+    assert not any(name(f, r.person) == "John Baird" and r.organization for r in f.roles)
+    f = read("Canada's environment minister spoke on Monday. Environment Minister John Baird said the documents were safe.")
+    assert ("John Baird", "Minister", "Canada") in roles(f)
+
+
+def test_role_as_predicate(read) -> None:  # noqa: ANN001
+    f = read("Wang Yi, who became China's foreign minister in 2013, met Antony Blinken. "
+             "Caroline Kennedy was named ambassador to Japan in 2013. "
+             "Jacinda Ardern stepped down as prime minister of New Zealand. "
+             "Joe Biden is the first president to visit the site.")
+    assert roles(f) == {("Wang Yi", "Foreign Minister", "China"), ("Caroline Kennedy", "Ambassador", "Japan"),
+                        ("Jacinda Ardern", "Prime Minister", "New Zealand")}
+    assert [name(f, r.person) for r in f.roles if r.former] == ["Jacinda Ardern"]
