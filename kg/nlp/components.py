@@ -10,7 +10,7 @@ import re
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.nlp import labels as L
@@ -165,7 +165,7 @@ def span_repair(doc: Doc) -> Doc:
         if label in (L.ORG, L.GPE) and "," in doc[start:end].text:
             ents.extend(_split_at_commas(doc, start, end, label, surnames))
             continue
-        if label in (L.ORG, L.GPE) and end - start == 1 and doc[start].text in surnames:
+        if label in (L.ORG, L.GPE) and end - start == 1 and doc[start].text in surnames and not _used_as_place(doc[start]):
             label = L.PERSON  # "Hong said": a surname the model read as a place or company
         if end > start:
             ents.append(Span(doc, start, end, label=label))
@@ -173,6 +173,14 @@ def span_repair(doc: Doc) -> Doc:
     named = {i for e in doc.ents if e.label_ in (L.ORG, L.FAC, L.GPE) for i in range(e.start, e.end)}
     doc.spans[TITLES_KEY] = filter_spans([t for t in title_spans if t.start not in named])  # "UN General Assembly"
     return doc
+
+
+def _used_as_place(tok: Token) -> bool:
+    """'officials in Washington', 'flew to Paris': a place even where someone of that surname is named."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPOSITIONS
+
+
+_PLACE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "across", "outside", "inside", "toward", "towards"}
 
 
 def _after_titles(doc: Doc, start: int, end: int, title_tokens: set[int]) -> int:

@@ -75,3 +75,9 @@ def test_agency_glued_to_a_name_is_split_out(nlp: Language) -> None:
 
 def test_lowercase_model_entity_is_dropped(nlp: Language) -> None:
     assert not any(label == "ORG" for _, label in ents(nlp, "The party congress ended on Sunday."))
+
+
+def test_a_surname_read_as_a_place_is_the_person_unless_used_as_a_place(nlp: Language) -> None:
+    assert ("Paris", "PERSON") in ents(nlp, "Susan Paris leads the group. Paris said the talks had gone well.")
+    found = ents(nlp, "Harriet Washington wrote the book. Officials in Washington said the sanctions would stay.")
+    assert ("Washington", "GPE") in found and ("Washington", "PERSON") not in found
