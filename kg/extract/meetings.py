@@ -13,6 +13,7 @@ from kg.extract.mentions import Resolver
 from kg.extract.visits import GATHERING_NOUNS, gathering_parties, visit_parties
 from kg.extract.when import find_interval, resolve_date
 from kg.nlp import labels as L
+from kg.nlp.gazetteer import titles
 
 MEETING_VERBS = {"meet", "visit", "host", "confer", "talk", "exchange", "hold", "receive", "welcome"}
 MEETING_NOUNS = {"meeting", "talk", "talks", "visit", "summit", "dialogue", "conference", "exchange", "trip",
@@ -22,7 +23,8 @@ _NEEDS_OBJECT = {"hold": {"talk", "talks", "meeting", "dialogue", "consultation"
 _FUTURE_MARKS = {"will", "would", "shall", "expected", "plan", "plans", "planned", "intend", "scheduled", "upcoming",
                  "ahead", "later", "next", "due"}
 _PARTICIPANT_KINDS = (PERSON, ORGANIZATION, COUNTRY, GROUP)
-_REPRESENTATIVES = {"representative", "official", "member", "delegate", "envoy", "delegation", "team", "officer"}
+_REPRESENTATIVES = {"representative", "official", "member", "delegate", "envoy", "delegation", "team", "officer",
+                    "leader", "diplomat", "negotiator", "minister"}
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "conj", "acl", "parataxis", "csubj"}
 _FUTURE_DATES = ("later", "next", "coming", "upcoming", "tomorrow", "end of the month")
 
@@ -60,15 +62,31 @@ def _is_cue(tok: Token) -> bool:
         return any(c.dep_ == "dobj" for c in tok.children)  # "visiting President Xi said" is no visit
     if tok.pos_ in ("NOUN", "PROPN") and lemma == "visit":
         return any(c.dep_ == L.POSS or (c.dep_ == L.PREP and c.lower_ == "by") for c in tok.children)
+    if tok.pos_ == "VERB" and lemma == "meet" and any(c.dep_ == "dobj" and not _is_someone(c) for c in tok.children):
+        return False  # "met the deadline", "met its targets"
     if tok.pos_ == "VERB" and lemma in MEETING_VERBS:
         need = _NEEDS_OBJECT.get(lemma)
         if need is None:
             return True
-        return bool(need) and any(c.lemma_.lower() in need for c in tok.children if c.dep_ in L.OBJECTS)
+        if not need:  # "Macron received Zelensky" is a meeting; "China welcomed the decision" is not
+            return any(c.dep_ == "dobj" and c.ent_type_ == L.PERSON for c in tok.children)
+        return any(c.lemma_.lower() in need for c in tok.children if c.dep_ in L.OBJECTS)
     if tok.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS:
         return any(c.dep_ == L.PREP and c.lower_ in ("with", "between") for c in tok.children) or any(
             c.dep_ == L.POSS for c in tok.children)
     return False
+
+
+def _is_someone(tok: Token) -> bool:
+    """A person, body or group one can meet: a name, a pronoun, 'his counterpart', 'Hamas leaders'."""
+    lemma = tok.lemma_.lower()
+    return (tok.pos_ == "PRON" or bool(tok.ent_type_) or lemma in _REPRESENTATIVES or lemma in _PEOPLE
+            or lemma in titles() or tok.lower_ in titles())
+
+
+_PEOPLE = {"counterpart", "people", "family", "families", "group", "student", "victim", "survivor", "resident",
+           "journalist", "reporter", "activist", "protester", "worker", "soldier", "troop", "refugee", "crowd", "public",
+           "supporter", "opposition", "government", "administration", "ministry", "committee", "panel"}
 
 
 def _participants(cue: Token, resolver: Resolver) -> list[str]:
@@ -87,6 +105,8 @@ def _participants(cue: Token, resolver: Resolver) -> list[str]:
         heads += [c for c in cue.children if c.dep_ in L.SUBJECTS]
         if cue.dep_ in (L.CONJ, "xcomp", "advcl") and not heads:
             heads += [c for c in cue.head.children if c.dep_ in L.SUBJECTS]
+        if not heads:
+            heads += _names_just_before(cue, resolver)
         heads += [c for c in cue.children if c.dep_ == "dobj" and cue.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit")]
     for prep in _with_phrases(anchor):
         heads += [c for c in prep.children if c.dep_ == "pobj"]
@@ -97,6 +117,22 @@ def _participants(cue: Token, resolver: Resolver) -> list[str]:
                 if key not in out:
                     out.append(key)
     return out
+
+
+def _names_just_before(cue: Token, resolver: Resolver) -> list[Token]:
+    """'On the sidelines of the summit in Bali, Joe Biden and Xi Jinping met': the parser lost the subject;
+    the coordinated names right before the verb are it."""
+    out: list[Token] = []
+    k = cue.i - 1
+    while k >= cue.sent.start:
+        tok = cue.doc[k]
+        if resolver.index.entity_of(tok):
+            if tok.ent_iob_ == "B" or k == cue.sent.start:
+                out.append(tok)
+        elif tok.lower_ not in ("and", ",", "'s", "’s") and tok.pos_ not in ("ADV", "AUX"):
+            break
+        k -= 1
+    return out if len(out) >= 2 else []
 
 
 def _with_phrases(cue: Token) -> list[Token]:

@@ -20,6 +20,8 @@ LEADER_ROLES = {"President", "Prime Minister", "King", "Chancellor"}
 #: Seats of government that stand for their country as a destination.
 SEATS = {"white house": "United States", "kremlin": "Russia", "downing street": "United Kingdom",
          "elysee palace": "France", "élysée palace": "France", "zhongnanhai": "China", "blue house": "South Korea"}
+_NOT_ATTENDING = {"run", "campaign", "stand", "contest", "elect", "win", "lose", "serve", "sit", "represent",
+                  "dissolve", "vote", "nominate", "appoint"}
 GATHERING_NOUNS = {"summit", "summits", "meeting", "meetings", "conference", "session", "assembly", "forum", "talks"}
 
 
@@ -91,8 +93,8 @@ def gathering_parties(cue: Token, resolver: Resolver) -> list[str]:
     gov = cue
     while gov.dep_ in ("pobj", "prep", "conj") and gov.head is not gov:
         gov = gov.head
-    if gov.pos_ not in ("VERB", "AUX") or gov is cue:
-        return []
+    if gov.pos_ not in ("VERB", "AUX") or gov is cue or gov.lemma_.lower() in _NOT_ATTENDING:
+        return []  # "ran for the Legislative Assembly" is a candidacy, not a gathering
     subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
     person = resolver.resolve(subj) if subj is not None else None
     if person is None or resolver.index.entities[person].kind != PERSON:

@@ -56,3 +56,25 @@ def test_participants_through_an_apposition(read) -> None:  # noqa: ANN001
     f = read("Kenyan President William Ruto met US Secretary of State Antony Blinken, secretary of the Department of "
              "Commerce Gina Raimondo and US trade representative Katherine Tai.")
     assert {"William Ruto", "Antony Blinken", "Katherine Tai"} <= meetings(f)[0]
+
+
+def test_coordinated_names_the_parser_left_without_a_verb(read) -> None:  # noqa: ANN001
+    f = read("On the sidelines of the G20 summit in Bali, Joe Biden and Xi Jinping met for three hours.")
+    assert meetings(f) == [{"Joe Biden", "Xi Jinping"}]
+
+
+def test_received_a_person_is_a_meeting_welcomed_a_decision_is_not(read) -> None:  # noqa: ANN001
+    f = read("French President Emmanuel Macron received Ukrainian President Volodymyr Zelensky at the Elysee Palace "
+             "on Friday. Germany welcomed the decision.")
+    assert meetings(f) == [{"Emmanuel Macron", "Volodymyr Zelensky"}]
+
+
+def test_leaders_of_a_group_stand_for_it(read) -> None:  # noqa: ANN001
+    f = read("Turkish Foreign Minister Hakan Fidan met Hamas leaders in Doha on Saturday, the ministry said.")
+    assert meetings(f) == [{"Hakan Fidan", "Hamas"}]
+
+
+def test_meeting_a_deadline_or_running_for_an_assembly_is_no_meeting(read) -> None:  # noqa: ANN001
+    f = read("Germany and France met the deadline. "
+             "Jean Dupont ran for the National Assembly of Quebec in 1981 as a candidate of the Liberal Party.")
+    assert meetings(f) == []
