@@ -64,6 +64,9 @@ def _is_cue(tok: Token) -> bool:
         return any(c.dep_ == L.POSS or (c.dep_ == L.PREP and c.lower_ == "by") for c in tok.children)
     if tok.pos_ == "VERB" and lemma == "meet" and any(c.dep_ == "dobj" and not _is_someone(c) for c in tok.children):
         return False  # "met the deadline", "met its targets"
+    if tok.pos_ == "VERB" and lemma == "speak":  # "spoke by phone with his Polish counterpart", not "with reporters"
+        return any(c.dep_ == "pobj" and (c.ent_type_ in (L.PERSON, L.GPE, L.ORG) or c.lemma_.lower() == "counterpart")
+                   for p in _with_phrases(tok) if p.lower_ == "with" for c in p.children)
     if tok.pos_ == "VERB" and lemma in MEETING_VERBS:
         need = _NEEDS_OBJECT.get(lemma)
         if need is None:

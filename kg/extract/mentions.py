@@ -40,6 +40,9 @@ class Resolver:
             return self.last_person_before(tok.i)
         if (key := ix.entity_of(tok)) is not None:
             return key
+        for c in tok.children:  # "Ukraine's foreign minister, Dmytro Kuleba, said": the one named beside it
+            if c.dep_ == "appos" and (key := ix.entity_of(c)) is not None and ix.entities[key].kind == PERSON:
+                return key
         lemma = tok.lemma_.lower()
         subtree = tok.doc[tok.left_edge.i: tok.right_edge.i + 1]
         if lemma in titles() or tok.lower_ in titles():

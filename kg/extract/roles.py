@@ -36,7 +36,7 @@ def extract_roles(doc: Doc, index: EntityIndex) -> list[Role]:
         for role in (_pre_modifier(doc, p, pkey, titles, index), _apposition(doc, p, pkey, titles, index)):
             if role:
                 roles.append(role)
-    roles += _predicates(doc, titles, index)
+    roles += _predicates(doc, titles, index) + _named_beside(doc, titles, index)
     return _dedupe(_fill_from_descriptions(doc, roles, titles, index), index)
 
 
@@ -155,9 +155,11 @@ def _qualified_start(doc: Doc, title: Span, index: EntityIndex) -> int:
     k = title.start
     while k > title.sent.start and title.start - k < 3:
         tok = doc[k - 1]
-        portfolio = (tok.dep_ == "compound" and tok.pos_ in ("PROPN", "NOUN") and (tok.is_title or tok.is_lower) and not tok.ent_type_
-                     and index.entity_of(tok) is None)
-        if tok.lower_ not in _QUALIFIERS and not portfolio:
+        portfolio = (tok.dep_ == "compound" and tok.pos_ in ("PROPN", "NOUN") and (tok.is_title or tok.is_lower)
+                     and not tok.ent_type_ and index.entity_of(tok) is None)
+        # "foreign" in "EU foreign policy chief" qualifies the portfolio, not the person.
+        of_portfolio = tok.pos_ == "ADJ" and tok.dep_ == "amod" and k <= tok.head.i < title.start and not tok.ent_type_
+        if tok.lower_ not in _QUALIFIERS and not portfolio and not of_portfolio:
             break
         k -= 1
     return k
@@ -239,6 +241,29 @@ def _predicates(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role]:
         out.append(Role(person=pkey, role=doc[start:t.end].text, role_norm=t.label_, organization=org,
                         relative_to=relative, former=former, evidence=evidence_of(t.sent, index.document_id),
                         confidence=0.75))
+    return out
+
+
+def _named_beside(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role]:
+    """"Ukraine's foreign minister, Dmytro Kuleba, said …": a title with its holder in apposition."""
+    out: list[Role] = []
+    for t in titles:
+        if any(d.dep_ == "det" and d.lower_ in ("a", "an", "another", "one") for d in t.root.children):
+            continue  # "another Chinese official, spokesman Hong Lei": a loose description, not the title held
+        for c in t.root.children:
+            pkey = index.entity_of(c) if c.dep_ == "appos" else None
+            if pkey is None or index.entities[pkey].kind != PERSON:
+                continue
+            start = _qualified_start(doc, t, index)
+            org, relative = _modifiers(doc, Span(doc, start, t.end, label=t.label_), index)
+            if org is None and relative is None:
+                org = _organization_after(t.root, index)
+            if org is None and relative is None:
+                continue
+            former = any(x.lower_ in _FORMER for x in doc[max(start - 2, t.sent.start):start])
+            out.append(Role(person=pkey, role=doc[start:t.end].text, role_norm=t.label_, organization=org,
+                            relative_to=relative, former=former, evidence=evidence_of(t.sent, index.document_id),
+                            confidence=0.8))
     return out
 
 

@@ -78,3 +78,9 @@ def test_meeting_a_deadline_or_running_for_an_assembly_is_no_meeting(read) -> No
     f = read("Germany and France met the deadline. "
              "Jean Dupont ran for the National Assembly of Quebec in 1981 as a candidate of the Liberal Party.")
     assert meetings(f) == []
+
+
+def test_a_call_with_a_named_counterpart_is_a_meeting_a_word_with_reporters_is_not(read) -> None:  # noqa: ANN001
+    f = read("US Secretary of State Antony Blinken spoke by phone with Saudi Foreign Minister Prince Faisal bin Farhan "
+             "on Sunday. Later Blinken spoke with reporters in Riyadh.")
+    assert meetings(f) == [{"Antony Blinken", "Faisal bin Farhan"}]

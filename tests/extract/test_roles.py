@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract.conftest import name
+from tests.extract.conftest import name, statements
 
 
 def roles(f) -> set[tuple[str, str, str]]:  # noqa: ANN001
@@ -49,3 +49,17 @@ def test_role_as_predicate(read) -> None:  # noqa: ANN001
     assert roles(f) == {("Wang Yi", "Foreign Minister", "China"), ("Caroline Kennedy", "Ambassador", "Japan"),
                         ("Jacinda Ardern", "Prime Minister", "New Zealand")}
     assert [name(f, r.person) for r in f.roles if r.former] == ["Jacinda Ardern"]
+
+
+def test_title_with_its_holder_in_apposition(read) -> None:  # noqa: ANN001
+    f = read("Ukraine's foreign minister, Dmytro Kuleba, said the talks had been constructive. "
+             "The former president of Brazil, Jair Bolsonaro, denied the charges.")
+    assert roles(f) == {("Dmytro Kuleba", "Foreign Minister", "Ukraine"), ("Jair Bolsonaro", "President", "Brazil")}
+    assert [name(f, r.person) for r in f.roles if r.former] == ["Jair Bolsonaro"]
+    assert ("Dmytro Kuleba", "the talks had been constructive") in statements(f)
+
+
+def test_adjective_of_a_portfolio_stays_in_the_role(read) -> None:  # noqa: ANN001
+    f = read("EU foreign policy chief Josep Borrell warned that the bloc would respond.")
+    assert {(name(f, r.person), r.role, name(f, r.organization)) for r in f.roles} == {
+        ("Josep Borrell", "foreign policy chief", "European Union")}
