@@ -14,7 +14,8 @@ from kg.nlp.gazetteer import lookup_country, titles
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
 _CARRIERS = {"statement", "report", "communique", "communiqué", "spokesman", "spokeswoman", "spokesperson",
-             "agency", "ministry", "office", "government", "administration", "embassy", "media", "daily"}
+             "agency", "ministry", "office", "government", "administration", "embassy", "media", "daily",
+             "military", "army", "navy", "police", "authority", "official", "parliament", "cabinet", "presidency"}
 _GROUP_NOUNS = {"delegation", "side", "team", "officials", "leaders", "negotiators", "diplomats", "government",
                 "administration", "military", "representatives"}
 
@@ -45,9 +46,12 @@ class Resolver:
                 return key
         lemma = tok.lemma_.lower()
         subtree = tok.doc[tok.left_edge.i: tok.right_edge.i + 1]
-        if lemma in titles() or tok.lower_ in titles():
-            return self._by_description(tok, subtree)
-        if lemma in _CARRIERS:
+        # A plural like "the two Chinese officials" points back at people named before, not at a body.
+        if (lemma in titles() or tok.lower_ in titles()) and (
+                (key := self._by_description(tok, subtree)) is not None or tok.tag_ != "NNS"
+                or any(c.dep_ == "nummod" or c.lower_ in ("the", "these", "those") for c in tok.children)):
+            return key
+        if lemma in _CARRIERS:  # "South Korea's military said", "Chinese officials said": the body they speak for
             found = ix.entities_in(subtree, (PERSON, ORGANIZATION, COUNTRY))
             return found[0] if found else None
         if allow_groups and lemma in _GROUP_NOUNS:

@@ -16,7 +16,7 @@ SPEECH_VERBS = {
 }
 #: Cues whose content may be a noun phrase ("China denied the accusations"): the whole clause is the claim.
 NOMINAL_OBJECT_CUES = {"deny", "accuse", "blame", "reject", "urge", "warn", "condemn", "criticize", "criticise",
-                       "dismiss", "refute", "propose", "announce", "demand", "threaten", "put"}
+                       "dismiss", "refute", "propose", "announce", "demand", "threaten", "put", "call", "appeal"}
 #: Nouns for what someone said: "Clapper's assertion that …", "a charge China denies".
 SPEECH_NOUNS = {"assertion", "claim", "statement", "remark", "remarks", "warning", "accusation", "allegation",
                 "insistence", "pledge", "promise", "suggestion", "charge", "argument", "comment", "denial",
@@ -55,6 +55,10 @@ def is_cue(tok: Token) -> bool:
         return True
     if lemma == "put":
         return any(c.lower_ == "forward" for c in tok.children)
+    if lemma in ("call", "appeal"):  # "called for a ceasefire", "called on Israel to …", not "called him on Friday"
+        return not any(c.dep_ == "dobj" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ in ("for", "on") and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+            for c in tok.children)
     if lemma == "make":
         return any(c.lower_ == "clear" for c in tok.children)
     return False

@@ -56,7 +56,7 @@ def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver) -> list
     for sent in doc.sents:
         found: list[_Found] = []
         for tok in sent:
-            if is_cue(tok) and not _inside(tok.idx, quotes):
+            if is_cue(tok) and not _inside(tok.idx, quotes) and not any(c.dep_ == "neg" for c in tok.children):
                 f = _parenthetical(tok, sent, index, speakers, quotes, used) or _reported(
                     tok, sent, index, speakers, quotes, used, found)
                 if f:
@@ -91,6 +91,8 @@ def _reported(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, qu
     lemma = cue.lemma_.lower()
     doc = sent.doc
     span: Span | None = None
+    if cue.dep_ == L.RELCL and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in cue.children):
+        return None  # "the hack, which US officials have blamed on China": background to the report around it
     if lemma == "make":
         span = that_clause(cue)
     elif (comp := next((c for c in cue.children if c.dep_ == "ccomp"), None)) is not None:
@@ -99,7 +101,8 @@ def _reported(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, qu
             span = _trim_left_claim(span, _subject_left(cue))
     elif lemma in DENIAL_VERBS and cue.dep_ == L.RELCL and cue.head.lemma_.lower() in CHARGE_NOUNS:
         return _denied_charge(cue, sent, index, speakers, found)
-    elif lemma in NOMINAL_OBJECT_CUES and any(c.dep_ in ("dobj", "xcomp") for c in cue.children):
+    elif lemma in NOMINAL_OBJECT_CUES and any(c.dep_ in ("dobj", "xcomp") or c.dep_ == "prep" and lemma in (
+            "call", "appeal") for c in cue.children):
         # "China has denied the accusations": the clause is the claim, up to the next comma.
         # It starts at the subject: a fronted "On Tuesday," or "In a statement to reporters," is not claimed.
         end = next((t.i for t in doc[cue.i: cue.right_edge.i + 1] if t.text in (",", ";")), cue.right_edge.i + 1)

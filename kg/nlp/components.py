@@ -177,7 +177,8 @@ def span_repair(doc: Doc) -> Doc:
 
 def _used_as_place(tok: Token) -> bool:
     """'officials in Washington', 'flew to Paris': a place even where someone of that surname is named."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPOSITIONS
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ in _PLACE_PREPOSITIONS and prep.head.lower_ != "according"
 
 
 _PLACE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "across", "outside", "inside", "toward", "towards"}

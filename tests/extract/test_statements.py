@@ -87,3 +87,31 @@ def test_fronted_phrase_before_the_speaker_is_not_a_claim(read) -> None:  # noqa
 def test_noun_phrase_claim_starts_at_the_speaker(read) -> None:  # noqa: ANN001
     f = read("In a statement to reporters, the Kremlin denied the allegations.")
     assert statements(f) == [("Kremlin", "the Kremlin denied the allegations")]
+
+
+def test_called_for_and_called_on_are_demands_a_phone_call_is_not(read) -> None:  # noqa: ANN001
+    f = read("Germany called on Israel to allow more aid into Gaza. Joe Biden called Emmanuel Macron on Friday.")
+    assert statements(f) == [("Germany", "Germany called on Israel to allow more aid into Gaza")]
+    assert f.statements[0].stance == "calls_for"
+
+
+def test_a_countrys_military_or_officials_speak_for_it(read) -> None:  # noqa: ANN001
+    f = read("North Korea fired a ballistic missile on Sunday, South Korea's military said. "
+             "Chinese officials said the visit would go ahead.")
+    assert statements(f) == [("South Korea", "North Korea fired a ballistic missile on Sunday"),
+                             ("China", "the visit would go ahead")]
+
+
+def test_a_report_in_a_relative_clause_is_background(read) -> None:  # noqa: ANN001
+    f = read("The agreement comes after the massive OPM hack which US officials have blamed on the Chinese, CNN reported.")
+    assert [s for s, _ in statements(f)] == ["CNN"]
+
+
+def test_a_negated_speech_verb_reports_nothing(read) -> None:  # noqa: ANN001
+    f = read("U.S. officials have not said why the team was denied visas.")
+    assert statements(f) == []
+
+
+def test_according_to_a_surname_is_the_person(read) -> None:  # noqa: ANN001
+    f = read("Kristen Wilkins spoke first. According to Wilkins, Warhol was able to reproduce the photograph.")
+    assert statements(f) == [("Kristen Wilkins", "Warhol was able to reproduce the photograph")]
