@@ -143,10 +143,24 @@ def _pre_modifier(doc: Doc, p: Span, pkey: str, titles: list[Span], index: Entit
             k -= 1
         else:
             break
+    if org is None and relative is None:
+        org = _of_after_name(doc, p, index)  # "King Abdullah II of Jordan"
     conf = 0.85 if org or relative else 0.55
     sent = p.sent
     return Role(person=pkey, role=doc[start:title.end].text, role_norm=title.label_, organization=org,
                 relative_to=relative, former=former, evidence=evidence_of(sent, index.document_id), confidence=conf)
+
+
+def _of_after_name(doc: Doc, p: Span, index: EntityIndex) -> str | None:
+    """The organization or country in 'of (the) ORG' right after a titled name."""
+    k = p.end
+    if k >= p.sent.end or doc[k].lower_ != "of":
+        return None
+    k += 1
+    if k < p.sent.end and doc[k].lower_ == "the":
+        k += 1
+    key = index.entity_of(doc[k]) if k < p.sent.end else None
+    return key if key and index.entities[key].kind in _ORG_KINDS else None
 
 
 def _qualified_start(doc: Doc, title: Span, index: EntityIndex) -> int:

@@ -63,3 +63,8 @@ def test_adjective_of_a_portfolio_stays_in_the_role(read) -> None:  # noqa: ANN0
     f = read("EU foreign policy chief Josep Borrell warned that the bloc would respond.")
     assert {(name(f, r.person), r.role, name(f, r.organization)) for r in f.roles} == {
         ("Josep Borrell", "foreign policy chief", "European Union")}
+
+
+def test_organization_after_a_titled_name(read) -> None:  # noqa: ANN001
+    f = read("Egypt's President Abdel Fattah el-Sisi hosted King Abdullah II of Jordan in Cairo.")
+    assert roles(f) == {("Abdel Fattah el-Sisi", "President", "Egypt"), ("Abdullah II", "King", "Jordan")}
