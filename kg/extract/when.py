@@ -1,6 +1,6 @@
 """Dates in news text resolved against the article's publication date.
 
-"on Friday" -> the Friday before publication (news reports the past unless the verb is future),
+"on Friday" -> the Friday before or on publication (news reports the past unless the verb is future),
 "from Wednesday to Saturday" -> an interval, "later this month" -> the rest of the month,
 "Sept 26-28" -> an interval in the publication year. Results are ISO strings: "2015-09-25" or
 "2015-09-09/2015-09-12".
@@ -46,6 +46,8 @@ def resolve_date(text: str, published: date | None, *, future: bool = False) -> 
             if "last" in words:
                 direction_future = False
             d = _weekday(w, published, direction_future)
+            if d == published and "last" in words:
+                d -= timedelta(days=7)  # "last Friday" in Friday's paper
             return d.isoformat() if d else None
     if t in ("today", "this morning", "this afternoon", "tonight"):
         return published.isoformat()
@@ -82,7 +84,8 @@ def _weekday(name: str, published: date, future: bool) -> date | None:
     if future:
         delta = (wd - published.weekday()) % 7 or 7
         return published + timedelta(days=delta)
-    delta = (published.weekday() - wd) % 7 or 7
+    # Wire style names the day even for the day of publication: "met on Friday" in Friday's paper is today.
+    delta = (published.weekday() - wd) % 7
     return published - timedelta(days=delta)
 
 

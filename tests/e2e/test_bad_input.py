@@ -52,11 +52,11 @@ def test_bad_input_does_not_lose_stored_documents(tmp_path: Path) -> None:
 
 
 def test_stdin_and_metadata_override(tmp_path: Path) -> None:
-    r = run_kg("extract", "-", "--meta", "date=2020-03-02", "--meta", "id=wire-1", input=GOOD.encode())
+    r = run_kg("extract", "-", "--meta", "date=2020-03-04", "--meta", "id=wire-1", input=GOOD.encode())
     assert r.returncode == 0, r.stderr
     doc = json.loads(r.stdout)
-    assert doc["document"] == "wire-1" and doc["date"] == "2020-03-02"
-    assert any(m["date"] == "2020-02-24" for m in doc["meetings"])  # "on Monday" before 2 March 2020
+    assert doc["document"] == "wire-1" and doc["date"] == "2020-03-04"
+    assert any(m["date"] == "2020-03-02" for m in doc["meetings"])  # "on Monday" before Wednesday 4 March 2020
     r = run_kg("extract", "-", "--meta", "colour=red", input=GOOD.encode())
     assert r.returncode != 0 and "--meta" in r.stderr
 

@@ -24,3 +24,9 @@ def test_later_this_month_runs_from_publication_to_month_end() -> None:
 def test_weekday_is_past_unless_future() -> None:
     assert resolve_date("Monday", PUB) == "2024-03-11"
     assert resolve_date("Monday", PUB, future=True) == "2024-03-18"
+
+
+def test_the_weekday_of_publication_is_that_day_in_the_past() -> None:
+    assert resolve_date("Friday", PUB) == "2024-03-15"
+    assert resolve_date("Friday", PUB, future=True) == "2024-03-22"
+    assert resolve_date("last Friday", PUB) == "2024-03-08"
