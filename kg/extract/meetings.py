@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -210,9 +211,13 @@ def _place(sent: Span, index: EntityIndex, participants: list[str]) -> str | Non
 
 
 def _dedupe(meetings: list[Meeting]) -> list[Meeting]:
+    """One meeting per set of participants; a headline's undated mention takes the date and place the body gives."""
     seen: dict[frozenset[str], Meeting] = {}
     for m in meetings:
         k = frozenset(m.participants)
         if k not in seen:
             seen[k] = m
+        elif seen[k].planned == m.planned:
+            first = seen[k]
+            seen[k] = replace(first, date=first.date or m.date, place=first.place or m.place)
     return list(seen.values())

@@ -84,3 +84,10 @@ def test_a_call_with_a_named_counterpart_is_a_meeting_a_word_with_reporters_is_n
     f = read("US Secretary of State Antony Blinken spoke by phone with Saudi Foreign Minister Prince Faisal bin Farhan "
              "on Sunday. Later Blinken spoke with reporters in Riyadh.")
     assert meetings(f) == [{"Antony Blinken", "Faisal bin Farhan"}]
+
+
+def test_a_headline_meeting_takes_the_date_the_body_gives(read) -> None:  # noqa: ANN001
+    f = read("Blinken meets Wang Yi in Beijing\n\n"
+             "U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Beijing on Friday.")
+    assert meetings(f) == [{"Antony Blinken", "Wang Yi"}]
+    assert f.meetings[0].date == "2024-03-15"
