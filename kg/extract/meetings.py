@@ -106,9 +106,12 @@ def _participants(cue: Token, resolver: Resolver) -> list[str]:
         if gov.pos_ in ("VERB", "AUX") and not heads:
             heads += [c for c in gov.children if c.dep_ in L.SUBJECTS]
     else:
-        heads += [c for c in cue.children if c.dep_ in L.SUBJECTS]
-        if cue.dep_ in (L.CONJ, "xcomp", "advcl") and not heads:
-            heads += [c for c in cue.head.children if c.dep_ in L.SUBJECTS]
+        heads += [cue.head if c.tag_ in ("WP", "WDT") and cue.dep_ == L.RELCL else c  # "Meloni, who met Orban"
+                  for c in cue.children if c.dep_ in L.SUBJECTS]
+        gov = cue
+        while not heads and gov.dep_ in (L.CONJ, "xcomp", "advcl", "acomp") and gov.head is not gov:
+            gov = gov.head  # "Meloni is due to travel to Tunisia to meet Saied": the subject of 'is'
+            heads += [c for c in gov.children if c.dep_ in L.SUBJECTS]
         if not heads:
             heads += _names_just_before(cue, resolver)
         heads += [c for c in cue.children if c.dep_ == "dobj" and cue.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit")]

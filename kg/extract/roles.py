@@ -114,6 +114,8 @@ def _pre_modifier(doc: Doc, p: Span, pkey: str, titles: list[Span], index: Entit
     title = _title_ending_at(titles, i)
     if title is None:
         return None
+    while (office := _title_ending_at(titles, title.start)) is not None:
+        title = office  # "Foreign Minister Prince Faisal", "Army Chief General X": the office, not the rank
     start = _qualified_start(doc, title, index)
     org: str | None = org_after
     relative: str | None = None

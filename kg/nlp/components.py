@@ -137,6 +137,7 @@ def _merge(model: list[Span], ours: list[Span], outlets: set[str] = frozenset())
 def span_repair(doc: Doc) -> Doc:
     """Fix the span errors a general news model makes on diplomatic text: titles and possessives
     inside person spans, titles read as organizations, datelines and bylines read as entities."""
+    _join_name_particles(doc)
     title_spans = list(doc.spans.get(TITLES_KEY, []))
     title_tokens = {i for s in title_spans for i in range(s.start, s.end)}
     layout = dateline_and_byline_tokens(doc)
@@ -169,10 +170,50 @@ def span_repair(doc: Doc) -> Doc:
             label = L.PERSON  # "Hong said": a surname the model read as a place or company
         if end > start:
             ents.append(Span(doc, start, end, label=label))
-    doc.ents = filter_spans(ents)
+    doc.ents = filter_spans(ents + _unlabelled_surnames(doc, ents, title_tokens))
     named = {i for e in doc.ents if e.label_ in (L.ORG, L.FAC, L.GPE) for i in range(e.start, e.end)}
     doc.spans[TITLES_KEY] = filter_spans([t for t in title_spans if t.start not in named])  # "UN General Assembly"
     return doc
+
+
+_NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la", "le", "ter",
+                   "ten", "bin", "ibn", "al", "el"}
+
+
+def _join_name_particles(doc: Doc) -> None:
+    """'Ursula von' + 'Leyen' (a place): a name cut at its particles is one person, 'Ursula von der Leyen'."""
+    ents = list(doc.ents)
+    changed = False
+    for n, e in enumerate(ents):
+        if e.label_ != L.PERSON:
+            continue
+        k = e.end
+        while k < len(doc) and doc[k].lower_ in _NAME_PARTICLES and doc[k].is_lower:
+            k += 1
+        if (k > e.end or doc[e.end - 1].lower_ in _NAME_PARTICLES) and k < len(doc) and doc[k].is_title:
+            ents[n] = Span(doc, e.start, k + 1, label=L.PERSON)
+            changed = True
+    if changed:
+        kept = [e for e in ents if e.label_ == L.PERSON] + [
+            e for e in ents if e.label_ != L.PERSON and not any(p.start < e.end and e.start < p.end for p in ents
+                                                                if p.label_ == L.PERSON)]
+        doc.ents = filter_spans(kept)
+
+
+def _unlabelled_surnames(doc: Doc, ents: list[Span], title_tokens: set[int]) -> list[Span]:
+    """'Meloni is due to travel …' where the model tagged nothing: the surname of a person named elsewhere
+    in the article (a proper noun standing alone) is that person."""
+    surnames = {e[-1].text for e in ents if e.label_ == L.PERSON and len(e) > 1 and e[-1].text[:1].isupper()}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for tok in doc:
+        if (tok.text in surnames and tok.i not in taken and tok.pos_ == "PROPN" and not tok.ent_type_
+                and not (tok.dep_ == "compound" and tok.head.pos_ == "NOUN")  # "Rice prices"
+                and not (tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN")
+                and not (tok.i > 0 and doc[tok.i - 1].is_title and doc[tok.i - 1].pos_ == "PROPN"
+                         and not doc[tok.i - 1].is_sent_start and tok.i - 1 not in title_tokens)):
+            out.append(Span(doc, tok.i, tok.i + 1, label=L.PERSON))
+    return out
 
 
 def _used_as_place(tok: Token) -> bool:

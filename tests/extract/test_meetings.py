@@ -91,3 +91,11 @@ def test_a_headline_meeting_takes_the_date_the_body_gives(read) -> None:  # noqa
              "U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Beijing on Friday.")
     assert meetings(f) == [{"Antony Blinken", "Wang Yi"}]
     assert f.meetings[0].date == "2024-03-15"
+
+
+def test_relative_clause_and_a_subject_several_verbs_up(read) -> None:  # noqa: ANN001
+    f = read("Italian Prime Minister Giorgia Meloni, who met Viktor Orban on the sidelines of the summit, said Italy "
+             "would keep pushing for stronger borders. Meloni is due to travel to Tunisia next week to meet "
+             "President Kais Saied.")
+    assert meetings(f) == [{"Giorgia Meloni", "Viktor Orban"}, {"Giorgia Meloni", "Kais Saied"}]
+    assert [m.planned for m in f.meetings] == [False, True]

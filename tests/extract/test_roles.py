@@ -68,3 +68,8 @@ def test_adjective_of_a_portfolio_stays_in_the_role(read) -> None:  # noqa: ANN0
 def test_organization_after_a_titled_name(read) -> None:  # noqa: ANN001
     f = read("Egypt's President Abdel Fattah el-Sisi hosted King Abdullah II of Jordan in Cairo.")
     assert roles(f) == {("Abdel Fattah el-Sisi", "President", "Egypt"), ("Abdullah II", "King", "Jordan")}
+
+
+def test_stacked_titles_give_the_office_not_the_rank(read) -> None:  # noqa: ANN001
+    f = read("Saudi Foreign Minister Prince Faisal bin Farhan met Antony Blinken.")
+    assert roles(f) == {("Faisal bin Farhan", "Foreign Minister", "Saudi Arabia")}

@@ -81,3 +81,16 @@ def test_a_surname_read_as_a_place_is_the_person_unless_used_as_a_place(nlp: Lan
     assert ("Paris", "PERSON") in ents(nlp, "Susan Paris leads the group. Paris said the talks had gone well.")
     found = ents(nlp, "Harriet Washington wrote the book. Officials in Washington said the sanctions would stay.")
     assert ("Washington", "GPE") in found and ("Washington", "PERSON") not in found
+
+
+def test_a_name_cut_at_its_particles_is_joined(nlp: Language) -> None:
+    found = ents(nlp, "Dutch Prime Minister Mark Rutte met Ursula von der Leyen.")
+    assert ("Ursula von der Leyen", "PERSON") in found and ("Leyen", "GPE") not in found
+
+
+def test_a_surname_the_model_left_unlabelled_is_the_person_named_before(nlp: Language) -> None:
+    text = ("Italian Prime Minister Giorgia Meloni attended the summit in Brussels on Thursday. "
+            "Meloni is due to travel to Tunisia next week to meet President Kais Saied.")
+    doc = nlp(text)
+    second = list(doc.sents)[1]
+    assert ("Meloni", "PERSON") in {(e.text, e.label_) for e in second.ents}
