@@ -9,6 +9,7 @@ from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Agreement
 from kg.extract.mentions import Resolver
 from kg.nlp import labels as L
+from kg.nlp.gazetteer import outlet_surface_forms
 
 _OBJECT_NOUNS = {"consensus", "agreement", "deal", "accord", "understanding", "treaty", "pact", "memorandum"}
 _VERBS = {"agree", "reach", "sign", "conclude", "strike", "seal", "ink"}
@@ -28,7 +29,8 @@ def extract_agreements(doc: Doc, index: EntityIndex, resolver: Resolver) -> list
             for subj in (c for c in tok.children if c.dep_ in L.SUBJECTS):
                 for t in [subj, *[c for c in subj.subtree if c.dep_ == L.CONJ]]:
                     key = resolver.resolve(t)
-                    if key and index.entities[key].kind in (PERSON, ORGANIZATION, COUNTRY) and key not in parties:
+                    if (key and index.entities[key].kind in (PERSON, ORGANIZATION, COUNTRY) and key not in parties
+                            and index.entities[key].name not in outlet_surface_forms()):  # "(Reuters) - X agreed"
                         parties.append(key)
             for prep in (c for c in [*tok.children, *(obj.children if obj is not None else [])]
                          if c.dep_ == L.PREP and c.lower_ == "with"):
@@ -37,7 +39,8 @@ def extract_agreements(doc: Doc, index: EntityIndex, resolver: Resolver) -> list
                     if key and key not in parties:
                         parties.append(key)
             topic_root = next((c for c in [*(obj.children if obj is not None else []), *tok.children]
-                               if c.dep_ in ("xcomp", L.PREP) and c.lower_ not in ("with", "during", "after", "before")), None)
+                               if c.dep_ in ("xcomp", L.PREP) and c.lower_ not in ("with", "during", "after", "before")
+                               and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)), None)  # "on Saturday"
             topic = doc[topic_root.left_edge.i: topic_root.right_edge.i + 1].text if topic_root is not None else ""
             if len(parties) >= 1 and topic:
                 out.append(Agreement(parties=tuple(parties), topic=topic.strip(), confidence=0.7 if len(parties) > 1 else 0.5,

@@ -141,8 +141,8 @@ class EntityIndex:
         text = ent.text.strip()
         if ent.label_ == L.PERSON:
             name = persons.get(text, text)
-            if not re.search(r"[A-Za-z]", name):
-                return None, False
+            if not re.search(r"[^\W\d_]{2}", name):
+                return None, False  # "X." (the platform), initials alone: not a name to attach facts to
             key = entity_key(PERSON, name)
             self._register(key, PERSON, name, text)
             return key, False

@@ -166,7 +166,8 @@ def span_repair(doc: Doc) -> Doc:
         if label in (L.ORG, L.GPE) and "," in doc[start:end].text:
             ents.extend(_split_at_commas(doc, start, end, label, surnames))
             continue
-        if label in (L.ORG, L.GPE) and end - start == 1 and doc[start].text in surnames and not _used_as_place(doc[start]):
+        if (label in (L.ORG, L.GPE, L.LOC, L.FAC) and end - start == 1 and doc[start].text in surnames
+                and not _used_as_place(doc[start])):
             label = L.PERSON  # "Hong said": a surname the model read as a place or company
         if end > start:
             ents.append(Span(doc, start, end, label=label))

@@ -115,3 +115,10 @@ def test_a_negated_speech_verb_reports_nothing(read) -> None:  # noqa: ANN001
 def test_according_to_a_surname_is_the_person(read) -> None:  # noqa: ANN001
     f = read("Kristen Wilkins spoke first. According to Wilkins, Warhol was able to reproduce the photograph.")
     assert statements(f) == [("Kristen Wilkins", "Warhol was able to reproduce the photograph")]
+
+
+def test_a_platform_named_by_a_letter_is_nobody(read) -> None:  # noqa: ANN001
+    f = read("Pakistan's Foreign Minister Ishaq Dar confirmed the agreement in a post on X. He said Pakistan had "
+             "always strived for peace in the region.")
+    assert ("Ishaq Dar", "Pakistan had always strived for peace in the region") in statements(f)
+    assert all(e.name != "X." for e in f.entities.values())
