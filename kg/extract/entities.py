@@ -127,7 +127,7 @@ class EntityIndex:
             if e.text in out:
                 continue
             toks = e.text.split()
-            cands = [f for f in full if any(t in (f.split()[0], f.split()[-1]) for t in toks)]
+            cands = [f for f in full if any(t in _name_parts(f) for t in toks)]
             if not cands:
                 out[e.text] = e.text
                 continue
@@ -194,6 +194,16 @@ class EntityIndex:
         """'Beijing said', 'Washington's position': the capital stands for the government."""
         root = ent.root
         return root.dep_ in _SPEAKING_DEPS or (root.dep_ == L.CONJ and root.head.dep_ in L.SUBJECTS)
+
+
+_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la", "le", "ter",
+              "ten", "bin", "ibn", "al", "el", "Jr.", "Sr."}
+
+
+def _name_parts(full: str) -> tuple[str, ...]:
+    """The words of a full name one may be called by alone: first, last, and middle names
+    ('Lula' of 'Luiz Inacio Lula da Silva', 'Sisi' of 'Abdel Fattah el-Sisi'), not 'da' or 'el'."""
+    return tuple(w for w in re.split(r"[\s\-]+", full) if w and w not in _PARTICLES)
 
 
 _PLURAL_BODIES = {"departments": "Department", "ministries": "Ministry", "agencies": "Agency",

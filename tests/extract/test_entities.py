@@ -15,3 +15,10 @@ def test_coordinated_names_sharing_a_plural_head(read) -> None:  # noqa: ANN001
     f = read("Officials from the Justice, State and Treasury departments attended.")
     names = {e.name for e in f.entities.values()}
     assert {"Justice Department", "State Department", "Treasury Department"} <= names
+
+
+def test_a_middle_name_used_alone_is_the_same_person(read) -> None:  # noqa: ANN001
+    f = read("Brazilian President Luiz Inacio Lula da Silva met Xi Jinping in Brasilia. "
+             "Lula said Brazil valued its relations with China.")
+    people = {e.name for e in f.entities.values() if e.kind == "Person"}
+    assert people == {"Luiz Inacio Lula da Silva", "Xi Jinping"}
