@@ -171,6 +171,7 @@ def span_repair(doc: Doc) -> Doc:
             label = L.PERSON  # "Hong said": a surname the model read as a place or company
         if end > start:
             ents.append(Span(doc, start, end, label=label))
+    ents += _names_after_titles(doc, ents, title_spans)
     doc.ents = filter_spans(ents + _unlabelled_surnames(doc, ents, title_tokens))
     named = {i for e in doc.ents if e.label_ in (L.ORG, L.FAC, L.GPE) for i in range(e.start, e.end)}
     doc.spans[TITLES_KEY] = filter_spans([t for t in title_spans if t.start not in named])  # "UN General Assembly"
@@ -199,6 +200,25 @@ def _join_name_particles(doc: Doc) -> None:
             e for e in ents if e.label_ != L.PERSON and not any(p.start < e.end and e.start < p.end for p in ents
                                                                 if p.label_ == L.PERSON)]
         doc.ents = filter_spans(kept)
+
+
+def _names_after_titles(doc: Doc, ents: list[Span], title_spans: list[Span]) -> list[Span]:
+    """'his Iranian counterpart Hossein Amir-Abdollahian', 'President Kais Saied' where the model tagged
+    nothing: two to four capitalised proper nouns right after a title or 'counterpart' are a name."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    ends = [t.end for t in title_spans] + [t.i + 1 for t in doc if t.lower_ == "counterpart"]
+    out = []
+    for k in ends:
+        j = k
+        while (j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and not doc[j].ent_type_
+               and (doc[j].is_title or doc[j].lower_ in _NAME_PARTICLES) and doc[j].lower_ not in _GOV_HEADS
+               and j - k < 4):
+            j += 1
+        while j > k and doc[j - 1].lower_ in _NAME_PARTICLES:
+            j -= 1
+        if j - k >= 2 and (j >= len(doc) or not (doc[j].is_title and doc[j].pos_ == "PROPN")):
+            out.append(Span(doc, k, j, label=L.PERSON))
+    return out
 
 
 def _unlabelled_surnames(doc: Doc, ents: list[Span], title_tokens: set[int]) -> list[Span]:

@@ -94,3 +94,10 @@ def test_a_surname_the_model_left_unlabelled_is_the_person_named_before(nlp: Lan
     doc = nlp(text)
     second = list(doc.sents)[1]
     assert ("Meloni", "PERSON") in {(e.text, e.label_) for e in second.ents}
+
+
+def test_proper_nouns_after_a_title_or_counterpart_are_a_name(nlp: Language) -> None:
+    found = ents(nlp, "Saudi Foreign Minister Prince Faisal bin Farhan arrived in Tehran on Saturday and met his "
+                      "Iranian counterpart Hossein Amir-Abdollahian.")
+    assert ("Hossein Amir-Abdollahian", "PERSON") in found
+    assert ents(nlp, "He met the Prime Minister Office staff.") == {("Prime Minister Office", "ORG")}
