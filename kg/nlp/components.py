@@ -166,6 +166,8 @@ def span_repair(doc: Doc) -> Doc:
         if label in (L.ORG, L.GPE) and "," in doc[start:end].text:
             ents.extend(_split_at_commas(doc, start, end, label, surnames))
             continue
+        if label == L.ORG and start - 1 in title_tokens and _looks_like_a_name(doc[start:end]):
+            label = L.PERSON  # "German Chancellor Olaf Scholz" read as an organization
         if (label in (L.ORG, L.GPE, L.LOC, L.FAC) and end - start == 1 and doc[start].text in surnames
                 and not _used_as_place(doc[start])):
             label = L.PERSON  # "Hong said": a surname the model read as a place or company
@@ -200,6 +202,12 @@ def _join_name_particles(doc: Doc) -> None:
             e for e in ents if e.label_ != L.PERSON and not any(p.start < e.end and e.start < p.end for p in ents
                                                                 if p.label_ == L.PERSON)]
         doc.ents = filter_spans(kept)
+
+
+def _looks_like_a_name(span: Span) -> bool:
+    """Two to four capitalised words, none the head of a body and not a known organization."""
+    return (2 <= len(span) <= 4 and all(t.is_title or t.lower_ in _NAME_PARTICLES for t in span)
+            and not any(t.lower_ in _GOV_HEADS for t in span) and span.text not in organization_surface_forms())
 
 
 def _names_after_titles(doc: Doc, ents: list[Span], title_spans: list[Span]) -> list[Span]:

@@ -101,3 +101,7 @@ def test_proper_nouns_after_a_title_or_counterpart_are_a_name(nlp: Language) -> 
                       "Iranian counterpart Hossein Amir-Abdollahian.")
     assert ("Hossein Amir-Abdollahian", "PERSON") in found
     assert ents(nlp, "He met the Prime Minister Office staff.") == {("Prime Minister Office", "ORG")}
+
+
+def test_a_name_after_a_title_read_as_an_organization_is_a_person(nlp: Language) -> None:
+    assert ("Olaf Scholz", "PERSON") in ents(nlp, "German Chancellor Olaf Scholz praised the agreement.")
