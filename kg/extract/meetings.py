@@ -16,11 +16,11 @@ from kg.extract.when import find_interval, resolve_date
 from kg.nlp import labels as L
 from kg.nlp.gazetteer import titles
 
-MEETING_VERBS = {"meet", "visit", "host", "confer", "talk", "exchange", "hold", "receive", "welcome"}
+MEETING_VERBS = {"meet", "visit", "host", "confer", "talk", "exchange", "hold", "receive", "welcome", "summon"}
 MEETING_NOUNS = {"meeting", "talk", "talks", "visit", "summit", "dialogue", "conference", "exchange", "trip",
                  "consultation", "negotiation", "tête-à-tête", "call"}
 _NEEDS_OBJECT = {"hold": {"talk", "talks", "meeting", "dialogue", "consultation", "negotiation", "summit"},
-                 "exchange": {"view", "views"}, "receive": set(), "welcome": set()}
+                 "exchange": {"view", "views"}, "receive": set(), "welcome": set(), "summon": set()}
 _FUTURE_MARKS = {"will", "would", "shall", "expected", "plan", "plans", "planned", "intend", "scheduled", "upcoming",
                  "ahead", "later", "next", "due"}
 _PARTICIPANT_KINDS = (PERSON, ORGANIZATION, COUNTRY, GROUP)
@@ -114,7 +114,8 @@ def _participants(cue: Token, resolver: Resolver) -> list[str]:
             heads += [c for c in gov.children if c.dep_ in L.SUBJECTS]
         if not heads:
             heads += _names_just_before(cue, resolver)
-        heads += [c for c in cue.children if c.dep_ == "dobj" and cue.lemma_.lower() in ("meet", "host", "receive", "welcome", "visit")]
+        heads += [c for c in cue.children if c.dep_ == "dobj" and cue.lemma_.lower() in (
+            "meet", "host", "receive", "welcome", "visit", "summon")]
     for prep in _with_phrases(anchor):
         heads += [c for c in prep.children if c.dep_ == "pobj"]
     out: list[str] = []

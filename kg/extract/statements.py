@@ -35,6 +35,7 @@ from kg.extract.speech import (
     that_clause,
 )
 from kg.nlp import labels as L
+from kg.nlp.layout import dateline_and_byline_tokens
 
 
 @dataclass
@@ -50,6 +51,7 @@ class _Found:
 
 def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver) -> list[Statement]:
     quotes = find_quotes(doc.text)
+    layout = dateline_and_byline_tokens(doc)
     used: dict[Quote, tuple[str, str]] = {}
     speakers = Speakers(resolver)
     out: list[Statement] = []
@@ -57,8 +59,8 @@ def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver) -> list
         found: list[_Found] = []
         for tok in sent:
             if is_cue(tok) and not _inside(tok.idx, quotes) and not any(c.dep_ == "neg" for c in tok.children):
-                f = _parenthetical(tok, sent, index, speakers, quotes, used) or _reported(
-                    tok, sent, index, speakers, quotes, used, found)
+                f = _parenthetical(tok, sent, index, speakers, quotes, used, layout) or _reported(
+                    tok, sent, index, speakers, quotes, used, found, layout)
                 if f:
                     found.append(f)
         found += _speech_nouns(sent, index, speakers, found)
@@ -87,7 +89,7 @@ def _quoted_part(span: Span, quotes: list[Quote], used: dict[Quote, tuple[str, s
 
 
 def _reported(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, quotes: list[Quote],
-              used: dict[Quote, tuple[str, str]], found: list[_Found]) -> _Found | None:
+              used: dict[Quote, tuple[str, str]], found: list[_Found], layout: set[int]) -> _Found | None:
     lemma = cue.lemma_.lower()
     doc = sent.doc
     span: Span | None = None
@@ -98,7 +100,7 @@ def _reported(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, qu
     elif (comp := next((c for c in cue.children if c.dep_ == "ccomp"), None)) is not None:
         span = doc[comp.left_edge.i: comp.right_edge.i + 1]
         if comp.i < cue.i:
-            span = _trim_left_claim(span, _subject_left(cue))
+            span = _after_layout(_trim_left_claim(span, _subject_left(cue)), layout)
     elif lemma in DENIAL_VERBS and cue.dep_ == L.RELCL and cue.head.lemma_.lower() in CHARGE_NOUNS:
         return _denied_charge(cue, sent, index, speakers, found)
     elif lemma in NOMINAL_OBJECT_CUES and any(c.dep_ in ("dobj", "xcomp") or c.dep_ == "prep" and lemma in (
@@ -121,6 +123,14 @@ def _reported(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, qu
     return _Found(st, cue.i, span.start, span.end, sent.doc)
 
 
+def _after_layout(span: Span, layout: set[int]) -> Span:
+    """'TOKYO, Aug 28 (Kyodo) - CLAIM, X said': the dateline is not part of the claim."""
+    first = span.start
+    while first < span.end and first in layout:
+        first += 1
+    return span.doc[first:span.end]
+
+
 def _trim_left_claim(span: Span, subject_left: int) -> Span:
     """'CLAIM, visiting President X said': the claim stops before the attribution and its modifiers."""
     doc = span.doc
@@ -132,7 +142,7 @@ def _trim_left_claim(span: Span, subject_left: int) -> Span:
 
 
 def _parenthetical(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, quotes: list[Quote],
-                   used: dict[Quote, tuple[str, str]]) -> _Found | None:
+                   used: dict[Quote, tuple[str, str]], layout: set[int]) -> _Found | None:
     """'CLAIM, visiting President Xi said, …': the attribution follows the claim after a comma."""
     doc = sent.doc
     if any(c.dep_ == "ccomp" and c.i > cue.i and not any(t.text == "," for t in doc[cue.i + 1: c.left_edge.i + 1])
@@ -149,7 +159,7 @@ def _parenthetical(cue: Token, sent: Span, index: EntityIndex, speakers: Speaker
         k -= 1  # "…, visiting Chinese President Xi said"
     if k <= sent.start + 3 or doc[k].text != ",":
         return None
-    span = doc[sent.start:k]
+    span = _after_layout(doc[sent.start:k], layout)
     if not _is_clause(span):
         return None  # "Of the process, he said, …", "In a statement to the BBC, the church denied …"
     speaker, via_pronoun = speakers.of(cue)

@@ -99,3 +99,9 @@ def test_relative_clause_and_a_subject_several_verbs_up(read) -> None:  # noqa: 
              "President Kais Saied.")
     assert meetings(f) == [{"Giorgia Meloni", "Viktor Orban"}, {"Giorgia Meloni", "Kais Saied"}]
     assert [m.planned for m in f.meetings] == [False, True]
+
+
+def test_summoning_an_ambassador_is_a_meeting(read) -> None:  # noqa: ANN001
+    f = read("Vice Foreign Minister Masataka Okano summoned Chinese Ambassador Wu Jianghao to the Foreign Ministry "
+             "to convey Tokyo's concerns, the ministry said in a statement.")
+    assert meetings(f) == [{"Masataka Okano", "Wu Jianghao"}]

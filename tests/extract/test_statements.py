@@ -122,3 +122,9 @@ def test_a_platform_named_by_a_letter_is_nobody(read) -> None:  # noqa: ANN001
              "always strived for peace in the region.")
     assert ("Ishaq Dar", "Pakistan had always strived for peace in the region") in statements(f)
     assert all(e.name != "X." for e in f.entities.values())
+
+
+def test_the_dateline_is_not_part_of_a_claim(read) -> None:  # noqa: ANN001
+    f = read("TOKYO, Aug 28 (Kyodo) - Japan lodged a formal protest with China on Monday, Chief Cabinet Secretary "
+             "Yoshimasa Hayashi said.")
+    assert statements(f) == [("Yoshimasa Hayashi", "Japan lodged a formal protest with China on Monday")]
