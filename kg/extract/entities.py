@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, PLACE, Entity, Mention
 from kg.nlp import labels as L
+from kg.nlp.components import NAME_PARTICLES
 from kg.nlp.gazetteer import lookup_country, lookup_organization, norm
 
 _SPEAKING_DEPS = L.SUBJECTS | {L.POSS}
@@ -196,14 +197,11 @@ class EntityIndex:
         return root.dep_ in _SPEAKING_DEPS or (root.dep_ == L.CONJ and root.head.dep_ in L.SUBJECTS)
 
 
-_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la", "le", "ter",
-              "ten", "bin", "ibn", "al", "el", "Jr.", "Sr."}
-
 
 def _name_parts(full: str) -> tuple[str, ...]:
     """The words of a full name one may be called by alone: first, last, and middle names
     ('Lula' of 'Luiz Inacio Lula da Silva', 'Sisi' of 'Abdel Fattah el-Sisi'), not 'da' or 'el'."""
-    return tuple(w for w in re.split(r"[\s\-]+", full) if w and w not in _PARTICLES)
+    return tuple(w for w in re.split(r"[\s\-]+", full) if w and w not in NAME_PARTICLES and w not in ("Jr.", "Sr."))
 
 
 _PLURAL_BODIES = {"departments": "Department", "ministries": "Ministry", "agencies": "Agency",

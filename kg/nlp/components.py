@@ -25,6 +25,9 @@ from kg.nlp.layout import dateline_and_byline_tokens
 
 TITLES_KEY = "kg_titles"
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "dame", "lord", "h.e."})
+#: Lower-case words inside personal names ("Ursula von der Leyen", "Faisal bin Farhan").
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la",
+                            "le", "ter", "ten", "bin", "ibn", "al", "el"})
 _GOV_HEADS = ["ministry", "department", "council", "commission", "agency", "office", "parliament", "assembly",
               "senate", "congress", "bureau", "committee", "administration", "court", "party", "university",
               "institute", "academy", "school", "center", "centre", "army", "navy", "force", "forces", "police"]
@@ -180,9 +183,6 @@ def span_repair(doc: Doc) -> Doc:
     return doc
 
 
-_NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la", "le", "ter",
-                   "ten", "bin", "ibn", "al", "el"}
-
 
 def _join_name_particles(doc: Doc) -> None:
     """'Ursula von' + 'Leyen' (a place): a name cut at its particles is one person, 'Ursula von der Leyen'."""
@@ -192,9 +192,9 @@ def _join_name_particles(doc: Doc) -> None:
         if e.label_ != L.PERSON:
             continue
         k = e.end
-        while k < len(doc) and doc[k].lower_ in _NAME_PARTICLES and doc[k].is_lower:
+        while k < len(doc) and doc[k].lower_ in NAME_PARTICLES and doc[k].is_lower:
             k += 1
-        if (k > e.end or doc[e.end - 1].lower_ in _NAME_PARTICLES) and k < len(doc) and doc[k].is_title:
+        if (k > e.end or doc[e.end - 1].lower_ in NAME_PARTICLES) and k < len(doc) and doc[k].is_title:
             ents[n] = Span(doc, e.start, k + 1, label=L.PERSON)
             changed = True
     if changed:
@@ -206,7 +206,7 @@ def _join_name_particles(doc: Doc) -> None:
 
 def _looks_like_a_name(span: Span) -> bool:
     """Two to four capitalised words, none the head of a body and not a known organization."""
-    return (2 <= len(span) <= 4 and all(t.is_title or t.lower_ in _NAME_PARTICLES for t in span)
+    return (2 <= len(span) <= 4 and all(t.is_title or t.lower_ in NAME_PARTICLES for t in span)
             and not any(t.lower_ in _GOV_HEADS for t in span) and span.text not in organization_surface_forms())
 
 
@@ -219,10 +219,10 @@ def _names_after_titles(doc: Doc, ents: list[Span], title_spans: list[Span]) -> 
     for k in ends:
         j = k
         while (j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and not doc[j].ent_type_
-               and (doc[j].is_title or doc[j].lower_ in _NAME_PARTICLES) and doc[j].lower_ not in _GOV_HEADS
+               and (doc[j].is_title or doc[j].lower_ in NAME_PARTICLES) and doc[j].lower_ not in _GOV_HEADS
                and j - k < 4):
             j += 1
-        while j > k and doc[j - 1].lower_ in _NAME_PARTICLES:
+        while j > k and doc[j - 1].lower_ in NAME_PARTICLES:
             j -= 1
         if j - k >= 2 and (j >= len(doc) or not (doc[j].is_title and doc[j].pos_ == "PROPN")):
             out.append(Span(doc, k, j, label=L.PERSON))
