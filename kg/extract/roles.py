@@ -245,18 +245,9 @@ def _predicates(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role]:
         if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == L.RELCL:
             subj = verb.head  # "Wang Yi, who became foreign minister in 2013"
         pkey = index.entity_of(subj) if subj is not None else None
-        if pkey is None or index.entities[pkey].kind != PERSON:
-            continue
-        start = _qualified_start(doc, t, index)
-        org, relative = _modifiers(doc, Span(doc, start, t.end, label=t.label_), index)
-        if org is None and relative is None:
-            org = _organization_after(head, index)
-        if org is None and relative is None:
-            continue
-        former = lemma in _LEAVING_VERBS or any(x.lower_ in _FORMER for x in doc[max(start - 2, t.sent.start):start])
-        out.append(Role(person=pkey, role=doc[start:t.end].text, role_norm=t.label_, organization=org,
-                        relative_to=relative, former=former, evidence=evidence_of(t.sent, index.document_id),
-                        confidence=0.75))
+        if pkey is not None and index.entities[pkey].kind == PERSON and (
+                role := _held_title(doc, t, pkey, index, lemma in _LEAVING_VERBS, 0.75)):
+            out.append(role)
     return out
 
 
@@ -268,19 +259,24 @@ def _named_beside(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role
             continue  # "another Chinese official, spokesman Hong Lei": a loose description, not the title held
         for c in t.root.children:
             pkey = index.entity_of(c) if c.dep_ == "appos" else None
-            if pkey is None or index.entities[pkey].kind != PERSON:
-                continue
-            start = _qualified_start(doc, t, index)
-            org, relative = _modifiers(doc, Span(doc, start, t.end, label=t.label_), index)
-            if org is None and relative is None:
-                org = _organization_after(t.root, index)
-            if org is None and relative is None:
-                continue
-            former = any(x.lower_ in _FORMER for x in doc[max(start - 2, t.sent.start):start])
-            out.append(Role(person=pkey, role=doc[start:t.end].text, role_norm=t.label_, organization=org,
-                            relative_to=relative, former=former, evidence=evidence_of(t.sent, index.document_id),
-                            confidence=0.8))
+            if pkey is not None and index.entities[pkey].kind == PERSON and (
+                    role := _held_title(doc, t, pkey, index, False, 0.8)):
+                out.append(role)
     return out
+
+
+def _held_title(doc: Doc, t: Span, pkey: str, index: EntityIndex, left: bool, confidence: float) -> Role | None:
+    """The role a person holds through title `t`, with the organization written before or after it
+    ('China's foreign minister', 'president of Brazil'); None without one: a bare title says too little."""
+    start = _qualified_start(doc, t, index)
+    org, relative = _modifiers(doc, Span(doc, start, t.end, label=t.label_), index)
+    if org is None and relative is None:
+        org = _organization_after(t.root, index)
+    if org is None and relative is None:
+        return None
+    former = left or any(x.lower_ in _FORMER for x in doc[max(start - 2, t.sent.start):start])
+    return Role(person=pkey, role=doc[start:t.end].text, role_norm=t.label_, organization=org, relative_to=relative,
+                former=former, evidence=evidence_of(t.sent, index.document_id), confidence=confidence)
 
 
 _PREDICATE_VERBS = {"be", "become", "serve", "remain", "appoint", "name", "elect", "reelect", "re-elect", "nominate",
