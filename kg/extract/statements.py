@@ -97,7 +97,8 @@ def _reported(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, qu
         return None  # "the hack, which US officials have blamed on China": background to the report around it
     if lemma == "make":
         span = that_clause(cue)
-    elif (comp := next((c for c in cue.children if c.dep_ == "ccomp"), None)) is not None:
+    elif (comp := next((c for c in cue.children if c.dep_ == "ccomp" and not (  # "A; B calls for C": A is not said
+            c.i < cue.i and any(t.text == ";" for t in doc[c.right_edge.i + 1: cue.i]))), None)) is not None:
         span = doc[comp.left_edge.i: comp.right_edge.i + 1]
         if comp.i < cue.i:
             span = _after_layout(_trim_left_claim(span, _subject_left(cue)), layout)
@@ -354,7 +355,7 @@ def _mentioned(names: tuple[str, ...], text: str) -> bool:
 def _clean(text: str) -> str:
     t = text.strip().strip(",;:.").strip()
     t = re.sub(r"^that\s+", "", t)
-    return t.strip("\"“” ")
+    return t.strip("\"“” ").rstrip(",;:").strip()  # '…and bullets,"' keeps no comma
 
 
 def _dedupe(statements: list[Statement]) -> list[Statement]:

@@ -128,3 +128,14 @@ def test_the_dateline_is_not_part_of_a_claim(read) -> None:  # noqa: ANN001
     f = read("TOKYO, Aug 28 (Kyodo) - Japan lodged a formal protest with China on Monday, Chief Cabinet Secretary "
              "Yoshimasa Hayashi said.")
     assert statements(f) == [("Yoshimasa Hayashi", "Japan lodged a formal protest with China on Monday")]
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_next_clause_says(read) -> None:  # noqa: ANN001
+    f = read("Modi, Putin hold talks in Moscow; India calls for dialogue on Ukraine")
+    assert statements(f) == [("India", "India calls for dialogue on Ukraine")]
+
+
+def test_a_quoted_claim_keeps_no_trailing_comma(read) -> None:  # noqa: ANN001
+    f = read("Prime Minister Narendra Modi held talks with Vladimir Putin.\n\n\"Peace talks cannot succeed amid bombs, "
+             "guns and bullets,\" Modi said in televised remarks.")
+    assert statements(f) == [("Narendra Modi", "Peace talks cannot succeed amid bombs, guns and bullets")]
