@@ -68,7 +68,8 @@ def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver) -> list
         for f in found:
             speakers.remember(f.statement.speaker, list(sent))
         out += [f.statement for f in found]
-        out += _according_to(sent, index, resolver)
+        # "Xi told Scholz that …, according to CCTV": the outlet relays Xi's statement, as "…, Xinhua reported" does.
+        out += [s for s in _according_to(sent, index, resolver) if not found]
     out += _direct(doc, index, speakers, quotes, used)
     return _dedupe(out)
 

@@ -56,7 +56,12 @@ def _is_byline(doc: Doc, start: int, end: int) -> bool:
 def _is_dateline(doc: Doc, start: int, dash: int) -> bool:
     """A capitalised place (all caps, or followed by a date or an agency in brackets) then a dash."""
     prefix = doc[start:dash]
-    if any(t.pos_ in ("VERB", "AUX") and not t.is_upper for t in prefix):
+    depth, words = 0, []
+    for t in prefix:  # the agency in brackets ("(dpa)") may be tagged as anything
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and t.text != ")":
+            words.append(t)
+    if any(t.pos_ in ("VERB", "AUX") and not t.is_upper for t in words):
         return False
     bracketed = prefix[-1].text == ")" and any(t.text == "(" for t in prefix)
     return (prefix[0].is_upper and len(prefix[0].text) > 1) or bracketed

@@ -139,3 +139,9 @@ def test_a_quoted_claim_keeps_no_trailing_comma(read) -> None:  # noqa: ANN001
     f = read("Prime Minister Narendra Modi held talks with Vladimir Putin.\n\n\"Peace talks cannot succeed amid bombs, "
              "guns and bullets,\" Modi said in televised remarks.")
     assert statements(f) == [("Narendra Modi", "Peace talks cannot succeed amid bombs, guns and bullets")]
+
+
+def test_according_to_an_outlet_relays_the_statement_in_its_sentence(read) -> None:  # noqa: ANN001
+    f = read("Chinese President Xi Jinping told Olaf Scholz that China and Germany should be partners, according to "
+             "state broadcaster CCTV. According to CCTV, the talks lasted three hours.")
+    assert [s for s, _ in statements(f)] == ["Xi Jinping", "CCTV"]

@@ -105,3 +105,9 @@ def test_proper_nouns_after_a_title_or_counterpart_are_a_name(nlp: Language) -> 
 
 def test_a_name_after_a_title_read_as_an_organization_is_a_person(nlp: Language) -> None:
     assert ("Olaf Scholz", "PERSON") in ents(nlp, "German Chancellor Olaf Scholz praised the agreement.")
+
+
+def test_dateline_whose_agency_is_tagged_as_a_verb(nlp: Language) -> None:
+    text = ("Scholz visits China\n\nBEIJING, April 16 (dpa) - German Chancellor Olaf Scholz arrived in Beijing on "
+            "Tuesday.")
+    assert ("BEIJING", "GPE") not in ents(nlp, text)
