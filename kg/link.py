@@ -1,7 +1,8 @@
 """Cross-document person linking: a bare surname joins the one full name that matches it.
 
 A document that says only "Obama" mints the person "Obama"; once the store knows exactly one
-person whose full name starts or ends with that word ("Barack Obama"), the bare-name person is
+person whose full name has that word as its first, last or a middle name ("Barack Obama"; "Lula" of
+"Luiz Inacio Lula da Silva"; not a particle like "da"), the bare-name person is
 declared `owl:sameAs` that person in the entities graph and takes its name as label, so queries
 show one name for both. Document graphs stay exactly as extracted, so every document graph is
 the same whatever else is in the store. Two candidates ("Xi Jinping", "Xi Xiaoxing") leave the bare
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.nlp.components import name_parts
 from kg.rdf import name_key
 from kg.rdf.namespaces import DIP, OWL, RDFS, SKOS
 from kg.rdf.terms import lit
@@ -28,7 +30,7 @@ class Link:
 
 
 def find_links(store: KgStore) -> list[Link]:
-    """Bare-name persons not linked yet that match exactly one full-name person (first or last word)."""
+    """Bare-name persons not linked yet that match exactly one full-name person (one of its names)."""
     entities = store.minter.special_graph("entities").value
     q = (f"SELECT DISTINCT ?p ?label ?linked WHERE {{ GRAPH <{entities}> {{ ?p a <{DIP}Person> ; "
          f"<{SKOS}prefLabel> ?label OPTIONAL {{ ?p <{OWL}sameAs> ?linked FILTER(ISIRI(?linked) && "
@@ -41,7 +43,7 @@ def find_links(store: KgStore) -> list[Link]:
     for iri, label, _ in rows:
         if len(label.split()) != 1 or iri in linked:
             continue
-        matches = {(f, name) for f, name in full if label in (name.split()[0], name.split()[-1]) and f != iri}
+        matches = {(f, name) for f, name in full if label in name_parts(name) and f != iri}
         if len(matches) == 1:
             f, name = matches.pop()
             links.append(Link(iri, f, label, name))

@@ -42,3 +42,16 @@ def test_ambiguous_surname_stays_apart(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert "linked across documents" not in r.stdout
     assert ("Li", "b.txt") in speakers(store)
+
+
+def test_a_middle_name_joins_its_full_name(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Summit\n\nBrazilian President Luiz Inacio Lula da Silva met Chinese President "
+                                "Xi Jinping in Brasilia on Wednesday.\n")
+    (docs / "b.txt").write_text("Trade\n\nLula said on Thursday that the tariffs were unacceptable.\n")
+    store = tmp_path / "store"
+    r = run_kg("build", str(docs), "--store", str(store))
+    assert r.returncode == 0, r.stderr
+    assert "linked across documents: Lula" in r.stdout
+    assert ("Luiz Inacio Lula da Silva", "b.txt") in speakers(store)

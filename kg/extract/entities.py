@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, PLACE, Entity, Mention
 from kg.nlp import labels as L
-from kg.nlp.components import NAME_PARTICLES
+from kg.nlp.components import name_parts
 from kg.nlp.gazetteer import lookup_country, lookup_organization, norm
 
 _SPEAKING_DEPS = L.SUBJECTS | {L.POSS}
@@ -128,7 +128,7 @@ class EntityIndex:
             if e.text in out:
                 continue
             toks = e.text.split()
-            cands = [f for f in full if any(t in _name_parts(f) for t in toks)]
+            cands = [f for f in full if any(t in name_parts(f) for t in toks)]
             if not cands:
                 out[e.text] = e.text
                 continue
@@ -196,12 +196,6 @@ class EntityIndex:
         root = ent.root
         return root.dep_ in _SPEAKING_DEPS or (root.dep_ == L.CONJ and root.head.dep_ in L.SUBJECTS)
 
-
-
-def _name_parts(full: str) -> tuple[str, ...]:
-    """The words of a full name one may be called by alone: first, last, and middle names
-    ('Lula' of 'Luiz Inacio Lula da Silva', 'Sisi' of 'Abdel Fattah el-Sisi'), not 'da' or 'el'."""
-    return tuple(w for w in re.split(r"[\s\-]+", full) if w and w not in NAME_PARTICLES and w not in ("Jr.", "Sr."))
 
 
 _PLURAL_BODIES = {"departments": "Department", "ministries": "Ministry", "agencies": "Agency",

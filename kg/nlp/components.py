@@ -28,6 +28,14 @@ HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "s
 #: Lower-case words inside personal names ("Ursula von der Leyen", "Faisal bin Farhan").
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la",
                             "le", "ter", "ten", "bin", "ibn", "al", "el"})
+
+
+def name_parts(full: str) -> tuple[str, ...]:
+    """The words of a full name one may be called by alone: first, last and middle names ('Lula' of
+    'Luiz Inacio Lula da Silva', 'Sisi' of 'Abdel Fattah el-Sisi'), not 'da', 'el' or 'Jr.'."""
+    return tuple(w for w in re.split(r"[\s\-]+", full) if w and w not in NAME_PARTICLES and w not in ("Jr.", "Sr."))
+
+
 _GOV_HEADS = ["ministry", "department", "council", "commission", "agency", "office", "parliament", "assembly",
               "senate", "congress", "bureau", "committee", "administration", "court", "party", "university",
               "institute", "academy", "school", "center", "centre", "army", "navy", "force", "forces", "police"]
