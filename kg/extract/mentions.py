@@ -13,6 +13,12 @@ from kg.extract.facts import COUNTRY, GROUP, ORGANIZATION, PERSON, Role
 from kg.nlp.gazetteer import lookup_country, titles
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
+_FEMININE = {"she", "her"}
+#: Words right before a name that say whether the text speaks of a woman or a man.
+_WOMAN_BEFORE = {"mrs", "mrs.", "ms", "ms.", "madam", "dame", "lady", "queen", "princess", "spokeswoman",
+                 "chairwoman", "congresswoman", "businesswoman", "duchess", "empress"}
+_MAN_BEFORE = {"mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "businessman",
+               "duke", "emperor"}
 _CARRIERS = {"statement", "report", "communique", "communiqué", "spokesman", "spokeswoman", "spokesperson",
              "agency", "ministry", "office", "government", "administration", "embassy", "media", "daily",
              "military", "army", "navy", "police", "authority", "official", "parliament", "cabinet", "presidency"}
@@ -27,18 +33,36 @@ class Resolver:
         self.index = index
         self.roles = roles
         self._person_tokens = sorted(i for i, k in index.token_entity.items() if index.entities[k].kind == PERSON)
+        self._women, self._men = self._genders()
 
-    def last_person_before(self, i: int) -> str | None:
+    def last_person_before(self, i: int, pronoun: str = "") -> str | None:
+        """The person named last before token i; for 'she'/'he', not one the text calls a man/woman."""
+        other = self._men if pronoun in _FEMININE else self._women if pronoun else set()
         for j in reversed(self._person_tokens):
-            if j < i:
+            if j < i and self.index.token_entity[j] not in other:
                 return self.index.token_entity[j]
         return None
+
+    def _genders(self) -> tuple[set[str], set[str]]:
+        """People the text marks as women or men ('Ms Hua', 'spokeswoman Hua Chunying', 'Mr Wang')."""
+        women: set[str] = set()
+        men: set[str] = set()
+        doc = self.index.doc
+        for i in self._person_tokens:
+            key = self.index.token_entity[i]
+            if i > 0 and self.index.token_entity.get(i - 1) != key:
+                word = doc[i - 1].lower_
+                if word in _WOMAN_BEFORE:
+                    women.add(key)
+                elif word in _MAN_BEFORE:
+                    men.add(key)
+        return women - men, men - women
 
     def resolve(self, tok: Token, *, allow_groups: bool = False) -> str | None:
         """The entity a noun-phrase head (or pronoun) refers to, or None."""
         ix = self.index
         if tok.lower_ in PERSONAL_PRONOUNS:
-            return self.last_person_before(tok.i)
+            return self.last_person_before(tok.i, tok.lower_)
         if (key := ix.entity_of(tok)) is not None:
             return key
         for c in tok.children:  # "Ukraine's foreign minister, Dmytro Kuleba, said": the one named beside it

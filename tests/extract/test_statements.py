@@ -145,3 +145,8 @@ def test_according_to_an_outlet_relays_the_statement_in_its_sentence(read) -> No
     f = read("Chinese President Xi Jinping told Olaf Scholz that China and Germany should be partners, according to "
              "state broadcaster CCTV. According to CCTV, the talks lasted three hours.")
     assert [s for s, _ in statements(f)] == ["Xi Jinping", "CCTV"]
+
+
+def test_she_is_not_a_man_the_text_calls_mr(read) -> None:  # noqa: ANN001
+    f = read("Foreign Ministry spokeswoman Hua Chunying met Mr Wang Yi on Monday. She said the talks went well.")
+    assert statements(f) == [("Hua Chunying", "the talks went well")]
