@@ -13,45 +13,41 @@ BARE = "Trade row\n\nMr Harper said on Tuesday that the tariffs were unacceptabl
 TWO = "Envoys\n\nAmbassador Li Wei met Professor Li Na in Geneva. Li said that the talks went well.\n"
 
 
+def build(tmp_path: Path, files: dict[str, str]) -> tuple[str, Path]:
+    """Build a store from {name: text} and return the build's stdout and the store."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in files.items():
+        (docs / name).write_text(text)
+    store = tmp_path / "store"
+    r = run_kg("build", str(docs), "--store", str(store))
+    assert r.returncode == 0, r.stderr
+    return r.stdout, store
+
+
 def speakers(store: Path) -> set[tuple[str, str]]:
     out = run_kg("query", "statements", "--store", str(store), "--format", "csv").stdout
     return {(r["speaker"], r["document"]) for r in csv.DictReader(io.StringIO(out))}
 
 
 def test_bare_surname_joins_the_one_full_name(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "a.txt").write_text(FULL)
-    (docs / "b.txt").write_text(BARE)
-    store = tmp_path / "store"
-    r = run_kg("build", str(docs), "--store", str(store))
-    assert r.returncode == 0, r.stderr
-    assert "linked across documents: Harper" in r.stdout
+    out, store = build(tmp_path, {"a.txt": FULL, "b.txt": BARE})
+    assert "linked across documents: Harper" in out
     assert ("Stephen Harper", "b.txt") in speakers(store)
     profile = run_kg("query", "entity-profile", "--param", "entity=Harper", "--store", str(store), "--format", "csv").stdout
     assert {r["name"] for r in csv.DictReader(io.StringIO(profile))} == {"Stephen Harper"}
 
 
 def test_ambiguous_surname_stays_apart(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "a.txt").write_text(TWO)
-    (docs / "b.txt").write_text("Follow-up\n\nLi said that a second round is planned.\n")
-    store = tmp_path / "store"
-    r = run_kg("build", str(docs), "--store", str(store))
-    assert r.returncode == 0, r.stderr
-    assert "linked across documents" not in r.stdout
+    out, store = build(tmp_path, {"a.txt": TWO, "b.txt": "Follow-up\n\nLi said that a second round is planned.\n"})
+    assert "linked across documents" not in out
     assert ("Li", "b.txt") in speakers(store)
 
 
 def test_a_middle_name_joins_its_full_name(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "a.txt").write_text("Summit\n\nBrazilian President Luiz Inacio Lula da Silva met Chinese President "
-                                "Xi Jinping in Brasilia on Wednesday.\n")
-    (docs / "b.txt").write_text("Trade\n\nLula said on Thursday that the tariffs were unacceptable.\n")
-    store = tmp_path / "store"
-    r = run_kg("build", str(docs), "--store", str(store))
-    assert r.returncode == 0, r.stderr
-    assert "linked across documents: Lula" in r.stdout
+    out, store = build(tmp_path, {
+        "a.txt": "Summit\n\nBrazilian President Luiz Inacio Lula da Silva met Chinese President Xi Jinping in "
+                 "Brasilia on Wednesday.\n",
+        "b.txt": "Trade\n\nLula said on Thursday that the tariffs were unacceptable.\n"})
+    assert "linked across documents: Lula" in out
     assert ("Luiz Inacio Lula da Silva", "b.txt") in speakers(store)
