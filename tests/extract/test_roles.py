@@ -73,3 +73,8 @@ def test_organization_after_a_titled_name(read) -> None:  # noqa: ANN001
 def test_stacked_titles_give_the_office_not_the_rank(read) -> None:  # noqa: ANN001
     f = read("Saudi Foreign Minister Prince Faisal bin Farhan met Antony Blinken.")
     assert roles(f) == {("Faisal bin Farhan", "Foreign Minister", "Saudi Arabia")}
+
+
+def test_an_indefinite_description_in_apposition_is_no_title_held(read) -> None:  # noqa: ANN001
+    f = read("Another Chinese official, Foreign Ministry spokesman Lin Jian, repeated the warning.")
+    assert not any(norm == "Official" for _, norm, _ in roles(f))
