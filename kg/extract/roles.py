@@ -11,6 +11,7 @@ Patterns (all on the parse and the title spans the gazetteer marked):
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -64,8 +65,13 @@ def _fill_from_descriptions(doc: Doc, roles: list[Role], titles: list[Span], ind
 
 def _own_words(role: str, role_norm: str) -> frozenset[str]:
     """The words of a role that no variant of its normalized role has: 'environment' in 'Environment Minister'."""
-    common = {w for v, n in titles().items() if n == role_norm for w in v.split()}
+    common = _variant_words(role_norm)
     return frozenset(w for w in role.lower().split() if w not in common)
+
+
+@cache
+def _variant_words(role_norm: str) -> frozenset[str]:
+    return frozenset(w for v, n in titles().items() if n == role_norm for w in v.split())
 
 
 def _modifiers(doc: Doc, title: Span, index: EntityIndex) -> tuple[str | None, str | None]:
