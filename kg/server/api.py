@@ -16,6 +16,7 @@ from kg.errors import QueryError
 from kg.queries import SavedQuery, bind, with_prefixes
 from kg.server import negotiate
 from kg.server.errors import HttpError
+from kg.server.prepared import answer_key
 from kg.server.state import ServerState, state_of
 
 RESERVED = ("format",)
@@ -60,7 +61,7 @@ async def run_query(request: Request) -> Response:
     media = negotiate.for_result("results" if query.form in ("SELECT", "ASK") else "graph", accept, fmt)  # 406 first
     cache = state.cache
     generation = state.store.generation  # read before the query runs: see kg.server.cache
-    key = (query.name, query.sparql, tuple(sorted((k, str(v)) for k, v in bindings.items())), media)
+    key = answer_key(query, bindings, media)
     if cache.enabled and (hit := cache.get(generation, key)) is not None:
         return Response(hit[1], media_type=hit[0], headers={"Vary": "Accept", "X-KG-Cache": "hit"})
 
@@ -74,6 +75,18 @@ async def run_query(request: Request) -> Response:
     headers = {"Vary": "Accept", "X-KG-Cache": "miss" if cache.enabled else "off"}
     return await state.executor.stream(produce, headers=headers, keep=keep if cache.enabled else None,
                                        keep_limit=cache.max_entry)
+
+
+async def status(request: Request) -> Response:
+    """The store's write generation, the answer cache and the preparer's last round, for operators."""
+    state = state_of(request)
+    cache, done = state.cache, state.preparer.progress
+    return JSONResponse({"ok": True, "generation": state.store.generation,
+                         "cache": {"entries": len(cache), "bytes": cache.size, "max_bytes": cache.max_bytes,
+                                   "hits": cache.hits, "misses": cache.misses},
+                         "prepared": {"enabled": state.prepare and cache.enabled, "generation": done.generation,
+                                      "answers": done.prepared, "skipped": done.skipped,
+                                      "seconds": round(done.seconds, 3), "busy": done.busy}})
 
 
 def openapi(state: ServerState) -> dict:
@@ -97,6 +110,8 @@ def openapi(state: ServerState) -> dict:
                              "responses": {"204": {"description": "done"}, "401": error, "403": error}}},
         "/store": {"get": {"summary": "Graph Store Protocol: read ?graph=IRI or ?default",
                            "responses": {"200": {"description": "the graph"}, "404": error}}},
+        "/api/status": {"get": {"summary": "Write generation, answer cache and prepared answers",
+                                "responses": {"200": {"description": "the server's state"}}}},
         "/api/documents": {"post": {"summary": "Add a document (text/plain or JSON {text,id,title,date,source,url})",
                                     "security": [{"bearer": []}],
                                     "responses": {"201": {"description": "extracted and stored"}, "401": error}}},

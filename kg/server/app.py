@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
+
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -17,6 +20,14 @@ GSP_METHODS = ["GET", "HEAD", "PUT", "POST", "DELETE"]
 
 def create_app(state: ServerState) -> Starlette:
     """The app serving `state.store`; the store is opened once, by the caller."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if state.prepare:
+            state.preparer.start()
+        yield
+        state.preparer.stop()
+
     routes = [
         Route("/", pages.index, methods=["GET"]),
         Route("/docs", pages.docs, methods=["GET"]),
@@ -29,12 +40,13 @@ def create_app(state: ServerState) -> Starlette:
         Route("/api/documents", documents.add_document, methods=["POST"]),
         Route("/api/graph", linked.graph_api, methods=["GET"]),
         Route("/api/search", linked.search_api, methods=["GET"]),
+        Route("/api/status", api.status, methods=["GET"]),
         Route("/openapi.json", api.openapi_json, methods=["GET"]),
         Route("/id/{path:path}", linked.resource, methods=["GET"]),
         Mount("/static", app=StaticFiles(directory=str(STATIC)), name="static"),
     ]
     middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
                              allow_headers=["Accept", "Content-Type"], max_age=3600)]
-    app = Starlette(routes=routes, middleware=middleware, exception_handlers=HANDLERS)
+    app = Starlette(routes=routes, middleware=middleware, exception_handlers=HANDLERS, lifespan=lifespan)
     app.state.kg = state
     return app

@@ -45,6 +45,11 @@ class ResultCache:
             self.hits += 1
             return found
 
+    def peek(self, generation: int, key: Hashable) -> bool:
+        """Whether an answer for `key` is kept for `generation` (not counted as a hit or miss)."""
+        with self._lock:
+            return generation == self._generation and key in self._entries
+
     def put(self, generation: int, key: Hashable, media: str, body: bytes) -> bool:
         """Keep `body` unless it is too large or the store has changed since `generation` was read."""
         if len(body) > self.max_entry:

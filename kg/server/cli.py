@@ -22,9 +22,12 @@ from kg.config import Settings
               help="Largest request body in bytes (413 above).")
 @click.option("--cache-mb", type=click.IntRange(0, 65536), default=64, show_default=True,
               help="Memory for answers of saved queries, kept until the store changes (0: no cache).")
+@click.option("--prepare/--no-prepare", default=True, show_default=True,
+              help="Evaluate every saved query's default call in the background at start and after each write, "
+                   "so the first call is answered from the cache too (needs the cache).")
 @click.option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline for POST /api/documents.")
 def serve(store: str | None, host: str, port: int, update_token: str | None, timeout: float, max_body: int,
-          cache_mb: int, model: str | None) -> None:
+          cache_mb: int, prepare: bool, model: str | None) -> None:
     """Serve the store over HTTP: UI at /, SPARQL at /sparql, saved queries at /api/queries."""
     import uvicorn
 
@@ -37,7 +40,7 @@ def serve(store: str | None, host: str, port: int, update_token: str | None, tim
         raise InputError("--update-token must have at least 8 characters")
     kg_store = KgStore(settings.store, base_iri=settings.base_iri, read_only=not update_token)
     state = ServerState(kg_store, settings, update_token=update_token or None, timeout=timeout, max_body=max_body,
-                        cache_bytes=cache_mb * 1024 * 1024)
+                        cache_bytes=cache_mb * 1024 * 1024, prepare=prepare)
     mode = "updates allowed with the token" if update_token else "read-only"
     click.echo(f"serving {settings.store} on http://{host}:{port}/ ({mode}; Ctrl-C stops)", err=True)
     uvicorn.run(create_app(state), host=host, port=port, log_level="warning", access_log=False)

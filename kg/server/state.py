@@ -14,6 +14,7 @@ from kg.queries import Catalogue
 from kg.server.cache import DEFAULT_BYTES, ResultCache
 from kg.server.errors import HttpError
 from kg.server.execute import Executor
+from kg.server.prepared import Preparer
 from kg.store import KgStore
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -28,16 +29,19 @@ class ServerState:
     timeout: float = 30.0
     max_body: int = 10 * 1024 * 1024
     cache_bytes: int = DEFAULT_BYTES
+    prepare: bool = True  # keep the saved queries' default answers ready (kg.server.prepared)
     executor: Executor = field(init=False)
     writer: ThreadPoolExecutor = field(init=False)
     catalogue: Catalogue = field(init=False)
     cache: ResultCache = field(init=False)
+    preparer: Preparer = field(init=False)
 
     def __post_init__(self) -> None:
         self.executor = Executor(self.timeout)
         self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer")
         self.catalogue = Catalogue(self.settings.queries_dir)
         self.cache = ResultCache(self.cache_bytes)
+        self.preparer = Preparer(self)
 
     @property
     def base(self) -> str:

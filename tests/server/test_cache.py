@@ -45,7 +45,8 @@ def test_repeated_saved_query_is_answered_from_the_cache(seeds_server: str) -> N
 
 def test_a_write_makes_the_next_call_evaluate_again(tmp_path: Path) -> None:
     token = "cache-test-token-123"
-    with live_server(tmp_path / "store", "--update-token", token) as url:
+    # --no-prepare: the preparer (tests/server/test_prepared.py) would refill the cache after the write
+    with live_server(tmp_path / "store", "--update-token", token, "--no-prepare") as url:
         before = httpx.get(url + "/api/queries/who-met-whom").json()["results"]["bindings"]
         assert before == [] and httpx.get(url + "/api/queries/who-met-whom").headers["x-kg-cache"] == "hit"
         r = httpx.post(url + "/update", content=MEETING, headers={"Authorization": f"Bearer {token}",
