@@ -4,12 +4,14 @@ Prints requests/s of a light saved query and a heavy aggregate query on both ser
 ratio), then the p50 latency of every saved query on `kg serve` and on Oxigraph's server (the same
 query, parameters given as a VALUES block). Bounded: about two minutes on the seeds.
 
-    python benchmarks/bench_server.py [--store PATH] [--seconds 3] [--rounds 3] [--clients 4] [--latency-only [--oxigraph]]
+    python benchmarks/bench_server.py [--store PATH] [--seconds 3] [--rounds 3] [--clients 4] [--latency-only [--oxigraph]] [--entities 30]
 
 Without --store, the seed store is built into a temporary folder first (`kg build seeds`).
 The comparison runs `kg serve --cache-mb 0`, so both servers evaluate every request; kg's answer
-cache is measured on its own line. Latency is given cold (cache off: every call evaluates) and
-warm (cache on: the first call fills it). `--latency-only` skips the throughput comparison (for big
+cache is measured on its own line. Latency is given cold (cache off: every call evaluates), for the
+first call on a default server once it has prepared the saved queries' default answers
+(kg.server.prepared), and warm (cache on: after one call). Queries with an `entity` parameter are
+then asked once each for `--entities` entities sampled from the store, cache off. `--latency-only` skips the throughput comparison (for big
 stores); with `--oxigraph` it still times each query on `oxigraph serve-read-only` opened on the
 store itself (no copy; the CLI must be the same Oxigraph version as pyoxigraph).
 Needs the `oxigraph` CLI (pip install oxigraph) unless --latency-only without --oxigraph.
@@ -18,6 +20,7 @@ Needs the `oxigraph` CLI (pip install oxigraph) unless --latency-only without --
 from __future__ import annotations
 
 import argparse
+import random
 import shutil
 import statistics
 import subprocess
@@ -108,6 +111,51 @@ def p50(url: str, n: int = 15, headers: dict[str, str] = JSON, budget: float = 6
     return statistics.median(times) * 1000, len(times)
 
 
+CLIENT = httpx.Client(timeout=600)  # one keep-alive client: a new one costs ~30 ms of set-up per call
+
+
+def first_call(url: str, headers: dict[str, str]) -> tuple[float, str]:
+    """Milliseconds of one request and whether the cache answered it (X-KG-Cache)."""
+    CLIENT.get(url.split("/api/", 1)[0] + "/api/status").raise_for_status()  # the connection is open
+    t0 = time.perf_counter()
+    r = CLIENT.get(url, headers=headers)
+    r.raise_for_status()
+    return (time.perf_counter() - t0) * 1000, r.headers.get("x-kg-cache", "")
+
+
+def wait_prepared(url: str, limit: float = 600.0) -> dict:
+    """Block until the server has prepared the default answers for its current store (GET /api/status)."""
+    stop = time.monotonic() + limit
+    while time.monotonic() < stop:
+        status = httpx.get(url + "/api/status", timeout=60).json()
+        done = status["prepared"]
+        if done["generation"] == status["generation"] and not done["busy"]:
+            return done
+        time.sleep(0.2)
+    raise SystemExit(f"answers not prepared within {limit:g} s")
+
+
+def sample_entities(url: str, n: int, seed: int = 7) -> list[str]:
+    """Names of n entities that take part in facts (speakers, participants, role holders, subjects)."""
+    query = with_prefixes("SELECT DISTINCT ?l WHERE { ?f dip:participant|dip:speaker|dip:person|dip:about|"
+                          "dip:organization ?e . ?e skos:prefLabel ?l }")
+    rows = httpx.get(url + "/sparql", params={"query": query}, headers=JSON, timeout=600).json()["results"]["bindings"]
+    names = sorted(r["l"]["value"] for r in rows)
+    return random.Random(seed).sample(names, min(n, len(names)))
+
+
+def distinct_calls(url: str, names: list[str]) -> None:
+    """p50 of each entity-parameter saved query over many entities, each asked once (no repeats to cache)."""
+    print(f"\np50 over {len(names)} entities sampled from the store, each asked once, kg serve --cache-mb 0:")
+    for q in Catalogue(Settings().queries_dir).all():
+        entity = next((p.name for p in q.parameters if p.type == "entity"), None)
+        if entity is None:
+            continue
+        times = sorted(first_call(f"{url}/api/queries/{q.name}?{urlencode({entity: name})}", JSON)[0] for name in names)
+        print(f"  {q.name:24s} {entity + '=…':8s} p50 {statistics.median(times):8.1f} ms   p90 "
+              f"{times[int(0.9 * len(times)) - 1]:8.1f} ms   max {times[-1]:8.1f} ms", flush=True)
+
+
 def start_kg(store: Path, *args: str) -> tuple[str, subprocess.Popen]:
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port),
@@ -166,6 +214,8 @@ def main() -> None:
     ap.add_argument("--latency-only", action="store_true", help="Only the per-query latency (no throughput runs).")
     ap.add_argument("--oxigraph", action="store_true",
                     help="With --latency-only: also time each query on oxigraph serve-read-only opened on --store.")
+    ap.add_argument("--entities", type=int, default=30,
+                    help="Entities to sample for the distinct-call latency of entity-parameter queries (0: skip).")
     args = ap.parse_args()
     if (not args.latency_only or args.oxigraph) and not shutil.which("oxigraph"):
         raise SystemExit("the oxigraph CLI is missing: pip install oxigraph")
@@ -180,6 +230,7 @@ def main() -> None:
         procs.append(proc)
         cached, proc = start_kg(store)
         procs.append(proc)
+        prepared = wait_prepared(cached)  # before any timing: preparing competes for the processor
         triples = httpx.get(kg + "/sparql", params={"query": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"},
                             timeout=600).json()
         print(f"data: {triples['results']['bindings'][0]['n']['value']} triples (union of graphs); "
@@ -190,20 +241,27 @@ def main() -> None:
         elif args.oxigraph:
             ox, proc = start_oxigraph(store, "serve-read-only")
             procs.append(proc)
-        print("\np50 latency of each saved query on kg serve, cold (--cache-mb 0: every call evaluates) and warm "
-              "(answer cache on; the first call fills it)" + (", and on oxigraph serve:" if ox else ":"))
+        print(f"\nkg serve prepared {prepared['answers']} default answers in {prepared['seconds']:.1f} s "
+              f"(needing a parameter, failed or too large: {', '.join(prepared['skipped']) or 'none'})")
+        print("p50 latency of each saved query on kg serve, cold (--cache-mb 0: every call evaluates), the first "
+              "call on the default server once it has prepared its answers, and warm (answer cache on; after one "
+              "call)" + (", and on oxigraph serve:" if ox else ":"))
         samples = {"entity-profile": {"entity": "Xi Jinping"}, "statements-about": {"entity": "China"}}
         for q in Catalogue(Settings().queries_dir).all():
             values = samples.get(q.name, {})
             query = f"/api/queries/{q.name}?{urlencode(values)}"
             accept = JSON if q.form in ("SELECT", "ASK") else {"Accept": "text/turtle"}
             cold, runs = p50(kg + query, headers=accept)
+            first, how = first_call(cached + query, headers=accept)
             warm, _ = p50(cached + query, headers=accept)
-            line = f"  {q.name:24s} cold {cold:9.1f} ms ({runs:2d} runs)   warm {warm:6.1f} ms"
+            line = (f"  {q.name:24s} cold {cold:9.1f} ms ({runs:2d} runs)   first {first:7.1f} ms "
+                    f"({'prepared' if how == 'hit' else 'evaluated'})   warm {warm:6.1f} ms")
             if ox:
                 theirs, _ = p50(f"{ox}/query?{urlencode({'query': inline(q.name, values)})}", headers=accept)
                 line += f"   oxigraph {theirs:9.1f} ms"
             print(line, flush=True)
+        if args.entities:
+            distinct_calls(kg, sample_entities(kg, args.entities))
     finally:
         for p in procs:
             p.terminate()
