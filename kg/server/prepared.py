@@ -4,11 +4,11 @@ A listing such as `statements` reads every fact of its kind: on a store of a mil
 0.1-0.5 s of evaluation, however often the same unchanged answer is asked for. The preparer
 evaluates each saved query's default call (no parameters given, default media type) in one
 background thread when the server starts, and again once the store has changed and then stayed
-unchanged for `quiet` seconds (a load of many documents is prepared for once, at its end). The
-answers go into the answer cache (kg.server.cache) under the write generation read before
-evaluating, so an answer a write has overtaken is never kept, and a call with other parameters or
-formats still evaluates (and is then cached as usual). The thread runs at the lowest CPU priority
-so live requests keep the processor.
+unchanged for `quiet` seconds (a load of many documents is prepared for once, at its end), and
+when a saved query's file has changed. The answers go into the answer cache (kg.server.cache)
+under the write generation read before evaluating, so an answer a write has overtaken is never
+kept, and a call with other parameters or formats still evaluates (and is then cached as usual).
+The thread runs at the lowest CPU priority so live requests keep the processor.
 """
 
 from __future__ import annotations
@@ -128,19 +128,28 @@ class Preparer:
             return False
         return cache.put(generation, key, result_media, b"".join(sink.parts))
 
+    def _catalogue(self) -> tuple:
+        """What the saved queries are now: an edited `.rq` file is prepared for like a write."""
+        try:
+            return tuple((q.name, q.sparql) for q in self.state.catalogue.all())
+        except KgError:
+            return ()
+
     def _run(self) -> None:
         lower_priority(threading.get_native_id())
         store = self.state.store
-        seen, changed_at = store.generation, time.monotonic() - self.quiet
+        seen, changed_at, done = store.generation, time.monotonic() - self.quiet, None
         while not self._stop.is_set():
             now, generation = time.monotonic(), store.generation
             if generation != seen:
                 seen, changed_at = generation, now
-            elif generation != self.progress.generation and now - changed_at >= self.quiet:
+            elif (generation, catalogue := self._catalogue()) != done and now - changed_at >= self.quiet:
                 try:
                     self.prepare(generation)
                 except Exception:  # noqa: BLE001 (a background thread must not die silently)
                     log.exception("preparing saved-query answers failed")
-                    self.progress = Progress(generation)  # not retried until the next write
+                    self.progress = Progress(generation)  # not retried until the next change
+                if self.progress.generation == generation:
+                    done = (generation, catalogue)
                 continue
             self._stop.wait(self.poll)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 import time
 from pathlib import Path
 
@@ -17,8 +19,8 @@ from tests.server.conftest import live_server
 from tests.server.test_cache import MEETING
 
 
-def _state(store: Path, cache_bytes: int = 64 * 1024 * 1024) -> ServerState:
-    settings = Settings().with_(store=str(store))
+def _state(store: Path, cache_bytes: int = 64 * 1024 * 1024, queries: Path | None = None) -> ServerState:
+    settings = Settings().with_(store=str(store), queries_dir=queries)
     return ServerState(KgStore(settings.store, base_iri=settings.base_iri, read_only=True), settings,
                        cache_bytes=cache_bytes)
 
@@ -58,6 +60,33 @@ def test_answers_larger_than_a_cache_entry_are_not_kept(seeds_store: Path) -> No
     preparer.prepare(0)
     assert "statements" in preparer.progress.skipped, "the statements listing is far over 2 KiB"
     assert state.cache.size <= 64 * 1024 and all(len(body) <= 2048 for _, body in state.cache._entries.values())
+
+
+def test_an_edited_saved_query_is_prepared_again(seeds_store: Path, tmp_path: Path) -> None:
+    queries = tmp_path / "queries"
+    shutil.copytree(Settings().queries_dir, queries)
+    state = _state(seeds_store, queries=queries)
+    preparer = Preparer(state, quiet=0.0, poll=0.05)
+    preparer.start()
+    try:
+        _until(lambda: preparer.progress.generation == 0, "the first round")
+        before = _default_key(state, "timeline")
+        assert state.cache.peek(0, before)
+        rq = queries / "timeline.rq"
+        rq.write_text(rq.read_text().replace("ORDER BY ?date ?kind ?document", "ORDER BY DESC(?date) ?kind ?document"))
+        _until(lambda: state.cache.peek(0, _default_key(state, "timeline")), "the edited query's answer")
+        media, body = state.cache.get(0, _default_key(state, "timeline"))
+        dates = [row["date"]["value"] for row in json.loads(body)["results"]["bindings"]]
+        assert len(dates) > 1 and dates == sorted(dates, reverse=True), "the answer of the query as edited"
+    finally:
+        preparer.stop()
+
+
+def _until(condition, what: str, limit: float = 30.0) -> None:  # noqa: ANN001
+    stop = time.monotonic() + limit
+    while not condition():
+        assert time.monotonic() < stop, f"{what} did not come within {limit:g} s"
+        time.sleep(0.05)
 
 
 def _wait_prepared(url: str, generation: int) -> dict:
