@@ -119,14 +119,14 @@ class Preparer:
                 return True
             result = self.state.store.query(with_prefixes(query.sparql), bindings=bindings)
             sink = _Bounded(cache.max_entry)
-            result.serialize_to(sink, result_media := negotiate.for_result(result.kind, None, None))
+            result.serialize_to(sink, media)
         except _TooLarge:
             log.info("prepared answer of %s is larger than a cache entry may be; not kept", query.name)
             return False
         except KgError as e:
             log.warning("cannot prepare %s: %s", query.name, e)
             return False
-        return cache.put(generation, key, result_media, b"".join(sink.parts))
+        return cache.put(generation, key, media, b"".join(sink.parts))
 
     def _catalogue(self) -> tuple:
         """What the saved queries are now: an edited `.rq` file is prepared for like a write."""
