@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 from kg.config import Settings  # noqa: E402
 from kg.queries import Catalogue, with_prefixes  # noqa: E402
 from kg.queries.params import bind  # noqa: E402
-from kg.store.remote import bind_as_values  # noqa: E402
+from kg.store.binding import bind_as_values  # noqa: E402
 
 LIGHT = ("organization-members", {"org": "China"})
 HEAVY = with_prefixes("""SELECT ?type (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(*) AS ?pairs) WHERE {

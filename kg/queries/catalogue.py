@@ -8,8 +8,9 @@ Header lines start with `#+ ` (in the spirit of grlc's decorators):
     #+ param: since date optional=0001-01-01  Only facts on or after this date
 
 An optional parameter names its default (`optional=VALUE`, `optional=""` for an empty string): it is
-always bound, so a query tests `STR(?keyword) = ""` rather than `BOUND(?keyword)` (Oxigraph binds
-substituted variables for the whole query, and BOUND() does not see them).
+always bound, so a query tests `STR(?keyword) = ""` rather than `BOUND(?keyword)`. Parameters are
+bound by a VALUES block at the top of every WHERE group (kg.store.binding): use them in those groups
+and in sub-SELECTs, not inside a nested group such as a UNION branch, where they are not yet bound.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from kg.config import DEFAULT_BASE_IRI
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespaces import DIP, Minter
 from kg.store import graphstore
+from kg.store.binding import bind_as_values
 from kg.store.maintenance import prune_entities_update
 from kg.store.results import GRAPH_FORMATS, RESULT_FORMATS, QueryResult, Value
 
@@ -147,10 +148,11 @@ class KgStore:
               default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
               base_iri: str | None = None) -> QueryResult:
         """Run a SPARQL query; `bindings` maps variable names to kg.rdf.terms IRI/Literal values,
-        substituted as RDF terms (never spliced into the text). The default graph is the union of all graphs."""
+        bound as RDF terms by a VALUES block in every WHERE group (kg.store.binding), as on a remote
+        store. The default graph is the union of all graphs."""
         kwargs: dict[str, Any] = {}
         if bindings:
-            kwargs["substitutions"] = {ox.Variable(k): _ox_term(v) for k, v in bindings.items()}
+            sparql = bind_as_values(sparql, {k: str(_ox_term(v)) for k, v in bindings.items()})
         if default_graphs:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
         elif union:

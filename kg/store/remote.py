@@ -14,7 +14,6 @@ set, is sent as a bearer token (QLever's access token, for example).
 from __future__ import annotations
 
 import os
-import re
 from typing import Any
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
@@ -24,6 +23,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespaces import DIP, Minter
 from kg.store import EXPORT_FORMATS, QueryResult, _first_line, _ox_term, _quad_key, _triple_key
+from kg.store.binding import bind_as_values
 from kg.store.maintenance import prune_entities_update
 
 #: Endpoint layout per server: (query, update, graph store) relative to the URL, plus query options.
@@ -35,7 +35,6 @@ PROFILES: dict[str, tuple[str, str, str | None, dict[str, str]]] = {
     "qlever": ("", "", None, {}),
 }
 _JSON = "application/sparql-results+json"
-_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 
 
 class RemoteStore:
@@ -145,8 +144,7 @@ class RemoteStore:
     # -- SPARQL ----------------------------------------------------------------------------------
     def query(self, sparql: str, *, bindings: dict[str, Any] | None = None, union: bool = True,
               default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
-        """Run a query at the endpoint. Bindings become a VALUES block at the top of each WHERE group,
-        their values serialized as RDF terms by pyoxigraph (so never spliced in as raw text)."""
+        """Run a query at the endpoint, `bindings` bound as in KgStore.query (kg.store.binding)."""
         if bindings:
             sparql = bind_as_values(sparql, {k: str(_ox_term(v)) for k, v in bindings.items()})
         params: list[tuple[str, str]] = list(self.query_params.items()) if union and not default_graphs else []
@@ -197,20 +195,6 @@ class RemoteStore:
 
     def close(self) -> None:
         self._http.close()
-
-
-def bind_as_values(sparql: str, terms: dict[str, str]) -> str:
-    """The query with a VALUES block binding `terms` at the top of every WHERE group, sub-SELECTs
-    included: a sub-SELECT is evaluated on its own, so a block at the top alone would leave the
-    parameter unbound inside it (the embedded store substitutes it everywhere)."""
-    names = list(terms)
-    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms[n] for n in names)}) }} "
-    if _WHERE.search(sparql):
-        return _WHERE.sub(lambda m: m.group(0) + block, sparql)
-    m = re.search(r"\{", sparql)
-    if m is None:
-        raise QueryError("cannot bind parameters: the query has no WHERE group")
-    return sparql[:m.end()] + block + sparql[m.end():]
 
 
 def _first_line_of(text: str) -> str:

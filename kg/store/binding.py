@@ -1,0 +1,45 @@
+"""Query parameters bound as a SPARQL `VALUES` block, the same way on every store.
+
+Both stores (embedded and remote) bind a saved query's parameters by one `VALUES` block of RDF terms
+at the top of every `WHERE` group, sub-SELECTs included. Why a block rather than pyoxigraph's
+`substitutions`: Oxigraph plans a query before it sees substituted values, so an entity query was
+planned as if every entity were asked for; a `VALUES` block is part of the query, and the planner
+starts from it (an index lookup) instead. On a 1.14M-triple store this took `contested-claims` for
+one entity from 240–400 ms to 5–11 ms, and `statements-about` from 10 ms to 1.5 ms.
+
+The terms are serialized by pyoxigraph (quotes, backslashes and newlines escaped), so a value never
+becomes query syntax; comments, strings and IRIs in the query are skipped when looking for groups.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.errors import QueryError
+
+# Strings (long and short), IRIs and comments are matched first and kept as they are, so a `WHERE {`
+# inside one of them is not taken for a group.
+_TOKENS = re.compile(
+    r'(?P<skip>"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\s]*>|#[^\n]*)'
+    r"|(?P<where>\bWHERE\s*\{)|(?P<brace>\{)",
+    re.I)
+
+
+def bind_as_values(sparql: str, terms: dict[str, str]) -> str:
+    """`sparql` with `VALUES (?a ?b) { (ta tb) }` at the top of every `WHERE` group (or, for a query
+    written without `WHERE`, of its first group); `terms` maps names to terms in N-Triples syntax."""
+    if not terms:
+        return sparql
+    names = list(terms)
+    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms[n] for n in names)}) }} "
+    groups = [m for m in _TOKENS.finditer(sparql) if m.lastgroup in ("where", "brace")]
+    at = [m.end() for m in groups if m.lastgroup == "where"] or [m.end() for m in groups[:1]]
+    if not at:
+        raise QueryError("cannot bind parameters: the query has no WHERE group")
+    pieces, last = [], 0
+    for end in at:
+        pieces += [sparql[last:end], block]
+        last = end
+    return "".join(pieces) + sparql[last:]
