@@ -124,6 +124,10 @@ class EntityIndex:
         ents = [e for e in self.doc.ents if e.label_ == L.PERSON]
         full = Counter(e.text for e in ents if len(e.text.split()) >= 2)
         out: dict[str, str] = {name: name for name in full}
+        for name in full:  # "Von der Leyen", "Lula da Silva": the end of a longer name in the text
+            longer = [f for f in full if _ends_name(f, name)]
+            if longer:
+                out[name] = max(longer, key=lambda f: (full[f], len(f)))
         for e in ents:
             if e.text in out:
                 continue
@@ -135,7 +139,8 @@ class EntityIndex:
             # Two people may share a surname (Xi Jinping, Xi Xiaoxing): the more frequent one wins,
             # then the one named last before this mention.
             before = [x.text for x in ents if x.start < e.start and x.text in cands]
-            out[e.text] = max(cands, key=lambda f: (full[f], before[::-1].index(f) * -1 if f in before else -99))
+            best = max(cands, key=lambda f: (full[f], before[::-1].index(f) * -1 if f in before else -99))
+            out[e.text] = out.get(best, best)
         return out
 
     def _key_for(self, ent: Span, persons: dict[str, str]) -> tuple[str | None, bool]:
@@ -242,3 +247,9 @@ def _strip_article(text: str) -> str:
 
 def _place_name(text: str) -> str:
     return _strip_article(text).rstrip(",. ")
+
+
+def _ends_name(longer: str, short: str) -> bool:
+    """'Ursula von der Leyen' ends with 'Von der Leyen' (any case); at least one given name before it."""
+    lw, sw = longer.lower().split(), short.lower().split()
+    return len(lw) > len(sw) and lw[-len(sw):] == sw

@@ -124,6 +124,28 @@ def _participants(cue: Token, resolver: Resolver) -> list[str]:
             for key in _entities_of_phrase(tok, resolver):
                 if key not in out:
                     out.append(key)
+    if len(out) < 2 and cue.pos_ == "VERB":
+        for h in (c for c in cue.children if c.dep_ in L.SUBJECTS):
+            for tok in _mangled_conjuncts(h):
+                for key in _entities_of_phrase(tok, resolver):
+                    if key not in out:
+                        out.append(key)
+    return out
+
+
+def _mangled_conjuncts(subj: Token) -> list[Token]:
+    """'European Commission President Ursula von der Leyen and Brazilian President Lula met': long
+    coordinated names where the parser hung the coordination inside the subject's words instead of on
+    its head. Both sides of each such conj (outside clauses) are participants."""
+    out: list[Token] = []
+    todo = list(subj.children)
+    while todo:
+        t = todo.pop()
+        if t.dep_ in _CLAUSE_DEPS - {L.CONJ} or t.dep_ == L.PREP:
+            continue
+        if t.dep_ == L.CONJ and t.head is not subj:
+            out += [x for x in (t.head, t) if x not in out]
+        todo += list(t.children)
     return out
 
 
@@ -171,6 +193,8 @@ def _conjuncts(tok: Token) -> list[Token]:
 def _entities_of_phrase(tok: Token, resolver: Resolver) -> list[str]:
     """Entities a participant phrase names: its head entity, else the people in its own words
     (and the bodies of 'representatives from the Justice and State departments')."""
+    if pair := _the_two(tok, resolver):
+        return pair
     key = resolver.resolve(tok, allow_groups=True)
     if key and resolver.index.entities[key].kind in _PARTICIPANT_KINDS:
         return [key]
@@ -183,6 +207,29 @@ def _entities_of_phrase(tok: Token, resolver: Resolver) -> list[str]:
         if t.i not in theirs and k and resolver.index.entities[k].kind in kinds and k not in span_keys:
             span_keys.append(k)
     return span_keys
+
+
+def _the_two(tok: Token, resolver: Resolver) -> list[str]:
+    """'Kishida and Yoon agreed …, as the two leaders held talks': 'the two leaders' (or 'both men')
+    are the two people named last before it, in its sentence or else the one before; never a guess
+    among three."""
+    if tok.lemma_.lower() not in _PAIR_NOUNS or tok.tag_ != "NNS" or not any(
+            c.lower_ in ("two", "both") for c in tok.children if c.dep_ in ("nummod", "det", "predet")):
+        return []
+    doc, sent = tok.doc, tok.sent
+    for start, end in ((sent.start, tok.i), (doc[sent.start - 1].sent.start if sent.start else 0, sent.start)):
+        people: list[str] = []
+        for t in doc[start:end]:
+            key = resolver.index.entity_of(t)
+            if key and resolver.index.entities[key].kind == PERSON and key not in people:
+                people.append(key)
+        if people:
+            return people if len(people) == 2 else []
+    return []
+
+
+_PAIR_NOUNS = {"leader", "president", "minister", "man", "woman", "diplomat", "counterpart", "premier", "chancellor",
+               "envoy", "official", "head"}
 
 
 def _is_planned(cue: Token, sent: Span) -> bool:

@@ -35,14 +35,17 @@ _CONTENT_STANCE = [(re.compile(r"\b(den(y|ies|ied)|groundless|baseless|refute[sd
                    (re.compile(r"\b(accus\w+|blam\w+|behind the)\b", re.I), "accuses"),
                    (re.compile(r"\b(warn\w*|threat\w*|will win)\b", re.I), "warns"),
                    (re.compile(r"\b(urg\w+|call(s|ed)? (on|for)|should)\b", re.I), "calls_for"),
-                   (re.compile(r"\b(agree\w*|consensus)\b", re.I), "agrees")]
+                   # the verb, not the noun: "the agreement would harm industry" agrees with nothing
+                   (re.compile(r"\b(agree[sd]?|agreeing|consensus)\b", re.I), "agrees")]
+_NEGATED = re.compile(r"\b(not|n't|no|never|without|fail(s|ed)? to)\s+(\w+\s+)?$", re.I)
 
 
 def stance_of(cue_lemma: str, content: str) -> str | None:
-    """The stance a cue takes, else the one its content signals."""
+    """The stance a cue takes, else the one its content signals ("did not agree" signals none)."""
     stance = STANCE.get(cue_lemma)
     if stance is None:
-        stance = next((s for rx, s in _CONTENT_STANCE if rx.search(content)), None)
+        stance = next((s for rx, s in _CONTENT_STANCE
+                       if (m := rx.search(content)) and not _NEGATED.search(content[:m.start()])), None)
     return stance
 
 

@@ -94,6 +94,7 @@ def _reported(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, qu
     lemma = cue.lemma_.lower()
     doc = sent.doc
     span: Span | None = None
+    scope: Span | None = None  # where the statement's quotations are, when wider than its claim
     if cue.dep_ == L.RELCL and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in cue.children):
         return None  # "the hack, which US officials have blamed on China": background to the report around it
     if lemma == "make":
@@ -111,6 +112,9 @@ def _reported(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, qu
         # It starts at the subject: a fronted "On Tuesday," or "In a statement to reporters," is not claimed.
         end = next((t.i for t in doc[cue.i: cue.right_edge.i + 1] if t.text in (",", ";")), cue.right_edge.i + 1)
         span = doc[_subject_left(cue): end]
+        # "KCNA criticized the meeting, calling it "a dangerous collusion"": the quotation after the comma
+        # is the speaker's too, not left over for the next sentence's speaker.
+        scope = doc[span.start: cue.right_edge.i + 1]
     else:
         span = that_clause(cue)  # "said in a statement that …" (the clause hangs off the noun)
     if span is None or len(span) == 0:
@@ -118,7 +122,7 @@ def _reported(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, qu
     speaker, via_pronoun = speakers.of(cue)
     if speaker is None:
         return None
-    whole_quote, quote = _quoted_part(span, quotes, used, speaker, lemma)
+    whole_quote, quote = _quoted_part(scope or span, quotes, used, speaker, lemma)
     if whole_quote:
         return None
     st = _statement(speaker, cue, _clean(span.text), quote, sent, index, 0.7 if via_pronoun else 0.8)

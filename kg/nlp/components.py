@@ -155,6 +155,7 @@ def span_repair(doc: Doc) -> Doc:
     outlets = {n.lower() for n in outlet_surface_forms()}
     forms = country_forms()
     surnames = {t.text for e in doc.ents if e.label_ == L.PERSON and len(e) > 1 for t in (e[0], e[-1])}
+    name_tails = {tuple(t.lower_ for t in e[k:]) for e in doc.ents if e.label_ == L.PERSON for k in range(1, len(e) - 1)}
     ents: list[Span] = []
     for e in doc.ents:
         start, end, label = e.start, e.end, e.label_
@@ -182,6 +183,8 @@ def span_repair(doc: Doc) -> Doc:
         if (label in (L.ORG, L.GPE, L.LOC, L.FAC) and end - start == 1 and doc[start].text in surnames
                 and not _used_as_place(doc[start])):
             label = L.PERSON  # "Hong said": a surname the model read as a place or company
+        if label in (L.ORG, L.GPE, L.LOC, L.FAC) and end - start > 1 and tuple(t.lower_ for t in doc[start:end]) in name_tails:
+            label = L.PERSON  # "Von der Leyen said" after "Ursula von der Leyen": the end of a name in the text
         if end > start:
             ents.append(Span(doc, start, end, label=label))
     ents += _names_after_titles(doc, ents, title_spans)

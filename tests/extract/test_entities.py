@@ -23,3 +23,11 @@ def test_a_middle_name_used_alone_is_the_same_person(read) -> None:  # noqa: ANN
     people = {e.name for e in f.entities.values() if e.kind == "Person"}
     assert "Luiz Inacio Lula da Silva" in people and "Lula" not in people
     assert [f.entities[s.speaker].name for s in f.statements] == ["Luiz Inacio Lula da Silva"]
+
+
+def test_the_end_of_a_name_at_a_sentence_start_is_the_same_person(read) -> None:  # noqa: ANN001
+    f = read("European Commission President Ursula von der Leyen visited Kyiv on Monday. "
+             "Von der Leyen said the bloc would keep its support for Ukraine.")
+    people = {e.name for e in f.entities.values() if e.kind == "Person"}
+    assert "Ursula von der Leyen" in people and not any(e.name.startswith("Von") for e in f.entities.values())
+    assert [f.entities[s.speaker].name for s in f.statements] == ["Ursula von der Leyen"]

@@ -105,3 +105,23 @@ def test_summoning_an_ambassador_is_a_meeting(read) -> None:  # noqa: ANN001
     f = read("Vice Foreign Minister Masataka Okano summoned Chinese Ambassador Wu Jianghao to the Foreign Ministry "
              "to convey Tokyo's concerns, the ministry said in a statement.")
     assert meetings(f) == [{"Masataka Okano", "Wu Jianghao"}]
+
+
+def test_long_coordinated_names_the_parser_hung_inside_the_subject(read) -> None:  # noqa: ANN001
+    f = read("European Commission President Ursula von der Leyen and Brazilian President Luiz Inacio Lula da Silva "
+             "met in Brussels on July 17, 2023, but the two sides did not conclude the trade agreement.")
+    assert meetings(f) == [{"Ursula von der Leyen", "Luiz Inacio Lula da Silva"}]
+    assert f.meetings[0].date == "2023-07-17"
+    assert name(f, f.meetings[0].place) == "Brussels"
+
+
+def test_the_two_leaders_are_the_two_people_named_before(read) -> None:  # noqa: ANN001
+    f = read("Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol agreed on Sunday to "
+             "deepen security cooperation, as the two leaders held their second summit in two months.")
+    assert meetings(f) == [{"Fumio Kishida", "Yoon Suk Yeol"}]
+
+
+def test_the_two_leaders_among_three_people_is_no_guess(read) -> None:  # noqa: ANN001
+    f = read("Olaf Scholz, Emmanuel Macron and Giorgia Meloni spoke on Monday. The two leaders held talks on "
+             "Tuesday.")
+    assert meetings(f) == []

@@ -151,3 +151,24 @@ def test_according_to_an_outlet_relays_the_statement_in_its_sentence(read) -> No
 def test_she_is_not_a_man_the_text_calls_mr(read) -> None:  # noqa: ANN001
     f = read("Foreign Ministry spokeswoman Hua Chunying met Mr Wang Yi on Monday. She said the talks went well.")
     assert statements(f) == [("Hua Chunying", "the talks went well")]
+
+
+def test_an_agreement_named_in_the_claim_is_no_agreeing_stance(read) -> None:  # noqa: ANN001
+    f = read("Argentine President Alberto Fernandez said the trade agreement in its current form would harm "
+             "Argentina's industry.")
+    assert statements(f) == [("Alberto Fernandez", "the trade agreement in its current form would harm "
+                                                   "Argentina's industry")]
+    assert f.statements[0].stance is None
+
+
+def test_a_negated_agreement_is_no_agreeing_stance(read) -> None:  # noqa: ANN001
+    f = read("Dutch Prime Minister Mark Rutte said the two governments did not agree on the budget. "
+             "Polish Prime Minister Donald Tusk said the two governments agreed on the budget.")
+    assert [(name(f, s.speaker), s.stance) for s in f.statements] == [("Mark Rutte", None), ("Donald Tusk", "agrees")]
+
+
+def test_a_quotation_after_the_object_belongs_to_its_speaker(read) -> None:  # noqa: ANN001
+    f = read('North Korea\'s state news agency KCNA criticized the summit, calling it "a dangerous military '
+             'collusion". Seoul\'s foreign ministry rejected the claim.')
+    assert [(name(f, s.speaker), s.quote) for s in f.statements] == [
+        ("Korean Central News Agency", "a dangerous military collusion"), ("South Korea", None)]
