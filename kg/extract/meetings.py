@@ -26,6 +26,7 @@ _FUTURE_MARKS = {"will", "would", "shall", "expected", "plan", "plans", "planned
 _PARTICIPANT_KINDS = (PERSON, ORGANIZATION, COUNTRY, GROUP)
 _REPRESENTATIVES = {"representative", "official", "member", "delegate", "envoy", "delegation", "team", "officer",
                     "leader", "diplomat", "negotiator", "minister"}
+_ENVOYS = {"ambassador", "envoy", "chargé", "charge", "diplomat", "delegation", "counterpart"}
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "conj", "acl", "parataxis", "csubj"}
 _FUTURE_DATES = ("later", "next", "coming", "upcoming", "tomorrow", "end of the month")
 
@@ -72,8 +73,9 @@ def _is_cue(tok: Token) -> bool:
         need = _NEEDS_OBJECT.get(lemma)
         if need is None:
             return True
-        if not need:  # "Macron received Zelensky" is a meeting; "China welcomed the decision" is not
-            return any(c.dep_ == "dobj" and c.ent_type_ == L.PERSON for c in tok.children)
+        if not need:  # "Macron received Zelensky", "summoned China's ambassador"; not "welcomed the decision"
+            return any(c.dep_ == "dobj" and (c.ent_type_ == L.PERSON or c.lemma_.lower() in _ENVOYS)
+                       for c in tok.children)
         return any(c.lemma_.lower() in need for c in tok.children if c.dep_ in L.OBJECTS)
     if tok.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS:
         return any(c.dep_ == L.PREP and c.lower_ in ("with", "between") for c in tok.children) or any(

@@ -114,7 +114,9 @@ def _reported(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, qu
         span = doc[_subject_left(cue): end]
         # "KCNA criticized the meeting, calling it "a dangerous collusion"": the quotation after the comma
         # is the speaker's too, not left over for the next sentence's speaker.
-        scope = doc[span.start: cue.right_edge.i + 1]
+        right = max([cue.i] + [c.right_edge.i for c in cue.children if c.i > cue.i and c.dep_ != "cc"
+                               and not (c.dep_ == L.CONJ and c.pos_ in ("VERB", "AUX"))])  # not "and warned …"
+        scope = doc[span.start: right + 1]
     else:
         span = that_clause(cue)  # "said in a statement that …" (the clause hangs off the noun)
     if span is None or len(span) == 0:

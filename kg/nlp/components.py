@@ -226,11 +226,18 @@ def _names_after_titles(doc: Doc, ents: list[Span], title_spans: list[Span]) -> 
     nothing: two to four capitalised proper nouns right after a title or 'counterpart' are a name."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     ends = [t.end for t in title_spans] + [t.i + 1 for t in doc if t.lower_ == "counterpart"]
+    # "Ambassador to the Philippines MaryKay Carlson": the name follows the title's country.
+    places = {e.start: e.end for e in ents if e.label_ == L.GPE}
+    for t in title_spans:
+        if t.end < len(doc) and doc[t.end].lower_ == "to":
+            m = t.end + 1 + (t.end + 1 < len(doc) and doc[t.end + 1].lower_ == "the")
+            if m in places:
+                ends.append(places[m])
     out = []
     for k in ends:
         j = k
         while (j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and not doc[j].ent_type_
-               and (doc[j].is_title or doc[j].lower_ in NAME_PARTICLES) and doc[j].lower_ not in _GOV_HEADS
+               and (_capitalised(doc[j]) or doc[j].lower_ in NAME_PARTICLES) and doc[j].lower_ not in _GOV_HEADS
                and j - k < 4):
             j += 1
         while j > k and doc[j - 1].lower_ in NAME_PARTICLES:
@@ -238,6 +245,11 @@ def _names_after_titles(doc: Doc, ents: list[Span], title_spans: list[Span]) -> 
         if j - k >= 2 and (j >= len(doc) or not (doc[j].is_title and doc[j].pos_ == "PROPN")):
             out.append(Span(doc, k, j, label=L.PERSON))
     return out
+
+
+def _capitalised(tok: Token) -> bool:
+    """'Carlson', 'MaryKay', 'McCarthy': an upper-case initial, then lower case (not an acronym)."""
+    return tok.text[:1].isupper() and any(c.islower() for c in tok.text[1:])
 
 
 def _unlabelled_surnames(doc: Doc, ents: list[Span], title_tokens: set[int]) -> list[Span]:

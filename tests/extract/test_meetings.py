@@ -125,3 +125,9 @@ def test_the_two_leaders_among_three_people_is_no_guess(read) -> None:  # noqa: 
     f = read("Olaf Scholz, Emmanuel Macron and Giorgia Meloni spoke on Monday. The two leaders held talks on "
              "Tuesday.")
     assert meetings(f) == []
+
+
+def test_summoning_an_ambassador_named_in_apposition_is_a_meeting(read) -> None:  # noqa: ANN001
+    f = read("Philippine Foreign Secretary Enrique Manalo summoned China's ambassador, Huang Xilian, on Tuesday "
+             "to protest the incident. The ministry welcomed the decision.")
+    assert meetings(f) == [{"Enrique Manalo", "Huang Xilian"}]

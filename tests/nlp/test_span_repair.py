@@ -111,3 +111,14 @@ def test_dateline_whose_agency_is_tagged_as_a_verb(nlp: Language) -> None:
     text = ("Scholz visits China\n\nBEIJING, April 16 (dpa) - German Chancellor Olaf Scholz arrived in Beijing on "
             "Tuesday.")
     assert ("BEIJING", "GPE") not in ents(nlp, text)
+
+
+def test_a_name_after_the_country_of_an_ambassador_title(nlp: Language) -> None:
+    found = ents(nlp, 'U.S. Ambassador to the Philippines MaryKay Carlson condemned China\'s "dangerous and '
+                      'unlawful" actions.')
+    assert ("MaryKay Carlson", "PERSON") in found and ("Philippines", "GPE") in found
+
+
+def test_the_end_of_a_name_read_as_an_organization_is_the_person(nlp: Language) -> None:
+    found = ents(nlp, "Ursula von der Leyen arrived in Kyiv. Von der Leyen said the bloc would keep its support.")
+    assert ("Von der Leyen", "PERSON") in found and not any(label == "ORG" for _, label in found)
