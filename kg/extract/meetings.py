@@ -26,7 +26,7 @@ _FUTURE_MARKS = {"will", "would", "shall", "expected", "plan", "plans", "planned
 _PARTICIPANT_KINDS = (PERSON, ORGANIZATION, COUNTRY, GROUP)
 _REPRESENTATIVES = {"representative", "official", "member", "delegate", "envoy", "delegation", "team", "officer",
                     "leader", "diplomat", "negotiator", "minister"}
-_ENVOYS = {"ambassador", "envoy", "chargé", "charge", "diplomat", "delegation", "counterpart"}
+_ENVOYS = {"ambassador", "envoy", "chargé", "diplomat", "delegation", "counterpart"}
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "conj", "acl", "parataxis", "csubj"}
 _FUTURE_DATES = ("later", "next", "coming", "upcoming", "tomorrow", "end of the month")
 
