@@ -16,7 +16,7 @@ from kg.errors import QueryError
 from kg.queries import SavedQuery, bind, with_prefixes
 from kg.server import negotiate
 from kg.server.errors import HttpError
-from kg.server.prepared import answer_key
+from kg.server.prepared import answer_key, query_media
 from kg.server.state import ServerState, state_of
 
 RESERVED = ("format",)
@@ -58,7 +58,7 @@ async def run_query(request: Request) -> Response:
     bindings = bind(query, values)  # QueryError -> 400
     sparql = with_prefixes(query.sparql)
     accept, fmt = request.headers.get("accept"), (params.get("format") or [None])[-1]
-    media = negotiate.for_result("results" if query.form in ("SELECT", "ASK") else "graph", accept, fmt)  # 406 first
+    media = query_media(query, accept, fmt)  # 406 first
     cache = state.cache
     generation = state.store.generation  # read before the query runs: see kg.server.cache
     key = answer_key(query, bindings, media)

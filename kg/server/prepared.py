@@ -36,9 +36,10 @@ def answer_key(query: SavedQuery, bindings: dict[str, Any], media: str) -> Hasha
     return (query.name, query.sparql, tuple(sorted((k, str(v)) for k, v in bindings.items())), media)
 
 
-def default_media(query: SavedQuery) -> str:
-    """The media type a call without Accept header or `format=` gets."""
-    return negotiate.for_result("results" if query.form in ("SELECT", "ASK") else "graph", None, None)
+def query_media(query: SavedQuery, accept: str | None = None, fmt: str | None = None) -> str:
+    """The media type a call of `query` gets (406 if none fits); with neither Accept nor `format=`,
+    the default one the prepared answer is kept under."""
+    return negotiate.for_result("results" if query.form in ("SELECT", "ASK") else "graph", accept, fmt)
 
 
 class _TooLarge(Exception):
@@ -113,7 +114,7 @@ class Preparer:
         cache = self.state.cache
         try:
             bindings = bind(query, {})
-            media = default_media(query)
+            media = query_media(query)
             key = answer_key(query, bindings, media)
             if cache.peek(generation, key):
                 return True

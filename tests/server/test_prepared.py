@@ -12,7 +12,7 @@ import httpx
 from kg.config import Settings
 from kg.queries import bind, with_prefixes
 from kg.server.cache import ResultCache
-from kg.server.prepared import Preparer, answer_key, default_media
+from kg.server.prepared import Preparer, answer_key, query_media
 from kg.server.state import ServerState
 from kg.store import KgStore
 from tests.server.conftest import live_server
@@ -27,7 +27,7 @@ def _state(store: Path, cache_bytes: int = 64 * 1024 * 1024, queries: Path | Non
 
 def _default_key(state: ServerState, name: str):  # noqa: ANN202
     query = state.catalogue.get(name)
-    return answer_key(query, bind(query, {}), default_media(query))
+    return answer_key(query, bind(query, {}), query_media(query))
 
 
 def test_a_round_keeps_each_default_answer_and_skips_queries_that_need_a_parameter(seeds_store: Path) -> None:
