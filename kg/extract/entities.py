@@ -184,7 +184,7 @@ class EntityIndex:
     def _org_name(self, ent: Span) -> tuple[str, str | None]:
         """'Chinese Foreign Ministry' -> ('Foreign Ministry (China)', China's key)."""
         words = [t for t in ent if t.lower_ not in ("the",)]
-        text = " ".join(t.text for t in words).replace(" 's", "'s").strip()
+        text = "".join(t.text_with_ws for t in words).strip()
         first = words[0].text if words else ""
         cf = lookup_country(first) or (lookup_country(" ".join(t.text for t in words[:2])) if len(words) > 2 else None)
         if cf and len(words) > 1 and cf.form in ("demonym", "name"):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Role
+from kg.extract.sides import person_countries
 from kg.nlp import labels as L
 from kg.nlp.components import TITLES_KEY
 from kg.nlp.gazetteer import titles
@@ -34,11 +35,28 @@ def extract_roles(doc: Doc, index: EntityIndex) -> list[Role]:
     for p in persons:
         pkey = index.entity_of(p[0])
         assert pkey is not None
-        for role in (_pre_modifier(doc, p, pkey, titles, index), _apposition(doc, p, pkey, titles, index)):
-            if role:
-                roles.append(role)
+        if role := _pre_modifier(doc, p, pkey, titles, index):
+            roles.append(role)
+        roles += _apposition(doc, p, pkey, titles, index)
     roles += _predicates(doc, titles, index) + _named_beside(doc, titles, index)
-    return _dedupe(_fill_from_descriptions(doc, roles, titles, index), index)
+    roles = _dedupe(_fill_from_descriptions(doc, roles, titles, index), index)
+    return _dedupe(_fill_from_person_countries(doc, roles, index), index)
+
+
+#: Titles whose holder's country says nothing of the body they serve: a professor, a company's chief.
+_NOT_NATIONAL = {"Professor", "Chief Executive"}
+
+
+def _fill_from_person_countries(doc: Doc, roles: list[Role], index: EntityIndex) -> list[Role]:
+    """'Foreign Minister Sergei Lavrov' on 'the Russian side': a title written without its country takes
+    the country the document ties its holder to (a side, a delegation, 'Turkey's X', another role)."""
+    countries = person_countries(doc, index, roles)
+    out = []
+    for r in roles:
+        if not r.organization and not r.relative_to and r.role_norm not in _NOT_NATIONAL and r.person in countries:
+            r = replace(r, organization=countries[r.person], confidence=0.6)
+        out.append(r)
+    return out
 
 
 def _fill_from_descriptions(doc: Doc, roles: list[Role], titles: list[Span], index: EntityIndex) -> list[Role]:
@@ -187,12 +205,17 @@ def _qualified_start(doc: Doc, title: Span, index: EntityIndex) -> int:
     return k
 
 
-def _apposition(doc: Doc, p: Span, pkey: str, titles: list[Span], index: EntityIndex) -> Role | None:
-    """PERSON, [a|the] [modifiers] TITLE (of|at) ORG …  and  PERSON, who is … TITLE."""
+def _apposition(doc: Doc, p: Span, pkey: str, titles: list[Span], index: EntityIndex) -> list[Role]:
+    """PERSON, [a|the] [modifiers] TITLE [(of|at) ORG …] [, and TITLE …]  and  PERSON, who is … TITLE.
+
+    State media lists every post a person holds ('Choe, member of the Presidium of the Political Bureau
+    of the WPK, first vice-president of the Commission and chairman of …'): each is a role, up to the
+    next person or verb.
+    """
     sent = p.sent
     k = p.end
     if k >= sent.end or doc[k].text != ",":
-        return None
+        return []
     k += 1
     relative_clause = False
     if k < sent.end and doc[k].lower_ == "who":
@@ -200,13 +223,30 @@ def _apposition(doc: Doc, p: Span, pkey: str, titles: list[Span], index: EntityI
         k += 1
         while k < sent.end and doc[k].lemma_ in ("be", "serve", "as", "also", "now", "currently"):
             k += 1
+    out: list[Role] = []
+    while k < sent.end:
+        role, k = _listed_title(doc, k, pkey, p, titles, index, relative_clause, first=not out)
+        if role is None:
+            break
+        out.append(role)
+    return out
+
+
+def _listed_title(doc: Doc, k: int, pkey: str, p: Span, titles: list[Span], index: EntityIndex,
+                  relative_clause: bool, first: bool) -> tuple[Role | None, int]:
+    """One 'a TITLE of ORG' of an apposition starting at token k, and where the next one may start."""
+    sent = p.sent
+    while k < sent.end and doc[k].lower_ in ("and", ",", "as", "well"):
+        k += 1
     limit = min(sent.end, k + 8)
     title = next((t for t in titles if k <= t.start < limit), None)
     if title is None:
-        return None
+        return None, k
     between = doc[k:title.start]
     if any(t.text in (",", ";") or t.pos_ == "VERB" for t in between):
-        return None
+        return None, k
+    if index.entities_in(between, (PERSON,)):
+        return None, k
     org: str | None = None
     former = any(t.lower_ in _FORMER for t in between)
     for t in between:  # "a Chinese diplomat", "the country's domestic security chief"
@@ -215,19 +255,59 @@ def _apposition(doc: Doc, p: Span, pkey: str, titles: list[Span], index: EntityI
             org = key
     if org is None and any(t.lower_ == "country" for t in between):
         org = _country_of(pkey, index, doc, p)
-    # After the title: "of/at the ORG (at|of the ORG)*" up to the next comma.
-    stop = next((t.i for t in doc[title.end:sent.end] if t.text in (",", ";", ".", "(")), sent.end)
-    if any(index.entities[k].kind == PERSON for k in index.entities_in(doc[title.end:stop])):
-        return None  # the title belongs to the next person: "Kerry, Secretary … Jeh Johnson"
-    for tok in doc[title.end:min(stop, title.end + 14)]:
+    # After the title: "of/at the ORG (at|of the ORG)*" up to the next separator.
+    stop = _segment_end(doc, title.end, sent.end, titles)
+    if any(index.entities[e].kind == PERSON for e in index.entities_in(doc[title.end:stop])):
+        return None, k  # the title belongs to the next person: "Kerry, Secretary … Jeh Johnson"
+    if org is None:
+        org = _body_of(doc[title.end:min(stop, title.end + 14)], title, index)
+    if org is None and not relative_clause and first and not _national(title):
+        return None, stop
+    role = Role(person=pkey, role=title.text, role_norm=title.label_, organization=org, former=former,
+                evidence=evidence_of(sent, index.document_id), confidence=0.8 if org else 0.5)
+    nxt = stop
+    if nxt < sent.end and doc[nxt].text == "," and _starts_person(doc, nxt + 1, index):
+        return role, sent.end  # "X, minister of Defence, Y, …": the list goes on with the next person
+    return role, nxt
+
+
+def _segment_end(doc: Doc, k: int, end: int, titles: list[Span]) -> int:
+    """Where one listed post ends: a comma, semicolon or parenthesis, or an 'and' before another title."""
+    starts = {t.start for t in titles}
+    for i in range(k, end):
+        tok = doc[i]
+        if tok.text in (",", ";", ".", "(") or tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
+            return i
+        if tok.lower_ == "and" and any(j in starts for j in range(i + 1, min(end, i + 4))):
+            return i
+    return end
+
+
+def _starts_person(doc: Doc, i: int, index: EntityIndex) -> bool:
+    key = index.entity_of(doc[i]) if i < len(doc) else None
+    return key is not None and index.entities[key].kind == PERSON
+
+
+def _body_of(after: Span, title: Span, index: EntityIndex) -> str | None:
+    """The organization or country a title is 'of', 'at' or 'for' ('to' only for an adviser's country)."""
+    envoy = title.label_ in _ENVOY_ROLES
+    for tok in after:
         key = index.entity_of(tok)
         if key and index.entities[key].kind in _ORG_KINDS and tok.ent_type_ != L.NORP:
-            org = key
-            break
-    if org is None and not relative_clause:
-        return None
-    return Role(person=pkey, role=title.text, role_norm=title.label_, organization=org, former=former,
-                evidence=evidence_of(sent, index.document_id), confidence=0.8 if org else 0.5)
+            prep = next((t for t in reversed(after.doc[after.start:tok.i]) if t.pos_ == "ADP"), None)
+            if envoy and prep is not None and prep.lower_ in ("to", "in"):
+                return None  # "the ambassador to Moscow": where the envoy serves, not whom for
+            return key
+    return None
+
+
+#: Roles whose 'to COUNTRY' names where the holder is sent, not the country served.
+_ENVOY_ROLES = {"Ambassador", "Special Envoy", "Consul", "Chargé d'Affaires"}
+
+
+def _national(title: Span) -> bool:
+    """A title bare of its body that the country of its holder completes ('minister of Defence')."""
+    return title.label_ not in _NOT_NATIONAL
 
 
 def _predicates(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role]:

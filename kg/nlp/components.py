@@ -24,7 +24,7 @@ from kg.nlp.gazetteer import (
 from kg.nlp.layout import dateline_and_byline_tokens
 
 TITLES_KEY = "kg_titles"
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "dame", "lord", "h.e."})
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "dame", "lord", "h.e.", "shri", "smt", "smt."})
 #: Lower-case words inside personal names ("Ursula von der Leyen", "Faisal bin Farhan").
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la",
                             "le", "ter", "ten", "bin", "ibn", "al", "el"})

@@ -78,3 +78,37 @@ def test_stacked_titles_give_the_office_not_the_rank(read) -> None:  # noqa: ANN
 def test_an_indefinite_description_in_apposition_is_no_title_held(read) -> None:  # noqa: ANN001
     f = read("Another Chinese official, Foreign Ministry spokesman Lin Jian, repeated the warning.")
     assert not any(norm == "Official" for _, norm, _ in roles(f))
+
+
+def test_a_side_gives_its_country_to_titles_written_without_one(read) -> None:  # noqa: ANN001
+    f = read("The talks lasted three hours. On the Canadian side were Foreign Minister Anna Morrison and "
+             "Trade Minister Paul Lefebvre, while the Mexican delegation included Economy Minister Carlos Ortega.")
+    got = roles(f)
+    assert ("Anna Morrison", "Foreign Minister", "Canada") in got
+    assert ("Paul Lefebvre", "Trade Minister", "Canada") in got
+
+
+def test_a_possessive_country_before_a_name_is_its_holders_country(read) -> None:  # noqa: ANN001
+    f = read("Their foreign ministers, Norway's Erik Halvorsen and Finland's Mikko Lehtinen, joined them. "
+             "Foreign Minister Erik Halvorsen said the talks were useful.")
+    assert ("Erik Halvorsen", "Foreign Minister", "Norway") in roles(f)
+
+
+def test_officials_named_after_a_group_are_not_of_the_group_they_talked_with(read) -> None:  # noqa: ANN001
+    f = read("Foreign Minister Anna Morrison, who travelled with Trade Minister Paul Lefebvre, "
+             "said she had raised the matter in her talks with Chinese officials.")
+    assert not any(o == "China" for _, _, o in roles(f))
+
+
+def test_every_post_listed_after_a_name_is_a_role(read) -> None:  # noqa: ANN001
+    f = read("Present at the talks were Pak Chol Su, secretary of the Central Committee of the Workers' Party "
+             "of Korea and chairman of the State Planning Commission, and Ri Yong Nam, minister of Defence.")
+    got = roles(f)
+    assert any(p == "Pak Chol Su" and r == "Secretary" and "Workers' Party" in o for p, r, o in got)
+    assert any(p == "Pak Chol Su" and r == "Chairman" and "State Planning Commission" in o for p, r, o in got)
+
+
+def test_an_ambassadors_posting_is_not_the_country_served(read) -> None:  # noqa: ANN001
+    f = read("The Canadian side included Erin Walsh, the ambassador to Moscow.")
+    assert ("Erin Walsh", "Ambassador", "Canada") in roles(f)
+    assert ("Erin Walsh", "Ambassador", "Russia") not in roles(f)

@@ -1,0 +1,120 @@
+"""The country a person is read as belonging to, from what the document says around their names.
+
+Readouts and state media list officials by side ("The U.S. side included …", "On the Russian side
+were …", "The Brazilian delegation included …", "… attended from the Japanese side"); wire copy
+writes "Turkey's Hakan Fidan" or "Prince Faisal of Saudi Arabia". A title written without its
+country ("Foreign Minister X") takes the country the person is read with here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.entities import EntityIndex
+from kg.extract.facts import COUNTRY, PERSON, Role
+from kg.nlp import labels as L
+
+#: Nouns that name one party's people at talks: "the Russian side", "the Turkish delegation".
+_SIDE_NOUNS = frozenset({"side", "delegation", "team"})
+#: "Senior Chinese officials present at the talks included …": officials as a side only with these words.
+_GROUP_NOUNS = frozenset({"officials", "ministers", "members"})
+_LISTING_WORDS = frozenset({"include", "present", "attend", "accompany", "comprise"})
+
+
+def person_countries(doc: Doc, index: EntityIndex, roles: list[Role]) -> dict[str, str]:
+    """Person key -> country key, where the document ties the person to one country."""
+    votes: dict[str, Counter[str]] = {}
+
+    def vote(person: str, country: str, weight: int) -> None:
+        votes.setdefault(person, Counter())[country] += weight
+
+    for person, country in _side_members(doc, index):
+        vote(person, country, 3)
+    for r in roles:
+        if r.organization and index.entities[r.organization].kind == COUNTRY:
+            vote(r.person, r.organization, 2)
+    for person, country in _named_with_country(doc, index):
+        vote(person, country, 2)
+    out = {}
+    for person, counter in votes.items():
+        ranked = counter.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            out[person] = ranked[0][0]
+    return out
+
+
+def _side_members(doc: Doc, index: EntityIndex) -> list[tuple[str, str]]:
+    """(person, country) for each person a sentence lists under a country's side or delegation."""
+    out = []
+    for sent in doc.sents:
+        cues = [(tok.i, c) for tok in sent if (c := _side_country(tok, index, sent))]
+        if not cues:
+            continue
+        persons = _person_starts(sent, index)
+        if not persons:
+            continue
+        forward = cues[0][0] < persons[0][0]  # "On the Russian side were X" vs "X attended from the Japanese side"
+        for i, person in persons:
+            if forward:
+                side = [c for j, c in cues if j < i]
+                country = side[-1] if side else None
+            else:
+                side = [c for j, c in cues if j > i]
+                country = side[0] if side else None
+            if country:
+                out.append((person, country))
+    return out
+
+
+def _side_country(tok: Token, index: EntityIndex, sent: Span) -> str | None:
+    """The country of 'the U.S. side', 'the Turkish delegation', 'senior Chinese officials present'."""
+    noun = tok.lower_
+    if noun not in _SIDE_NOUNS and not (noun in _GROUP_NOUNS and _listed(tok)):
+        return None
+    k = tok.i - 1
+    while k >= sent.start and k >= tok.i - 4:
+        key = index.entity_of(tok.doc[k])
+        if key and index.entities[key].kind == COUNTRY:
+            return key
+        if tok.doc[k].pos_ not in ("ADJ", "DET", "PROPN", "PART") and tok.doc[k].text not in ("'s", "’s"):
+            return None
+        k -= 1
+    return None
+
+
+def _listed(tok: Token) -> bool:
+    """'Officials present at the talks included …': the group is the one a listing verb is about."""
+    return tok.dep_ in L.SUBJECTS and (tok.head.lemma_ in _LISTING_WORDS
+                                       or any(c.lemma_ in _LISTING_WORDS for c in tok.children))
+
+
+def _person_starts(sent: Span, index: EntityIndex) -> list[tuple[int, str]]:
+    out = []
+    prev = None
+    for tok in sent:
+        key = index.entity_of(tok)
+        if key and index.entities[key].kind == PERSON and key != prev:
+            out.append((tok.i, key))
+        prev = key
+    return out
+
+
+def _named_with_country(doc: Doc, index: EntityIndex) -> list[tuple[str, str]]:
+    """'Turkey's Hakan Fidan', 'Prince Faisal bin Farhan of Saudi Arabia', 'Hossein Amir-Abdollahian of Iran'."""
+    out = []
+    for ent in doc.ents:
+        person = index.entity_of(ent[0])
+        if not person or index.entities[person].kind != PERSON:
+            continue
+        k = ent.start
+        if k >= 2 and doc[k - 1].text in ("'s", "’s") and (c := index.entity_of(doc[k - 2])) \
+                and index.entities[c].kind == COUNTRY:
+            out.append((person, c))
+        k = ent.end
+        if k + 1 < len(doc) and doc[k].lower_ == "of":
+            j = k + 1 + (doc[k + 1].lower_ == "the")
+            if j < len(doc) and (c := index.entity_of(doc[j])) and index.entities[c].kind == COUNTRY:
+                out.append((person, c))
+    return out
