@@ -6,6 +6,8 @@ bound as RDF terms by kg.queries.bind, never spliced into the query text.
 
 from __future__ import annotations
 
+import contextlib
+import re
 from urllib.parse import parse_qs
 
 from starlette.requests import Request
@@ -23,6 +25,10 @@ RESERVED = ("format",)
 _SCHEMAS = {"string": {"type": "string"}, "entity": {"type": "string"}, "iri": {"type": "string", "format": "uri"},
             "date": {"type": "string", "format": "date"}, "integer": {"type": "integer"},
             "decimal": {"type": "number"}, "boolean": {"type": "boolean"}}
+#: What each media type's body looks like, for the OpenAPI responses (text formats are strings).
+_BODIES = {"application/sparql-results+json": {"type": "object", "properties": {
+               "head": {"type": "object"}, "results": {"type": "object"}, "boolean": {"type": "boolean"}}},
+           "application/ld+json": {"oneOf": [{"type": "object"}, {"type": "array"}]}}
 
 
 def describe(q: SavedQuery) -> dict:
@@ -91,7 +97,6 @@ async def status(request: Request) -> Response:
 
 def openapi(state: ServerState) -> dict:
     """OpenAPI 3.0 for the whole HTTP interface, one path per saved query (from its header)."""
-    results = {m: {"schema": {"type": "string"}} for m in negotiate.RESULTS}
     error = {"description": "error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
     paths: dict[str, dict] = {
         "/api/queries": {"get": {"summary": "List the saved queries and their typed parameters",
@@ -101,7 +106,8 @@ def openapi(state: ServerState) -> dict:
                                            _param("default-graph-uri", "iri", False, "default graph (repeatable)"),
                                            _param("named-graph-uri", "iri", False, "named graph (repeatable)"),
                                            _param("format", "string", False, "json, xml, csv, tsv, turtle, nt, jsonld...")],
-                            "responses": {"200": {"description": "results", "content": results}, "400": error,
+                            "responses": {"200": {"description": "SELECT/ASK results, or RDF for CONSTRUCT/DESCRIBE",
+                                                  "content": _content(negotiate.RESULTS + negotiate.GRAPHS)}, "400": error,
                                           "406": error, "503": error}},
                     "post": {"summary": "SPARQL 1.1 query in the body (form or application/sparql-query)",
                              "responses": {"200": {"description": "results"}, "400": error, "413": error, "415": error}}},
@@ -117,12 +123,17 @@ def openapi(state: ServerState) -> dict:
                                     "responses": {"201": {"description": "extracted and stored"}, "401": error}}},
     }
     for q in state.catalogue.all():
+        offered = offered_media(q)
         params = [_param(p.name, p.type, p.required, p.description, p.default) for p in q.parameters]
-        params.append(_param("format", "string", False, "json, xml, csv or tsv (or use Accept)"))
+        names = [alias for alias, media in negotiate.ALIASES.items() if media in offered]
+        params.append({"name": "format", "in": "query", "required": False,
+                       "description": f"{', '.join(names)} or a media type (instead of Accept); default {offered[0]}",
+                       "schema": {"type": "string", "enum": names + offered}})
+        what = "SPARQL results" if q.form in ("SELECT", "ASK") else "RDF"
         paths[f"/api/queries/{q.name}"] = {"get": {
             "operationId": q.name.replace("-", "_"), "summary": q.summary, "description": q.description,
             "parameters": params,
-            "responses": {"200": {"description": f"{q.form} results", "content": results}, "400": error,
+            "responses": {"200": {"description": f"{q.form} query: {what}", "content": _content(offered)}, "400": error,
                           "404": error, "406": error, "503": error}}}
     return {"openapi": "3.0.3",
             "info": {"title": "kg diplomacy knowledge graph", "version": __version__,
@@ -133,10 +144,39 @@ def openapi(state: ServerState) -> dict:
                                "ok": {"type": "boolean"}, "error": {"type": "string"}, "status": {"type": "integer"}}}}}}
 
 
+def offered_media(q: SavedQuery) -> list[str]:
+    """The media types a saved query answers with, its default first: SELECT/ASK results, or RDF for
+    CONSTRUCT/DESCRIBE (as kg.server.prepared.query_media negotiates them)."""
+    return list(negotiate.RESULTS if q.form in ("SELECT", "ASK") else negotiate.GRAPHS)
+
+
+def _content(media_types: list[str]) -> dict:
+    return {m: {"schema": _BODIES.get(m, {"type": "string"})} for m in media_types}
+
+
+def typed_default(value: str, type_: str) -> object:
+    """A parameter's default (header text) as the JSON value its schema type says: 0 not "0", false not "false".
+
+    >>> typed_default("0.5", "decimal"), typed_default("0", "decimal"), typed_default("false", "boolean")
+    (0.5, 0, False)
+    """
+    v = value.strip()
+    if type_ == "boolean":
+        if v.lower() not in ("true", "false", "1", "0"):
+            raise ValueError(v)
+        return v.lower() in ("true", "1")
+    if type_ == "integer" or (type_ == "decimal" and re.fullmatch(r"[+-]?\d+", v)):
+        return int(v)
+    if type_ == "decimal":
+        return float(v)
+    return value
+
+
 def _param(name: str, type_: str, required: bool, description: str, default: str | None = None) -> dict:
     schema = dict(_SCHEMAS[type_])
     if default not in (None, ""):
-        schema["default"] = default
+        with contextlib.suppress(ValueError):  # a default the header got wrong is left out, not mistyped
+            schema["default"] = typed_default(default, type_)
     return {"name": name, "in": "query", "required": required, "description": description, "schema": schema}
 
 
