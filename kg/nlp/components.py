@@ -19,6 +19,7 @@ from kg.nlp.gazetteer import (
     lookup_country,
     organization_surface_forms,
     outlet_surface_forms,
+    portfolio_words,
     titles,
 )
 from kg.nlp.layout import dateline_and_byline_tokens
@@ -116,8 +117,33 @@ class Gazetteer:
         for match_id, start, end in self.title_matcher(doc):
             variant = doc.vocab.strings[match_id]
             title_spans.append(Span(doc, start, end, label=self.roles[variant]))
-        doc.spans[TITLES_KEY] = filter_spans(title_spans)
+        doc.spans[TITLES_KEY] = [_with_portfolio(t) for t in filter_spans(title_spans)]
         return doc
+
+
+#: Title words a portfolio may follow: "Minister of Treasury and Finance", "Secretary for Home Affairs".
+_PORTFOLIO_HEADS = frozenset({"minister", "ministers", "secretary", "commissioner", "undersecretary"})
+
+
+def _with_portfolio(title: Span) -> Span:
+    """'Minister' + 'of Energy and Natural Resources': the portfolio is part of the title, so the
+    name after it is found and 'Treasury' is not read as the organization."""
+    doc = title.doc
+    if title[-1].lower_ not in _PORTFOLIO_HEADS or title.end + 1 >= len(doc) or doc[title.end].lower_ not in ("of", "for"):
+        return title
+    words = portfolio_words()
+    k = title.end + 1 + (doc[title.end + 1].lower_ == "the")
+    end = None
+    while k < len(doc):
+        tok = doc[k]
+        if tok.lower_ in words:
+            k += 1
+            end = k
+        elif tok.lower_ in ("and", "&", ",") and end == k and k + 1 < len(doc) and doc[k + 1].lower_ in words:
+            k += 1
+        else:
+            break
+    return Span(doc, title.start, end, label=title.label_) if end else title
 
 
 def _org_surface_forms() -> set[str]:
@@ -178,8 +204,14 @@ def span_repair(doc: Doc) -> Doc:
         if label in (L.ORG, L.GPE) and "," in doc[start:end].text:
             ents.extend(_split_at_commas(doc, start, end, label, surnames))
             continue
+        if label == L.ORG and (cut := _name_inside_body(doc, start, end, title_tokens)):
+            ents.append(Span(doc, start, cut, label=L.ORG))  # "Head of the Intelligence Organisation Ann Lee"
+            start, label = cut, L.PERSON
         if label == L.ORG and start - 1 in title_tokens and _looks_like_a_name(doc[start:end]):
             label = L.PERSON  # "German Chancellor Olaf Scholz" read as an organization
+        if label in (L.ORG, L.GPE, L.LOC) and _in_apposition_to_a_title(doc, start, end, title_tokens) \
+                and _looks_like_a_name(doc[start:end]):
+            label = L.PERSON  # "Finland's president, Sauli Niinistö," / "Ann Lee, Canada's trade minister,"
         if (label in (L.ORG, L.GPE, L.LOC, L.FAC) and end - start == 1 and doc[start].text in surnames
                 and not _used_as_place(doc[start])):
             label = L.PERSON  # "Hong said": a surname the model read as a place or company
@@ -187,12 +219,18 @@ def span_repair(doc: Doc) -> Doc:
             label = L.PERSON  # "Von der Leyen said" after "Ursula von der Leyen": the end of a name in the text
         if end > start:
             ents.append(Span(doc, start, end, label=label))
+    ents = [e for e in ents if not _inside_a_title(e, title_spans)]
     ents += _names_after_titles(doc, ents, title_spans)
     doc.ents = filter_spans(ents + _unlabelled_surnames(doc, ents, title_tokens))
     named = {i for e in doc.ents if e.label_ in (L.ORG, L.FAC, L.GPE) for i in range(e.start, e.end)}
     doc.spans[TITLES_KEY] = filter_spans([t for t in title_spans if t.start not in named])  # "UN General Assembly"
     return doc
 
+
+
+def _inside_a_title(ent: Span, title_spans: list[Span]) -> bool:
+    """'Treasury' in 'Minister of Treasury and Finance': part of the title, not a body of its own."""
+    return ent.label_ in (L.ORG, L.GPE) and any(t.start < ent.start and ent.end <= t.end for t in title_spans)
 
 
 def _join_name_particles(doc: Doc) -> None:
@@ -213,6 +251,42 @@ def _join_name_particles(doc: Doc) -> None:
             e for e in ents if e.label_ != L.PERSON and not any(p.start < e.end and e.start < p.end for p in ents
                                                                 if p.label_ == L.PERSON)]
         doc.ents = filter_spans(kept)
+
+
+#: Head words of a named body that a person's name may follow inside one model span.
+_BODY_HEADS = frozenset(_GOV_HEADS) | {"organisation", "organization", "corporation", "company", "group", "bank",
+                                      "fund", "foundation", "association", "authority", "service", "agency"}
+
+
+def _name_inside_body(doc: Doc, start: int, end: int, title_tokens: set[int]) -> int | None:
+    """Where a person's name starts inside an organization span that follows 'TITLE of the':
+    'Director General of the Atomic Energy Corporation Ann Lee' read as one organization."""
+    k = start - 1
+    while k >= 0 and doc[k].lower_ in ("the", "of", "for"):
+        k -= 1
+    if k == start - 1 or k < 0 or k not in title_tokens:
+        return None
+    for n in (3, 2):
+        cut = end - n
+        if cut - 1 > start and doc[cut - 1].lower_ in _BODY_HEADS and all(
+                _capitalised(t) and t.lower_ not in _BODY_HEADS for t in doc[cut:end]):
+            return cut
+    return None
+
+
+def _in_apposition_to_a_title(doc: Doc, start: int, end: int, title_tokens: set[int]) -> bool:
+    """'president, NAME,' or 'NAME, [the] [Country's] minister': a name set off by commas beside a title."""
+    if start >= 2 and doc[start - 1].text == "," and start - 2 in title_tokens and \
+            (end >= len(doc) or doc[end].text in (",", ".", ";") or doc[end].pos_ in ("VERB", "AUX")):
+        return True
+    if end < len(doc) and doc[end].text == ",":
+        k = end + 1
+        while k < min(len(doc), end + 6) and k not in title_tokens:
+            if not (doc[k].pos_ in ("DET", "ADJ", "PROPN", "PART") or doc[k].text in ("'s", "’s")):
+                return False
+            k += 1
+        return k in title_tokens
+    return False
 
 
 def _looks_like_a_name(span: Span) -> bool:

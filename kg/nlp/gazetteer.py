@@ -106,6 +106,12 @@ def titles() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def portfolio_words() -> frozenset[str]:
+    """Words a ministerial portfolio is written with ('Treasury', 'Natural Resources', 'Foreign Affairs')."""
+    return frozenset(row[0].strip().lower() for row in read_table("portfolios.tsv"))
+
+
 def lookup_country(text: str) -> CountryForm | None:
     return country_forms().get(norm(text))
 

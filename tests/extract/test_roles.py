@@ -101,10 +101,10 @@ def test_officials_named_after_a_group_are_not_of_the_group_they_talked_with(rea
 
 
 def test_every_post_listed_after_a_name_is_a_role(read) -> None:  # noqa: ANN001
-    f = read("Present at the talks were Pak Chol Su, secretary of the Central Committee of the Workers' Party "
+    f = read("Present at the talks were Pak Chol Su, secretary of the Central Committee of the National Unity Party "
              "of Korea and chairman of the State Planning Commission, and Ri Yong Nam, minister of Defence.")
     got = roles(f)
-    assert any(p == "Pak Chol Su" and r == "Secretary" and "Workers' Party" in o for p, r, o in got)
+    assert any(p == "Pak Chol Su" and r == "Secretary" and "National Unity Party" in o for p, r, o in got)
     assert any(p == "Pak Chol Su" and r == "Chairman" and "State Planning Commission" in o for p, r, o in got)
 
 

@@ -122,3 +122,22 @@ def test_a_name_after_the_country_of_an_ambassador_title(nlp: Language) -> None:
 def test_the_end_of_a_name_read_as_an_organization_is_the_person(nlp: Language) -> None:
     found = ents(nlp, "Ursula von der Leyen arrived in Kyiv. Von der Leyen said the bloc would keep its support.")
     assert ("Von der Leyen", "PERSON") in found and not any(label == "ORG" for _, label in found)
+
+
+def test_a_portfolio_is_part_of_the_title_and_the_name_after_it_is_a_person(nlp: Language) -> None:
+    doc = nlp("The delegation included Minister of Energy and Natural Resources Omar Haddad and others.")
+    assert ("Minister of Energy and Natural Resources", "Minister") in {(s.text, s.label_) for s in doc.spans["kg_titles"]}
+    assert ("Omar Haddad", "PERSON") in {(e.text, e.label_) for e in doc.ents}
+    assert not any(e.label_ == "ORG" for e in doc.ents)
+
+
+def test_a_name_read_into_the_body_after_a_title_is_split_off(nlp: Language) -> None:
+    found = ents(nlp, "They were joined by Director General of the Northern Shipbuilding Corporation Pavel Sorokin.")
+    assert ("Pavel Sorokin", "PERSON") in found
+    assert not any("Sorokin" in text and label == "ORG" for text, label in found)
+
+
+def test_a_name_in_apposition_to_a_title_is_a_person(nlp: Language) -> None:
+    assert ("Jukka Niemi", "PERSON") in ents(nlp, "Sweden's president, Jukka Niemi, greeted the guests.")
+    assert ("Jukka Niemi", "PERSON") in ents(nlp, "Jukka Niemi, Norway's minister of trade and "
+                                                  "industry, attended the ceremony.")
