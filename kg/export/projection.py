@@ -1,9 +1,11 @@
-"""The property-graph projection of the store: entities as nodes, roles and meetings as edges.
+"""The property-graph projection of the store: entities as nodes, roles, meetings and statements as edges.
 
 Edges: `role` (person -> organization, or -> the person a role is held for, labelled with the role),
-`met_with` (between participants of held meetings, weighted by the number of meetings), `part_of`
-(organization -> organization or country); with `include`: Meeting nodes and `participant_of` /
-`held_in` edges, Statement nodes and `stated` / `about` edges, Agreement nodes and `party_to` edges.
+`met_with` (between participants of held meetings, weighted by the number of meetings),
+`stated_about` (speaker -> each entity a statement is about, weighted by the number of statements,
+with their stance: the most reported one, and one count per stance), `part_of` (organization ->
+organization or country); with `include`: Meeting nodes and `participant_of` / `held_in` edges,
+Statement nodes and `stated` / `about` edges, Agreement nodes and `party_to` edges.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ import networkx as nx
 
 from kg.errors import InputError
 from kg.export.model import Edge, Node, merge_dates, to_networkx
-from kg.export.read import Fact, StoreFacts, read_store
+from kg.export.read import STANCE_WORDS, Fact, StoreFacts, read_store
 from kg.store import KgStore
 
 INCLUDES = ("meetings", "statements", "agreements")
+#: The per-stance counts of a `stated_about` edge: `stance_agrees`, ..., and `stance_none` (no stance found).
+STANCE_COUNTS = tuple("stance_" + w.replace(" ", "_") for w in (*sorted(STANCE_WORDS.values()), "none"))
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,9 @@ def project_facts(data: StoreFacts, options: Options) -> nx.MultiDiGraph:
             nodes[f.iri] = _fact_node(f, data)
     for o, p in sorted(data.part_of):
         _add_edge(edges, o, p, "part_of", "part of", None)
+    for e in edges.values():
+        if e.type == "stated_about":
+            _name_stance(e)
     _widen_entity_dates(nodes, edges.values())
     return to_networkx(list(nodes.values()), list(edges.values()))
 
@@ -108,9 +115,12 @@ def _fact_edges(f: Fact, options: Options) -> list[tuple[str, str, str, str]]:
         if _fact_included(f, options):
             out += [(p, f.iri, "participant_of", "participant of") for p in people]
             out += [(f.iri, p, "held_in", "held in") for p in sorted(f.links["place"])]
-    elif f.kind == "Statement" and _fact_included(f, options):
-        out += [(s, f.iri, "stated", f.values.get("stance") or "stated") for s in sorted(f.links["speaker"])]
-        out += [(f.iri, a, "about", "about") for a in sorted(f.links["about"])]
+    elif f.kind == "Statement":
+        out += [(s, a, "stated_about", "stated about") for s in sorted(f.links["speaker"])
+                for a in sorted(f.links["about"]) if a != s]
+        if _fact_included(f, options):
+            out += [(s, f.iri, "stated", f.values.get("stance") or "stated") for s in sorted(f.links["speaker"])]
+            out += [(f.iri, a, "about", "about") for a in sorted(f.links["about"])]
     elif f.kind == "Agreement" and _fact_included(f, options):
         out += [(p, f.iri, "party_to", "party to") for p in sorted(f.links["party"])]
     return out
@@ -131,6 +141,21 @@ def _add_edge(edges: dict[tuple[str, str, str], Edge], s: str, t: str, etype: st
     e.attrs["confidence"] = max(float(e.attrs.get("confidence", 0.0)), f.confidence)
     if etype == "role" and f.values.get("former") == "true":
         e.attrs["former"] = True
+    if etype == "stated_about":
+        for k in STANCE_COUNTS:
+            e.attrs.setdefault(k, 0)
+        key = "stance_" + (f.values.get("stance") or "none").replace(" ", "_")
+        e.attrs[key] = e.attrs.get(key, 0) + 1  # a stance the ontology adds later gets its own count
+
+
+def _name_stance(e: Edge) -> None:
+    """A statement edge's `stance`: the one most reported ("mixed" on a tie, "" when none was found)."""
+    counts = {k.removeprefix("stance_").replace("_", " "): n for k, n in e.attrs.items()
+              if k.startswith("stance_") and k != "stance_none"}
+    top = max(counts.values())
+    best = [s for s, n in counts.items() if n == top]
+    e.attrs["stance"] = "" if top == 0 else best[0] if len(best) == 1 else "mixed"
+    e.label = e.attrs["stance"] if e.attrs["stance"] not in ("", "mixed") else "stated about"
 
 
 def _note_role(nodes: dict[str, Node], f: Fact, data: StoreFacts) -> None:

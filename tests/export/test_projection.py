@@ -6,7 +6,8 @@ import networkx as nx
 import pytest
 
 from kg.errors import InputError
-from kg.export.projection import Options, project
+from kg.export.projection import STANCE_COUNTS, Options, project, project_facts
+from kg.export.read import Entity, Fact, StoreFacts
 from kg.store import KgStore
 from tests.export.conftest import iri
 
@@ -70,7 +71,7 @@ def test_include_adds_fact_nodes_and_their_edges(tiny_store: KgStore) -> None:
 def test_people_only_keeps_persons_and_the_edges_between_them(tiny_store: KgStore) -> None:
     g = project(tiny_store, Options.parse(people_only=True))
     assert {d["label"] for _, d in g.nodes(data=True)} == {"Jean Dupont", "Ravi Kumar"}
-    assert [d["type"] for *_, d in g.edges(data=True)] == ["met_with"]
+    assert sorted(d["type"] for *_, d in g.edges(data=True)) == ["met_with", "stated_about"]
 
 
 def test_since_until_keep_facts_in_the_window(tiny_store: KgStore) -> None:
@@ -82,6 +83,49 @@ def test_since_until_keep_facts_in_the_window(tiny_store: KgStore) -> None:
     g = project(tiny_store, Options.parse(until="2015-09-08"))
     (_, _, met), = edges_of(g, "met_with")
     assert met["weight"] == 1 and met["last_date"] == "2015-09-07"
+
+
+def test_a_statement_is_an_edge_from_its_speaker_to_what_it_is_about(tiny_store: KgStore) -> None:
+    g = project(tiny_store)  # by default: no Statement nodes, but the speaker -> subject edge
+    assert "Statement" not in {d["type"] for _, d in g.nodes(data=True)}
+    (u, v, d), = edges_of(g, "stated_about")
+    assert (u, v) == (iri(tiny_store, "person:jean dupont"), iri(tiny_store, "person:ravi kumar"))
+    assert d["weight"] == 1 and d["stance"] == "agrees" and d["label"] == "agrees"
+    assert d["stance_agrees"] == 1 and sum(d[k] for k in STANCE_COUNTS) == 1
+    assert d["documents"] == ["a.txt"] and d["evidence"] == ['Dupont said the talks were "useful".']
+    g = project(tiny_store, Options.parse(include="statements"))  # the fact-node edges stay as they were
+    assert len(edges_of(g, "stated")) == 1 and len(edges_of(g, "about")) == 1 and len(edges_of(g, "stated_about")) == 1
+
+
+def _statement(n: int, doc: str, stance: str, about: set[str]) -> Fact:
+    f = Fact(f"s{n}", "Statement", {doc}, {"2015-09-0" + str(n)}, {f"sentence {n}"}, 0.5 + n / 10)
+    f.links["speaker"] = {"kerry"}
+    f.links["about"] = about
+    f.values |= {"claim": f"claim {n}"} | ({"stance": stance} if stance else {})
+    return f
+
+
+def test_statement_edges_count_reports_per_stance() -> None:
+    entities = {k: Entity(k, t, k.title()) for k, t in (("kerry", "Person"), ("china", "Country"), ("iran", "Country"))}
+    facts = [_statement(1, "a", "accuses", {"china", "kerry"}), _statement(2, "b", "accuses", {"china"}),
+             _statement(3, "b", "warns", {"china", "iran"}), _statement(4, "c", "", {"china"})]
+    g = project_facts(StoreFacts(entities, facts, set(), {}), Options())
+    edges = {v: d for _, v, d in edges_of(g, "stated_about")}
+    assert set(edges) == {"china", "iran"}  # a speaker speaking about themself is no edge
+    china = edges["china"]
+    assert china["weight"] == 4 and china["stance"] == "accuses" and china["label"] == "accuses"
+    assert (china["stance_accuses"], china["stance_warns"], china["stance_none"], china["stance_agrees"]) == (2, 1, 1, 0)
+    assert china["documents"] == ["a", "b", "c"] and len(china["evidence"]) == 4
+    assert (china["first_date"], china["last_date"]) == ("2015-09-01", "2015-09-04")
+    assert china["confidence"] == 0.9
+    assert (edges["iran"]["weight"], edges["iran"]["stance"]) == (1, "warns")
+    facts.append(_statement(5, "d", "warns", {"china"}))  # two accusations, two warnings: no one stance
+    china = next(d for _, v, d in edges_of(project_facts(StoreFacts(entities, facts, set(), {}), Options()),
+                                           "stated_about") if v == "china")
+    assert china["stance"] == "mixed" and china["label"] == "stated about"
+    facts = [_statement(4, "c", "", {"china"})]
+    (_, _, d), = edges_of(project_facts(StoreFacts(entities, facts, set(), {}), Options()), "stated_about")
+    assert d["stance"] == "" and d["label"] == "stated about"
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [
@@ -110,3 +154,5 @@ def test_seed_projection_has_no_duplicates_from_the_union_graph(seed_kgstore: Kg
                for _, v, d in seed_graph.out_edges(kerry, data=True) if d["type"] == "role")
     assert any({seed_graph.nodes[u]["label"], seed_graph.nodes[v]["label"]} == {"John Kerry", "Meng Jianzhu"}
                for u, v, _ in edges_of(seed_graph, "met_with"))
+    said = edges_of(seed_graph, "stated_about")
+    assert said and all(d["weight"] == sum(d[k] for k in STANCE_COUNTS) for *_, d in said)
