@@ -10,7 +10,9 @@ from spacy.tokens import Token
 
 from kg.extract.entities import EntityIndex
 from kg.extract.facts import COUNTRY, GROUP, ORGANIZATION, PERSON, Role
+from kg.nlp.components import TITLES_KEY
 from kg.nlp.gazetteer import lookup_country, titles
+from kg.nlp.labels import SUBJECTS
 
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
 _FEMININE = {"she", "her"}
@@ -32,15 +34,33 @@ class Resolver:
     def __init__(self, index: EntityIndex, roles: list[Role]) -> None:
         self.index = index
         self.roles = roles
+        self._titles = {t.root.i: t for t in index.doc.spans.get(TITLES_KEY, [])}
         self._person_tokens = sorted(i for i, k in index.token_entity.items() if index.entities[k].kind == PERSON)
         self._women, self._men = self._genders()
+        self._described = self._descriptions()
+
+    def _descriptions(self) -> dict[int, str]:
+        """'The Prime Minister said …' where the document names one Prime Minister: a mention of that person,
+        so a 'he' after it goes to them and not to someone named earlier."""
+        out: dict[int, str] = {}
+        doc = self.index.doc
+        for i, t in self._titles.items():
+            if t.end < len(doc) and self.index.entity_of(doc[t.end]) is not None:
+                continue  # a title before a name is part of that mention
+            tok = doc[i]
+            if tok.dep_ in SUBJECTS and any(c.lower_ == "the" for c in tok.children) and (
+                    key := self._by_description(tok)) and any(
+                    j < i and k == key for j, k in self.index.token_entity.items()):
+                out[i] = key  # a subject, and someone named before it: not 'the ambassador's residence
+        return out
 
     def last_person_before(self, i: int, pronoun: str = "") -> str | None:
         """The person named last before token i; for 'she'/'he', not one the text calls a man/woman."""
         other = self._men if pronoun in _FEMININE else self._women if pronoun else set()
-        for j in reversed(self._person_tokens):
-            if j < i and self.index.token_entity[j] not in other:
-                return self.index.token_entity[j]
+        named = {j: self.index.token_entity[j] for j in self._person_tokens} | self._described
+        for j in sorted(named, reverse=True):
+            if j < i and named[j] not in other:
+                return named[j]
         return None
 
     def _genders(self) -> tuple[set[str], set[str]]:
@@ -71,8 +91,8 @@ class Resolver:
         lemma = tok.lemma_.lower()
         subtree = tok.doc[tok.left_edge.i: tok.right_edge.i + 1]
         # A plural like "the two Chinese officials" points back at people named before, not at a body.
-        if (lemma in titles() or tok.lower_ in titles()) and (
-                (key := self._by_description(tok, subtree)) is not None or tok.tag_ != "NNS"
+        if (lemma in titles() or tok.lower_ in titles() or tok.i in self._titles) and (
+                (key := self._by_description(tok) if tok.tag_ != "NNS" else None) is not None or tok.tag_ != "NNS"
                 or any(c.dep_ == "nummod" or c.lower_ in ("the", "these", "those") for c in tok.children)):
             return key
         if lemma in _CARRIERS:  # "South Korea's military said", "Chinese officials said": the body they speak for
@@ -87,13 +107,22 @@ class Resolver:
                 return ix.add(GROUP, name, part_of=f"country:{country.country.name.lower()}")
         return None
 
-    def _by_description(self, tok: Token, subtree: object) -> str | None:
-        """'the Chinese president' -> the person this document names President of China."""
-        role = titles().get(tok.lemma_.lower()) or titles().get(tok.lower_)
+    def _by_description(self, tok: Token) -> str | None:
+        """'the Chinese president', 'the Prime Minister' -> the person this document names President of
+        China, Prime Minister."""
+        title = self._titles.get(tok.i)
+        role = title.label_ if title is not None else titles().get(tok.lemma_.lower()) or titles().get(tok.lower_)
         mods = [t for t in tok.lefts if lookup_country(t.text)]
         country = lookup_country(mods[0].text) if mods else None
         people = {r.person for r in self.roles if r.role_norm == role and (
             country is None or self.index.name(r.organization) == country.country.name)}
+        # "Co-founder of Google, Sergey Brin, met …": a name inside the description's phrase is its holder.
+        inside = self.index.entities_in(tok.doc[tok.i: tok.right_edge.i + 1], (PERSON,))
+        if len(inside) == 1:
+            return inside[0]
+        # "The Prime Minister spoke to Dutch Prime Minister X": a description and a name in one sentence
+        # are two people.
+        people -= set(self.index.entities_in(tok.sent, (PERSON,)))
         if len(people) <= 1:
             return people.pop() if people else None
         # "The President said …" with two presidents in the article: the one named most recently.

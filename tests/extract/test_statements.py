@@ -172,3 +172,27 @@ def test_a_quotation_after_the_object_belongs_to_its_speaker(read) -> None:  # n
              'collusion". Seoul\'s foreign ministry rejected the claim.')
     assert [(name(f, s.speaker), s.quote) for s in f.statements] == [
         ("Korean Central News Agency", "a dangerous military collusion"), ("South Korea", None)]
+
+
+def test_the_title_alone_is_the_one_holder_named_before_and_a_pronoun_after_it_follows(read) -> None:  # noqa: ANN001
+    f = read("Prime Minister Lena Dahl welcomed President Tomas Berg to Oslo today.\n\n"
+             "President Berg set out the situation at the front.\n\n"
+             "The Prime Minister confirmed that Norway will send more air defence missiles. "
+             "He said the training of pilots would begin this summer.")
+    said = statements(f)
+    assert ("Lena Dahl", "Norway will send more air defence missiles") in said
+    assert ("Lena Dahl", "the training of pilots would begin this summer") in said
+
+
+def test_a_description_is_not_the_person_named_beside_it_in_the_sentence(read) -> None:  # noqa: ANN001
+    f = read("Prime Minister Lena Dahl met President Tomas Berg on Monday.\n\n"
+             "PM call with Prime Minister Jan Visser\n\n"
+             "The Prime Minister updated Prime Minister Visser on the talks and said the two countries "
+             "would coordinate closely.")
+    assert ("Lena Dahl", "the two countries would coordinate closely") in statements(f)
+
+
+def test_the_leaders_are_not_one_of_them(read) -> None:  # noqa: ANN001
+    f = read("Prime Minister Lena Dahl hosted Andrew Moss, the head of the presidential office.\n\n"
+             "The leaders agreed to meet again and said they looked forward to the summit in June.")
+    assert not any(s == "Andrew Moss" for s, _ in statements(f))
