@@ -114,7 +114,9 @@ class Resolver:
         role = title.label_ if title is not None else titles().get(tok.lemma_.lower()) or titles().get(tok.lower_)
         mods = [t for t in tok.lefts if lookup_country(t.text)]
         country = lookup_country(mods[0].text) if mods else None
-        people = {r.person for r in self.roles if r.role_norm == role and (
+        # "Prime Minister" is not the First Deputy Prime Minister: the rank words must agree.
+        rank = _rank(title.text if title is not None else tok.text)
+        people = {r.person for r in self.roles if r.role_norm == role and _rank(r.role) == rank and (
             country is None or self.index.name(r.organization) == country.country.name)}
         # "Co-founder of Google, Sergey Brin, met …": a name inside the description's phrase is its holder.
         inside = self.index.entities_in(tok.doc[tok.i: tok.right_edge.i + 1], (PERSON,))
@@ -130,3 +132,11 @@ class Resolver:
             if j < tok.i and self.index.token_entity[j] in people:
                 return self.index.token_entity[j]
         return None
+
+
+_RANKS = frozenset({"deputy", "vice", "first", "assistant", "under", "acting", "former", "co"})
+
+
+def _rank(title: str) -> frozenset[str]:
+    """The words that make a title a lesser or other office than its normalized role: 'Deputy', 'Vice'."""
+    return frozenset(w for w in title.lower().replace("-", " ").split() if w in _RANKS)

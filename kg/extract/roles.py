@@ -20,8 +20,8 @@ from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Role
 from kg.extract.sides import person_countries
 from kg.nlp import labels as L
-from kg.nlp.components import TITLES_KEY
-from kg.nlp.gazetteer import titles
+from kg.nlp.components import HONORIFICS, TITLES_KEY
+from kg.nlp.gazetteer import portfolio_words, titles
 
 _ORG_KINDS = (ORGANIZATION, COUNTRY)
 _FORMER = {"former", "ex", "ex-", "then", "late", "outgoing"}
@@ -135,6 +135,8 @@ def _pre_modifier(doc: Doc, p: Span, pkey: str, titles: list[Span], index: Entit
         if k < j and doc[k].lower_ in ("of", "for") or (k < j and doc[k - 1:k] and _title_ending_at(titles, k)):
             org_after = index.entity_of(doc[j])
             i = k
+    while i > p.sent.start and doc[i - 1].lower_ in HONORIFICS:
+        i -= 1  # "Prime Minister Shri Narendra Modi", "President H.E. Mr. X"
     title = _title_ending_at(titles, i)
     if title is None:
         return None
@@ -196,7 +198,8 @@ def _qualified_start(doc: Doc, title: Span, index: EntityIndex) -> int:
     while k > title.sent.start and title.start - k < 3:
         tok = doc[k - 1]
         portfolio = (tok.dep_ == "compound" and tok.pos_ in ("PROPN", "NOUN") and (tok.is_title or tok.is_lower)
-                     and not tok.ent_type_ and index.entity_of(tok) is None)
+                     and not tok.ent_type_ and index.entity_of(tok) is None
+                     or tok.lower_ in portfolio_words() and tok.ent_type_ in ("", L.ORG))  # "External Affairs"
         # "foreign" in "EU foreign policy chief" qualifies the portfolio, not the person.
         of_portfolio = tok.pos_ == "ADJ" and tok.dep_ == "amod" and k <= tok.head.i < title.start and not tok.ent_type_
         if tok.lower_ not in _QUALIFIERS and not portfolio and not of_portfolio:

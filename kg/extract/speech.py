@@ -14,9 +14,23 @@ SPEECH_VERBS = {
     "caution", "maintain", "allege", "admit", "demand", "underline", "underscore", "tweet", "hope", "believe",
     "propose", "dismiss", "refute", "complain", "concede", "contend", "observe", "recall",
 }
+#: Readouts and state media: what a leader conveyed, not only what they said. Inside another report
+#: ("Macron said Putin had assured him …") they are that report's content, not a statement of their own.
+READOUT_VERBS = {"thank", "express", "voice", "convey", "reaffirm", "commend", "encourage", "request", "highlight",
+                 "appreciate", "congratulate", "assure", "dispute", "praise", "hail", "applaud", "welcome", "raise"}
+SPEECH_VERBS |= READOUT_VERBS
+#: Readout verbs that report speech only with the right object: "welcomed the decision" (not "welcomed
+#: the President to Chequers"), "raised concerns" (not "raised tariffs").
+_WELCOMED_PEOPLE = frozenset({"PERSON", "GPE", "NORP"})
+_RAISED = frozenset({"concern", "concerns", "issue", "issues", "case", "cases", "matter", "question", "questions",
+                     "objection", "objections", "possibility", "problem", "need"})
 #: Cues whose content may be a noun phrase ("China denied the accusations"): the whole clause is the claim.
 NOMINAL_OBJECT_CUES = {"deny", "accuse", "blame", "reject", "urge", "warn", "condemn", "criticize", "criticise",
-                       "dismiss", "refute", "propose", "announce", "demand", "threaten", "put", "call", "appeal"}
+                       "dismiss", "refute", "propose", "announce", "demand", "threaten", "put", "call", "appeal",
+                       "thank", "express", "voice", "convey", "reaffirm", "commend", "encourage", "request",
+                       "highlight", "appreciate", "congratulate", "dispute", "praise", "hail", "applaud", "welcome",
+                       "raise", "stress", "emphasize", "emphasise", "underline", "underscore", "reiterate", "note",
+                       "point", "assure"}
 #: Nouns for what someone said: "Clapper's assertion that …", "a charge China denies".
 SPEECH_NOUNS = {"assertion", "claim", "statement", "remark", "remarks", "warning", "accusation", "allegation",
                 "insistence", "pledge", "promise", "suggestion", "charge", "argument", "comment", "denial",
@@ -28,7 +42,8 @@ STANCE = {"deny": "denies", "reject": "denies", "refute": "denies", "dismiss": "
           "accuse": "accuses", "blame": "accuses", "allege": "accuses", "charge": "accuses", "criticize": "accuses",
           "criticise": "accuses", "condemn": "accuses", "complain": "accuses", "warn": "warns",
           "threaten": "warns", "caution": "warns", "agree": "agrees", "urge": "calls_for", "call": "calls_for",
-          "demand": "calls_for", "appeal": "calls_for", "propose": "calls_for",
+          "demand": "calls_for", "appeal": "calls_for", "propose": "calls_for", "request": "calls_for",
+          "encourage": "calls_for",
           "accusation": "accuses", "allegation": "accuses", "denial": "denies", "warning": "warns",
           "threat": "warns", "demand_n": "calls_for"}
 _CONTENT_STANCE = [(re.compile(r"\b(den(y|ies|ied)|groundless|baseless|refute[sd]?|reject(s|ed)?)\b", re.I), "denies"),
@@ -54,8 +69,15 @@ def is_cue(tok: Token) -> bool:
     if tok.pos_ != "VERB":
         return False
     lemma = tok.lemma_.lower()
+    if lemma == "welcome":
+        return not any(c.dep_ == "dobj" and (c.ent_type_ in _WELCOMED_PEOPLE or c.lower_ in ("him", "her", "them"))
+                       for c in tok.children)
+    if lemma == "raise":
+        return any(c.dep_ == "dobj" and c.lower_ in _RAISED for c in tok.children)
     if lemma in SPEECH_VERBS:
         return True
+    if lemma == "point":  # "pointed out that …"
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
     if lemma == "put":
         return any(c.lower_ == "forward" for c in tok.children)
     if lemma in ("call", "appeal"):  # "called for a ceasefire", "called on Israel to …", not "called him on Friday"
@@ -65,6 +87,13 @@ def is_cue(tok: Token) -> bool:
     if lemma == "make":
         return any(c.lower_ == "clear" for c in tok.children)
     return False
+
+
+def reported_inside_another(tok: Token) -> bool:
+    """A readout verb under another speech verb: 'X said Russia highly appreciates …' is X's statement."""
+    if tok.lemma_.lower() not in READOUT_VERBS:
+        return False
+    return any(is_cue(a) for a in tok.ancestors)
 
 
 def that_clause(tok: Token) -> Span | None:

@@ -29,8 +29,10 @@ from kg.extract.speech import (
     CHARGE_NOUNS,
     DENIAL_VERBS,
     NOMINAL_OBJECT_CUES,
+    READOUT_VERBS,
     SPEECH_NOUNS,
     is_cue,
+    reported_inside_another,
     stance_of,
     that_clause,
 )
@@ -58,7 +60,8 @@ def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver) -> list
     for sent in doc.sents:
         found: list[_Found] = []
         for tok in sent:
-            if is_cue(tok) and not _inside(tok.idx, quotes) and not any(c.dep_ == "neg" for c in tok.children):
+            if is_cue(tok) and not _inside(tok.idx, quotes) and not any(c.dep_ == "neg" for c in tok.children) \
+                    and not reported_inside_another(tok):
                 f = _parenthetical(tok, sent, index, speakers, quotes, used, layout) or _reported(
                     tok, sent, index, speakers, quotes, used, found, layout)
                 if f:
@@ -111,7 +114,8 @@ def _reported(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, qu
         # "China has denied the accusations": the clause is the claim, up to the next comma.
         # It starts at the subject: a fronted "On Tuesday," or "In a statement to reporters," is not claimed.
         end = next((t.i for t in doc[cue.i: cue.right_edge.i + 1] if t.text in (",", ";")), cue.right_edge.i + 1)
-        span = doc[_subject_left(cue): end]
+        # A readout verb's claim is what was conveyed: "expressed serious concern about …", not its speaker.
+        span = doc[cue.i if lemma in READOUT_VERBS else _subject_left(cue): end]
         # "KCNA criticized the meeting, calling it "a dangerous collusion"": the quotation after the comma
         # is the speaker's too, not left over for the next sentence's speaker.
         right = max([cue.i] + [c.right_edge.i for c in cue.children if c.i > cue.i and c.dep_ != "cc"

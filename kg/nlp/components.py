@@ -195,8 +195,12 @@ def span_repair(doc: Doc) -> Doc:
             start += 1
         if label == L.PERSON:
             start = _after_titles(doc, start, end, title_tokens)
-        if label == L.ORG and end - 1 in title_tokens and doc[start:end].text.lower() not in outlets:
+        if all(t.lower_ in HONORIFICS for t in doc[start:end]):
+            continue  # "H.E. Mr." read as an organization
+        if label == L.ORG and end - 1 in title_tokens and doc[start:end].text.lower() not in outlets \
+                and doc[_last_before_titles(start, end, title_tokens) - 1].lower_ not in ("of", "the", "for"):
             # "US National Security Advisor": a title, not an organization; what precedes it stays.
+            # ("Office of the President" names a body: the title there is not held by anyone.)
             while end > start and end - 1 in title_tokens:
                 end -= 1
             rest = doc[start:end].text
@@ -226,6 +230,13 @@ def span_repair(doc: Doc) -> Doc:
     doc.spans[TITLES_KEY] = filter_spans([t for t in title_spans if t.start not in named])  # "UN General Assembly"
     return doc
 
+
+
+def _last_before_titles(start: int, end: int, title_tokens: set[int]) -> int:
+    """The end of a span once the titles closing it are taken off (at least its first token)."""
+    while end > start + 1 and end - 1 in title_tokens:
+        end -= 1
+    return end
 
 
 def _inside_a_title(ent: Span, title_spans: list[Span]) -> bool:

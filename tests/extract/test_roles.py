@@ -112,3 +112,15 @@ def test_an_ambassadors_posting_is_not_the_country_served(read) -> None:  # noqa
     f = read("The Canadian side included Erin Walsh, the ambassador to Moscow.")
     assert ("Erin Walsh", "Ambassador", "Canada") in roles(f)
     assert ("Erin Walsh", "Ambassador", "Russia") not in roles(f)
+
+
+def test_an_honorific_between_title_and_name_and_a_portfolio_read_as_a_body(read) -> None:  # noqa: ANN001
+    f = read("Indian Prime Minister Shri Rajan Mehta met External Affairs Minister Dr. Kavita Rao in Delhi.")
+    got = roles(f)
+    assert ("Rajan Mehta", "Prime Minister", "India") in got
+    assert not any(o == "External Affairs" for _, _, o in got)
+
+
+def test_a_body_named_after_a_title_is_not_cut_to_a_stub(read) -> None:  # noqa: ANN001
+    f = read("Tomas Berg, head of the Office of the President, met the delegation.")
+    assert not any(o.endswith(" of") for _, _, o in roles(f))
