@@ -25,7 +25,8 @@ from kg.nlp.gazetteer import portfolio_words, titles
 
 _ORG_KINDS = (ORGANIZATION, COUNTRY)
 _FORMER = {"former", "ex", "ex-", "then", "late", "outgoing"}
-_QUALIFIERS = {"acting", "interim", "caretaker", "shadow", "emeritus", "incoming", "designate"}
+_QUALIFIERS = {"acting", "interim", "caretaker", "shadow", "emeritus", "incoming", "designate", "presidential",
+               "senior", "principal"}
 
 
 def extract_roles(doc: Doc, index: EntityIndex) -> list[Role]:

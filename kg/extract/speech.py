@@ -72,6 +72,8 @@ def is_cue(tok: Token) -> bool:
     if lemma == "welcome":
         return not any(c.dep_ == "dobj" and (c.ent_type_ in _WELCOMED_PEOPLE or c.lower_ in ("him", "her", "them"))
                        for c in tok.children)
+    if lemma == "thank" and any(c.dep_ == "dobj" and c.lower_ == "you" for c in tok.children):
+        return False  # "thank you": a courtesy
     if lemma == "raise":
         return any(c.dep_ == "dobj" and c.lower_ in _RAISED for c in tok.children)
     if lemma in SPEECH_VERBS:

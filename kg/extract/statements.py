@@ -9,6 +9,7 @@ Readings, each quotation attributed once:
   direct quotes    a quotation and the nearest attribution in its paragraph ('"…," he said.')
   continuations    a paragraph that opens a quotation with no attribution of its own goes to
                    the speaker of the paragraph before
+  transcripts      "Vladimir Putin: …" turns (kg.extract.transcripts)
 A report of someone else's statement ("X said …, Xinhua reported") keeps only the inner speaker.
 """
 
@@ -25,6 +26,7 @@ from kg.extract.facts import Statement
 from kg.extract.mentions import Resolver
 from kg.extract.quotes import Quote, find_quotes
 from kg.extract.speakers import Speakers
+from kg.extract.transcripts import extract_transcript_statements
 from kg.extract.speech import (
     CHARGE_NOUNS,
     DENIAL_VERBS,
@@ -74,6 +76,7 @@ def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver) -> list
         # "Xi told Scholz that …, according to CCTV": the outlet relays Xi's statement, as "…, Xinhua reported" does.
         out += [s for s in _according_to(sent, index, resolver) if not found]
     out += _direct(doc, index, speakers, quotes, used)
+    out += extract_transcript_statements(doc, index)
     return _dedupe(out)
 
 

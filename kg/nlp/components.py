@@ -209,7 +209,7 @@ def span_repair(doc: Doc) -> Doc:
             ents.extend(_split_at_commas(doc, start, end, label, surnames))
             continue
         if label == L.ORG and (cut := _name_inside_body(doc, start, end, title_tokens)):
-            ents.append(Span(doc, start, cut, label=L.ORG))  # "Head of the Intelligence Organisation Ann Lee"
+            ents.append(Span(doc, start, cut, label=L.GPE if lookup_country(doc[start:cut].text) else L.ORG))  # "Head of the Intelligence Organisation Ann Lee"
             start, label = cut, L.PERSON
         if label == L.ORG and start - 1 in title_tokens and _looks_like_a_name(doc[start:end]):
             label = L.PERSON  # "German Chancellor Olaf Scholz" read as an organization
@@ -277,10 +277,13 @@ def _name_inside_body(doc: Doc, start: int, end: int, title_tokens: set[int]) ->
         k -= 1
     if k == start - 1 or k < 0 or k not in title_tokens:
         return None
-    for n in (3, 2):
+    for n in (4, 3, 2):
         cut = end - n
-        if cut - 1 > start and doc[cut - 1].lower_ in _BODY_HEADS and all(
-                _capitalised(t) and t.lower_ not in _BODY_HEADS for t in doc[cut:end]):
+        if cut - 1 < start or not all(_capitalised(t) and t.lower_ not in _BODY_HEADS for t in doc[cut:end]):
+            continue
+        if cut - 1 > start and doc[cut - 1].lower_ in _BODY_HEADS:
+            return cut
+        if lookup_country(doc[start:cut].text):  # "President of Türkiye Recep Tayyip Erdogan" as one ORG
             return cut
     return None
 
@@ -313,8 +316,8 @@ def _names_after_titles(doc: Doc, ents: list[Span], title_spans: list[Span]) -> 
     ends = [t.end for t in title_spans] + [t.i + 1 for t in doc if t.lower_ == "counterpart"]
     # "Ambassador to the Philippines MaryKay Carlson": the name follows the title's country.
     places = {e.start: e.end for e in ents if e.label_ == L.GPE}
-    for t in title_spans:
-        if t.end < len(doc) and doc[t.end].lower_ == "to":
+    for t in title_spans:  # ... and "President of the Republic of Türkiye Recep Tayyip Erdogan" its country
+        if t.end < len(doc) and doc[t.end].lower_ in ("to", "of"):
             m = t.end + 1 + (t.end + 1 < len(doc) and doc[t.end + 1].lower_ == "the")
             if m in places:
                 ends.append(places[m])
