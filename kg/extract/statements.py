@@ -26,7 +26,6 @@ from kg.extract.facts import Statement
 from kg.extract.mentions import Resolver
 from kg.extract.quotes import Quote, find_quotes
 from kg.extract.speakers import Speakers
-from kg.extract.transcripts import extract_transcript_statements
 from kg.extract.speech import (
     CHARGE_NOUNS,
     DENIAL_VERBS,
@@ -38,6 +37,7 @@ from kg.extract.speech import (
     stance_of,
     that_clause,
 )
+from kg.extract.transcripts import extract_transcript_statements
 from kg.nlp import labels as L
 from kg.nlp.layout import dateline_and_byline_tokens
 

@@ -76,7 +76,7 @@ def find_turns(doc: Doc, index: EntityIndex) -> list[Turn]:
             continue  # "Putin said in Sochi on Monday: …" is reported speech, not a turn
         opens.append((m.start(), m.end(), key))
     turns = []
-    for n, (line_start, speech_start, key) in enumerate(opens):
+    for n, (_, speech_start, key) in enumerate(opens):
         limit = opens[n + 1][0] if n + 1 < len(opens) else len(text)
         turns.append(Turn(key, speech_start, _turn_end(text, speech_start, limit)))
     return turns
