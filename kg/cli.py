@@ -11,7 +11,6 @@ from pathlib import Path
 
 import click
 
-from kg import __version__
 from kg.config import Settings
 from kg.errors import InputError, KgError, QueryError
 
@@ -36,7 +35,7 @@ def _meta(pairs: tuple[str, ...]) -> dict[str, str]:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kg")
+@click.version_option(package_name="kg", prog_name="kg")
 def cli() -> None:
     """kg: a knowledge graph of diplomacy news (roles, meetings, statements) in an embedded Oxigraph store."""
 

@@ -9,9 +9,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-#: Where the repository keeps its saved queries and ontology when run from a checkout.
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
+from kg import resources
 
 #: Base of the IRIs minted when nothing else is configured (KG_BASE_IRI overrides it).
 DEFAULT_BASE_IRI = "http://kg.example.org/"
@@ -34,8 +32,9 @@ class Settings:
     bulk: bool = field(default_factory=lambda: _env("BULK", "0").lower() in ("1", "true", "yes"))
     max_chars: int = field(default_factory=lambda: int(_env("MAX_CHARS", "1000000")))
     min_confidence: float = field(default_factory=lambda: float(_env("MIN_CONFIDENCE", "0.0")))
-    queries_dir: Path = field(default_factory=lambda: Path(_env("QUERIES", str(PROJECT_ROOT / "queries"))))
-    ontology_dir: Path = field(default_factory=lambda: Path(_env("ONTOLOGY", str(PROJECT_ROOT / "ontology"))))
+    #: Saved queries and ontology: those shipped with kg (kg.resources) unless KG_QUERIES / KG_ONTOLOGY say.
+    queries_dir: Path = field(default_factory=lambda: Path(_env("QUERIES", str(resources.queries_dir()))))
+    ontology_dir: Path = field(default_factory=lambda: Path(_env("ONTOLOGY", str(resources.ontology_dir()))))
     #: Base of every IRI the project mints (entities, facts, documents).
     base_iri: str = field(default_factory=lambda: _env("BASE_IRI", DEFAULT_BASE_IRI))
 

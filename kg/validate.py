@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.errors import InputError
 from kg.store import KgStore
 
 
@@ -23,6 +24,8 @@ def validate(store: KgStore, shapes_path: Path, ontology_path: Path | None = Non
     import pyshacl
     import rdflib
 
+    if not shapes_path.is_file():
+        raise InputError(f"no SHACL shapes at {shapes_path}: point KG_ONTOLOGY at a folder holding shapes.ttl")
     data = rdflib.Graph()
     data.parse(data=store.export("nt").decode("utf-8"), format="nt")
     shapes = rdflib.Graph().parse(shapes_path, format="turtle")

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import pyoxigraph as ox
 
+from kg import errors
 from kg.config import DEFAULT_BASE_IRI
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespaces import DIP, Minter
@@ -29,7 +30,6 @@ __all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "KgStore", "QueryResult", "Value"]
 EXPORT_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
                   "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
 _STAGING = "graph/staging/"
-_PRUNE_PENDING = DIP + "prunePending"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -57,17 +57,7 @@ class KgStore:
         #: Number of writes made through this object; read it before a query to key a cache on its answer.
         self.generation = 0
         self._generation_lock = threading.Lock()
-        try:
-            if self.path is None:
-                self._store = ox.Store()
-            elif read_only:
-                if not Path(self.path).exists():
-                    raise StoreError(f"no store at {self.path}: run `kg build PATH --store {self.path}` first")
-                self._store = ox.Store.read_only(self.path)
-            else:
-                self._store = ox.Store(self.path)
-        except OSError as e:
-            raise StoreError(f"cannot open store {self.path}: {_first_line(e)} (is another kg process using it?)") from e
+        self._store = ox.Store() if self.path is None else _open_folder(Path(self.path), read_only=read_only)
         if not read_only:
             self._drop_staging()
 
@@ -85,7 +75,7 @@ class KgStore:
         parts = [f"DROP SILENT GRAPH <{graph}>", f"INSERT DATA {{ GRAPH <{graph}> {{\n{document_nt}}} }}"]
         if entities_nt:
             parts.append(f"INSERT DATA {{ GRAPH <{entities}> {{\n{entities_nt}}} }}")
-        parts.append(f"INSERT DATA {{ GRAPH <{self._state_graph}> {{ <{self._state_graph}> <{_PRUNE_PENDING}> true }} }}")
+        parts.append(self._mark_prune_pending)
         try:
             self._store.update(" ;\n".join(parts))
         except (OSError, SyntaxError, ValueError) as e:
@@ -94,6 +84,18 @@ class KgStore:
     @property
     def _state_graph(self) -> str:
         return self.minter.special_graph("state").value
+
+    @property
+    def _mark_prune_pending(self) -> str:
+        """The update that marks the store as needing a prune: one triple in the state graph. It is store
+        bookkeeping, so its predicate is minted under the state graph, not taken from the ontology (stores
+        written before used dip:prunePending: only the graph's presence is read, and the prune drops it)."""
+        g = self._state_graph
+        return f"INSERT DATA {{ GRAPH <{g}> {{ <{g}> <{g}#prunePending> true }} }}"
+
+    def is_internal_graph(self, iri: str) -> bool:
+        """A graph of the store's own bookkeeping (the prune mark, staging), not of the knowledge graph."""
+        return iri == self._state_graph or iri.startswith(self.minter.base + _STAGING)
 
     def prune_pending(self) -> bool:
         """True when documents were written since the last prune (e.g. a build killed before its end)."""
@@ -104,8 +106,7 @@ class KgStore:
         graph = ox.NamedNode(self.minter.graph(doc_id).value)
         if not self._store.contains_named_graph(graph):
             return False
-        self._store.update(f"DROP SILENT GRAPH <{graph.value}> ; INSERT DATA {{ GRAPH <{self._state_graph}> "
-                           f"{{ <{self._state_graph}> <{_PRUNE_PENDING}> true }} }}")
+        self._store.update(f"DROP SILENT GRAPH <{graph.value}> ; {self._mark_prune_pending}")
         self.prune_entities()
         return True
 
@@ -179,7 +180,10 @@ class KgStore:
 
     # -- whole-store operations ------------------------------------------------------------------
     def export(self, fmt: str, *, graph: str | None = None, prefixes: dict[str, str] | None = None) -> bytes:
-        """The store (or one document's graph) serialized; triple formats get the union of graphs."""
+        """The store (or one document's graph) serialized; triple formats get the union of graphs.
+
+        The store's own bookkeeping (the prune mark, staging graphs left by a crash) is not exported;
+        `dump` keeps it, as a backup must."""
         rdf_format = EXPORT_FORMATS[fmt]
         if graph is not None:
             g = ox.NamedNode(self.minter.graph(graph).value)
@@ -187,7 +191,8 @@ class KgStore:
                 raise StoreError(f"no document {graph!r} in the store")
             quads = self._store.quads_for_pattern(None, None, None, g)
         else:
-            quads = self._store.quads_for_pattern(None, None, None, None)
+            quads = (q for q in self._store.quads_for_pattern(None, None, None, None)
+                     if not (isinstance(q.graph_name, ox.NamedNode) and self.is_internal_graph(q.graph_name.value)))
         if rdf_format.supports_datasets:
             items = sorted(quads, key=_quad_key)
             return ox.serialize(items, format=rdf_format, prefixes=prefixes) or b""
@@ -229,6 +234,7 @@ class KgStore:
         if Path(target).exists() and any(Path(target).iterdir()):
             raise StoreError(f"backup target {target} exists and is not empty")
         try:
+            Path(target).parent.mkdir(parents=True, exist_ok=True)
             self._store.backup(target)
         except OSError as e:
             raise StoreError(f"cannot back up to {target}: {_first_line(e)}") from e
@@ -265,6 +271,29 @@ class KgStore:
         from oxrdflib import OxigraphStore
 
         return rdflib.Dataset(store=OxigraphStore(store=self._store))
+
+
+def _open_folder(folder: Path, *, read_only: bool) -> ox.Store:
+    """Open the store in `folder`, creating it (and its missing parents) unless read-only; an error
+    says what went wrong: the path is a file, no store is there, another process holds the lock..."""
+    if folder.exists() and not folder.is_dir():
+        raise errors.store_is_a_file(str(folder))
+    if read_only and not folder.exists():
+        raise errors.store_missing(str(folder))
+    if read_only and not (folder / "CURRENT").is_file():  # every RocksDB database (Oxigraph's storage) has one
+        raise errors.store_not_a_store(str(folder))
+    if not read_only:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise errors.store_not_created(str(folder), e.strerror or _first_line(e)) from e
+    try:
+        return ox.Store.read_only(str(folder)) if read_only else ox.Store(str(folder))
+    except (OSError, RuntimeError) as e:  # RocksDB reports a damaged database as a RuntimeError
+        detail = _first_line(e)
+        if any(sign in detail.lower() for sign in ("lock file", "lock hold", "no locks available")):
+            raise errors.store_locked(str(folder)) from e
+        raise errors.store_not_opened(str(folder), detail) from e
 
 
 def _ox_term(v: Any) -> Any:
