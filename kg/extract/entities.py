@@ -123,7 +123,11 @@ class EntityIndex:
         """Each person surface form -> the full name it refers to in this document."""
         ents = [e for e in self.doc.ents if e.label_ == L.PERSON]
         full = Counter(e.text for e in ents if len(e.text.split()) >= 2)
-        out: dict[str, str] = {name: name for name in full}
+        # "Kim Jong-un" and "Kim Jong Un", "WANG Yi" and "Wang Yi": one spelling, the one written most often.
+        by_form: dict[str, list[str]] = {}
+        for name in full:
+            by_form.setdefault(_spelling(name), []).append(name)
+        out: dict[str, str] = {name: max(by_form[_spelling(name)], key=lambda f: (full[f], f)) for name in full}
         for name in full:  # "Von der Leyen", "Lula da Silva": the end of a longer name in the text
             longer = [f for f in full if _ends_name(f, name)]
             if longer:
@@ -247,6 +251,11 @@ def _strip_article(text: str) -> str:
 
 def _place_name(text: str) -> str:
     return _strip_article(text).rstrip(",. ")
+
+
+def _spelling(name: str) -> str:
+    """A name's letters without case, hyphens or dots: 'Kim Jong-un' ~ 'Kim Jong Un' ~ 'KIM Jong Un'."""
+    return " ".join(re.sub(r"[-.‐]", " ", name).lower().split())
 
 
 def _ends_name(longer: str, short: str) -> bool:

@@ -33,7 +33,10 @@ _FUTURE_DATES = ("later", "next", "coming", "upcoming", "tomorrow", "end of the 
 
 def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published: date | None) -> list[Meeting]:
     meetings: list[Meeting] = []
+    narrative = NarrativeDate(doc, published)
+    certainties: list[int] = []  # how each meeting's date was found (_EXPLICIT … _PUBLISHED)
     for sent in doc.sents:
+        narrative.enter(sent)
         for cue in sent:
             if not _is_cue(cue) and cue.lower_ not in GATHERING_NOUNS:
                 continue
@@ -50,12 +53,15 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
             if len(people) < 2:
                 continue
             planned = _is_planned(cue, sent)
+            when, certainty = (_date(sent, published, planned), _EXPLICIT)
+            if when is None and not planned:
+                when, certainty = narrative.date
             meetings.append(Meeting(
                 participants=tuple(people), cue=cue.lemma_.lower(), evidence=evidence_of(sent, index.document_id),
-                confidence=confidence, date=_date(sent, published, planned),
-                place=_place(sent, index, people), planned=planned, host=host))
+                confidence=confidence, date=when, place=_place(sent, index, people), planned=planned, host=host))
+            certainties.append(certainty)
             break  # one meeting per sentence
-    return _dedupe(meetings)
+    return _dedupe(meetings, certainties)
 
 
 def _is_cue(tok: Token) -> bool:
@@ -69,6 +75,12 @@ def _is_cue(tok: Token) -> bool:
     if tok.pos_ == "VERB" and lemma == "speak":  # "spoke by phone with his Polish counterpart", not "with reporters"
         return any(c.dep_ == "pobj" and (c.ent_type_ in (L.PERSON, L.GPE, L.ORG) or c.lemma_.lower() == "counterpart")
                    for p in _with_phrases(tok) if p.lower_ == "with" for c in p.children)
+    if tok.pos_ == "VERB" and lemma == "sit":  # "sat down with Premier Li", "the two sit down for talks"
+        return any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children) and any(
+            p.dep_ == L.PREP and (p.lower_ == "with" or p.lower_ == "for" and any(
+                o.lemma_.lower() in _NEEDS_OBJECT["hold"] for o in p.children)) for p in tok.children)
+    if tok.pos_ == "VERB" and lemma == "shake":  # "Trump and Kim shake hands", "shook hands with X"
+        return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in tok.children)
     if tok.pos_ == "VERB" and lemma in MEETING_VERBS:
         need = _NEEDS_OBJECT.get(lemma)
         if need is None:
@@ -246,10 +258,63 @@ def _is_planned(cue: Token, sent: Span) -> bool:
 def _date(sent: Span, published: date | None, planned: bool) -> str | None:
     if interval := find_interval(sent.text, published, future=planned):
         return interval
+    # The most precise date the sentence gives: "June 19" beats a "(2024)" the model split off.
+    found = [d for ent in sent.ents if ent.label_ == L.DATE and (d := resolve_date(ent.text, published, future=planned))]
+    return max(found, key=len, default=None)
+
+
+_EXPLICIT, _NARRATED, _LEAD, _PUBLISHED = 3, 2, 1, 0
+
+
+class NarrativeDate:
+    """The day a story is telling when a sentence names none: the last date of its paragraph, else the
+    dateline's or the lead's, else the publication date ('Kim Jong Un extended a warm welcome …')."""
+
+    def __init__(self, doc: Doc, published: date | None) -> None:
+        self.published = published
+        self.lead: str | None = None
+        self.current: str | None = None
+        self.paragraph = -1
+        self._named: str | None = None
+        self.section: str | None = None
+        for k, sent in enumerate(doc.sents):
+            if k >= 2 or self.lead:
+                break
+            self.lead = _day(sent, published)
+
+    def enter(self, sent: Span) -> None:
+        """Move on to `sent`: the day the sentence before it named (in the same paragraph) is the story's."""
+        paragraph = sent.doc.text.count("\n\n", 0, sent.start_char)
+        if paragraph != self.paragraph:
+            self.paragraph, self.current = paragraph, None
+        elif self._named:
+            self.current = self._named
+        self._named = _day(sent, self.published)
+        if self._named and _is_heading(sent):
+            self.section = self._named  # a live blog's "Wednesday, February 27": the day of what follows
+
+    @property
+    def date(self) -> tuple[str | None, int]:
+        """The story's day here, and how sure: the paragraph's or section's day, else the lead's, else publication."""
+        if self.current or self.section:
+            return self.current or self.section, _NARRATED
+        if self.lead:
+            return self.lead, _LEAD
+        return (self.published.isoformat() if self.published else None), _PUBLISHED
+
+
+def _day(sent: Span, published: date | None) -> str | None:
+    """The first past day a sentence names ('on Monday', 'June 19'), not a span of days or a month."""
     for ent in sent.ents:
-        if ent.label_ == L.DATE and (d := resolve_date(ent.text, published, future=planned)):
+        if ent.label_ == L.DATE and (d := resolve_date(ent.text, published)) and len(d) == 10:
             return d
     return None
+
+
+def _is_heading(sent: Span) -> bool:
+    """A line of its own with no sentence-final stop: a heading."""
+    text = sent.text.strip()
+    return len(text.split()) <= 8 and not text.endswith((".", "!", "?", '"', "”"))
 
 
 def _place(sent: Span, index: EntityIndex, participants: list[str]) -> str | None:
@@ -263,14 +328,21 @@ def _place(sent: Span, index: EntityIndex, participants: list[str]) -> str | Non
     return None
 
 
-def _dedupe(meetings: list[Meeting]) -> list[Meeting]:
-    """One meeting per set of participants; a headline's undated mention takes the date and place the body gives."""
-    seen: dict[frozenset[str], Meeting] = {}
-    for m in meetings:
+def _dedupe(meetings: list[Meeting], certainties: list[int]) -> list[Meeting]:
+    """One meeting per set of participants and day: a headline's or lead's mention takes the date and place
+    the body gives, while two meetings of the same people on days the text tells apart stay two."""
+    kept: list[tuple[Meeting, int]] = []
+    for m, sure in zip(meetings, certainties, strict=True):
         k = frozenset(m.participants)
-        if k not in seen:
-            seen[k] = m
-        elif seen[k].planned == m.planned:
-            first = seen[k]
-            seen[k] = replace(first, date=first.date or m.date, place=first.place or m.place)
-    return list(seen.values())
+        for n, (first, first_sure) in enumerate(kept):
+            if frozenset(first.participants) != k or first.planned != m.planned:
+                continue
+            if first.date and m.date and first.date != m.date and min(sure, first_sure) >= _NARRATED:
+                continue  # "Wednesday: Trump and Kim shake hands" / "Thursday: Trump and Kim resume talks"
+            date = first.date if first_sure >= sure else m.date
+            kept[n] = (replace(first, date=date or first.date or m.date, place=first.place or m.place),
+                       max(sure, first_sure))
+            break
+        else:
+            kept.append((m, sure))
+    return [m for m, _ in kept]

@@ -74,6 +74,11 @@ def resolve_date(text: str, published: date | None, *, future: bool = False) -> 
     if t in ("next month",):
         y, m2 = (published.year + (published.month == 12), published.month % 12 + 1)
         return f"{date(y, m2, 1).isoformat()}/{date(y, m2, calendar.monthrange(y, m2)[1]).isoformat()}"
+    if (month := MONTHS.get(t.removeprefix("in ").removeprefix("early ").removeprefix("late ").strip("."))) and len(t) > 3:
+        # "in December" in a March story is last December; a planned meeting's is the next one.
+        year = published.year + (1 if future and month < published.month else 0) - (
+            1 if not future and month > published.month else 0)
+        return f"{year}-{month:02d}"
     return _absolute(t, published)
 
 
@@ -99,8 +104,12 @@ def _absolute(text: str, published: date | None) -> str | None:
     """'September 28th', 'Sept 14, 2015', '2015-09-14' (a year-less date takes the publication year)."""
     if published is None and not re.search(r"\b\d{4}\b", text):
         return None  # without a publication date a year-less date cannot be placed
+    if re.fullmatch(r"(in )?(19|20)\d{2}", text):
+        return text.split()[-1]  # "in 1973": a year is as precise as the text is
     if not re.search(r"\d", text) or not any(m in text for m in MONTHS if len(m) > 2) and not re.search(r"\d{4}-\d", text):
         return None
+    if not re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", re.sub(r"\b\d{4}\b", "", text)):
+        return _month_year(text)  # "October 2022"
     settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month"]}
     if published:
         from datetime import datetime
@@ -108,4 +117,31 @@ def _absolute(text: str, published: date | None) -> str | None:
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
     parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)  # type: ignore[arg-type]
-    return parsed.date().isoformat() if parsed else None
+    if parsed:
+        return parsed.date().isoformat()
+    return _month_day(cleaned, published) or _month_year(cleaned)
+
+
+_MONTH_DAY = re.compile(r"\b(?P<m>[a-z]{3,9})\.? (?P<d>\d{1,2})\b(?:,? (?P<y>\d{4})\b)?|\b(?P<d2>\d{1,2}) (?P<m2>[a-z]{3,9})\b(?: (?P<y2>\d{4})\b)?")
+_MONTH_YEAR = re.compile(r"\b(?P<m>[a-z]{3,9})\.?,? (?P<y>\d{4})\b")
+
+
+def _month_day(text: str, published: date | None) -> str | None:
+    """'june 19, juche 113 (2024)': the month and day in an expression dateparser cannot read whole."""
+    for m in _MONTH_DAY.finditer(text.lower()):
+        month = MONTHS.get(m["m"] or m["m2"])
+        year = m["y"] or m["y2"] or (re.search(r"\b(19|20)\d{2}\b", text) or [None])[0]
+        year = int(year) if year else (published.year if published else None)
+        if month and year:
+            try:
+                return date(year, month, int(m["d"] or m["d2"])).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+def _month_year(text: str) -> str | None:
+    """'october 2022' -> '2022-10': a month is as precise as the text is."""
+    m = _MONTH_YEAR.search(text.lower())
+    month = MONTHS.get(m["m"]) if m else None
+    return f"{m['y']}-{month:02d}" if m and month else None

@@ -13,7 +13,12 @@ _LABELLED = [
     re.compile(r"\b(?:posted|dated?)\s*(?:on)?\s*:?\s*(?P<d>[^|\n]{6,40}?)(?:\s*\||\s+\d{1,2}:\d{2}|$)", re.I | re.M),
     re.compile(r"\b(?:last\s+)?updated\s*(?:on|at)?\s*:?\s*(?P<d>[^|\n]{6,40}?)(?:\s*\||\s+\d{1,2}:\d{2}|$)", re.I | re.M),
     re.compile(r"\bappeared in the print edition of .{3,60}? on (?P<d>[A-Z][a-z]+ \d{1,2},? \d{4})"),
+    re.compile(r"\bthis (?:story|article|report) is from (?P<d>[A-Z][a-z]+ \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})", re.I),
 ]
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: A full date as headers print it: "July 16, 2018", "15 May 2023", "Sept. 4, 2023", "2023-09-04".
+_FULL_DATE = re.compile(rf"\b(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
+_HEADER_LINES = 8
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
 
@@ -34,14 +39,45 @@ def parse_date(text: str) -> date | None:
 
 
 def find_publication_date(lines: list[str]) -> tuple[date | None, set[int]]:
-    """The publication date found in `lines`, and the indexes of the lines that only carry it."""
+    """The publication date found in `lines`, and the indexes of the lines that only carry it.
+
+    A labelled stamp ("Published: …", "Updated …", "This story is from …") wins; else the first full
+    date in a header line near the top that is not a sentence ("July 16, 2018", "September 4, 2023, Sochi",
+    "Press release, 15 May 2023")."""
     for pattern in _LABELLED:
         for i, line in enumerate(lines):
             m = pattern.search(line)
             if m and (d := parse_date(m["d"])):
                 only_date = len(line) < 120 and not line.rstrip().endswith((".", '"', "”"))
                 return d, ({i} if only_date else set())
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > _HEADER_LINES:
+            break
+        if is_sentence(line):
+            continue
+        m = _FULL_DATE.search(line)
+        if m and (d := parse_date(m[0])):
+            return d, ({i} if is_header_date_line(line) else set())
     return None, set()
+
+
+def is_sentence(line: str) -> bool:
+    s = line.strip()
+    return len(s) > 140 or s.endswith((".", '"', "”", "?", "!")) and len(s.split()) > 6
+
+
+def is_header_date_line(line: str) -> bool:
+    """A short line that is only a date, or a date and a place ("September 4, 2023, Sochi")."""
+    s = line.strip()
+    m = _FULL_DATE.search(s)
+    if not m or len(s) > 60:
+        return False
+    rest = (s[:m.start()] + s[m.end():]).strip(" ,.-–—|")
+    return not rest or (len(rest.split()) <= 3 and rest[:1].isupper() and not rest.endswith("."))
 
 
 def is_date_line(line: str) -> bool:

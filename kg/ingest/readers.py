@@ -67,9 +67,10 @@ def from_plain_text(raw: str, *, doc_id: str, path: str | None = None, meta: dic
     given = {k: v for k, v in ((k, clean_meta(v)) for k, v in given.items()) if v}
     doc_id = clean_meta(doc_id) or "document"
     lines = raw.split("\n")
-    pub_date, _ = find_publication_date(lines)
+    pub_date, date_lines = find_publication_date(lines)
+    dated = {lines[i] for i in date_lines}
     body, found = clean_lines(lines)
-    body = [line for line in body if not is_date_line(line)]
+    body = [line for line in body if not is_date_line(line) and line not in dated]
     body, source = _take_dateline_source(body)
     if source:
         found.setdefault("source", source)

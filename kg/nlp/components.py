@@ -26,6 +26,8 @@ from kg.nlp.layout import dateline_and_byline_tokens
 
 TITLES_KEY = "kg_titles"
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "dame", "lord", "h.e.", "shri", "smt", "smt."})
+#: Honorifics that only stand before a person's name.
+_PERSONAL_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam", "dame"})
 #: Lower-case words inside personal names ("Ursula von der Leyen", "Faisal bin Farhan").
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la",
                             "le", "ter", "ten", "bin", "ibn", "al", "el"})
@@ -213,6 +215,9 @@ def span_repair(doc: Doc) -> Doc:
             start, label = cut, L.PERSON
         if label == L.ORG and start - 1 in title_tokens and _looks_like_a_name(doc[start:end]):
             label = L.PERSON  # "German Chancellor Olaf Scholz" read as an organization
+        if label != L.PERSON and start > 0 and doc[start - 1].lower_ in _PERSONAL_HONORIFICS and end - start <= 3 \
+                and all(_capitalised(t) or t.lower_ in NAME_PARTICLES for t in doc[start:end]):
+            label = L.PERSON  # "Mr Albanese" read as a nationality, "Ms Mao" as a place
         if label in (L.ORG, L.GPE, L.LOC) and _in_apposition_to_a_title(doc, start, end, title_tokens) \
                 and _looks_like_a_name(doc[start:end]):
             label = L.PERSON  # "Finland's president, Sauli Niinistö," / "Ann Lee, Canada's trade minister,"
@@ -225,6 +230,7 @@ def span_repair(doc: Doc) -> Doc:
             ents.append(Span(doc, start, end, label=label))
     ents = [e for e in ents if not _inside_a_title(e, title_spans)]
     ents += _names_after_titles(doc, ents, title_spans)
+    ents += _names_after_honorifics(doc, ents)
     doc.ents = filter_spans(ents + _unlabelled_surnames(doc, ents, title_tokens))
     named = {i for e in doc.ents if e.label_ in (L.ORG, L.FAC, L.GPE) for i in range(e.start, e.end)}
     doc.spans[TITLES_KEY] = filter_spans([t for t in title_spans if t.start not in named])  # "UN General Assembly"
@@ -332,6 +338,21 @@ def _names_after_titles(doc: Doc, ents: list[Span], title_spans: list[Span]) -> 
             j -= 1
         if j - k >= 2 and (j >= len(doc) or not (doc[j].is_title and doc[j].pos_ == "PROPN")):
             out.append(Span(doc, k, j, label=L.PERSON))
+    return out
+
+
+def _names_after_honorifics(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Mr Albanese said' where the model tagged nothing: the capitalised words after 'Mr' are a name."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for tok in doc[:-1]:
+        if tok.lower_ not in _PERSONAL_HONORIFICS:
+            continue
+        j = tok.i + 1
+        while j < len(doc) and j not in taken and _capitalised(doc[j]) and j - tok.i <= 3:
+            j += 1
+        if j > tok.i + 1 and not any(k in taken for k in range(tok.i + 1, j)):
+            out.append(Span(doc, tok.i + 1, j, label=L.PERSON))
     return out
 
 

@@ -131,3 +131,19 @@ def test_summoning_an_ambassador_named_in_apposition_is_a_meeting(read) -> None:
     f = read("Philippine Foreign Secretary Enrique Manalo summoned China's ambassador, Huang Xilian, on Tuesday "
              "to protest the incident. The ministry welcomed the decision.")
     assert meetings(f) == [{"Enrique Manalo", "Huang Xilian"}]
+
+
+def test_a_meeting_without_a_date_takes_the_days_the_story_is_telling(read) -> None:  # noqa: ANN001
+    text = ("Live: the summit in Oslo\n\nWednesday, March 13\n\n"
+            "11:05 - President Tomas Berg meets Prime Minister Lena Dahl at the palace.\n\n"
+            "Thursday, March 14\n\n"
+            "09:30 - Berg and Dahl shake hands before the second round of talks.\n")
+    f = read(text, date="2024-03-15")
+    dated = {m.date for m in f.meetings}
+    assert dated == {"2024-03-13", "2024-03-14"}
+
+
+def test_sitting_down_with_someone_is_a_meeting(read) -> None:  # noqa: ANN001
+    f = read("On Tuesday Mr Berg sat down with Premier Lena Dahl for the annual leaders' meeting.", date="2024-03-15")
+    assert {"Berg", "Lena Dahl"} in [{n for n in p} for p in meetings(f)]
+    assert f.meetings[0].date == "2024-03-12"

@@ -30,3 +30,11 @@ def test_the_weekday_of_publication_is_that_day_in_the_past() -> None:
     assert resolve_date("Friday", PUB) == "2024-03-15"
     assert resolve_date("Friday", PUB, future=True) == "2024-03-22"
     assert resolve_date("last Friday", PUB) == "2024-03-08"
+
+
+def test_months_and_years_are_as_precise_as_the_text() -> None:
+    assert resolve_date("October 2022", PUB) == "2022-10"
+    assert resolve_date("in 1973", PUB) == "1973"
+    assert resolve_date("in December", PUB) == "2023-12"  # last December, in a March story
+    assert resolve_date("February", PUB) == "2024-02"
+    assert resolve_date("June 19, Juche 113 (2024)", PUB) == "2024-06-19"

@@ -106,3 +106,18 @@ def test_linked_folders_are_followed_once_and_hidden_ones_skipped(tmp_path: Path
 
 def test_content_hash_changes_with_text() -> None:
     assert doc_of(ARTICLE).content_hash != doc_of(ARTICLE.replace("Tuesday", "Monday")).content_hash
+
+
+def test_a_header_date_line_is_the_publication_date_and_leaves_the_text() -> None:
+    d = doc_of("Talks with the President of Ruritania\n\nSeptember 4, 2023, Sochi\n\n"
+               "The two presidents held talks in Sochi.\n")
+    assert d.date == "2023-09-04"
+    assert d.text == "The two presidents held talks in Sochi."
+    d = doc_of("PM meeting with President Berg: 15 May 2023\n\nThe Prime Minister welcomed President Berg today.\n")
+    assert d.date == "2023-05-15"
+
+
+def test_this_story_is_from_and_a_sentence_date_is_no_header() -> None:
+    assert doc_of("Headline\n\nThis story is from January 11, 2024\n\nThe talks ended.\n").date == "2024-01-11"
+    d = doc_of("Headline\n\nThe ministers met on July 16, 2018 in Vienna and agreed to meet again soon.\n")
+    assert d.date is None
