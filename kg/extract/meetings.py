@@ -37,6 +37,7 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
     certainties: list[int] = []  # how each meeting's date was found (_EXPLICIT … _PUBLISHED)
     for sent in doc.sents:
         narrative.enter(sent)
+        in_sentence: list[list[str]] = []  # "received by Xi on Monday, and on Tuesday sat down with Li": two
         for cue in sent:
             if not _is_cue(cue) and cue.lower_ not in GATHERING_NOUNS:
                 continue
@@ -48,19 +49,22 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
                 host, confidence = (parties[1], 0.6) if parties else (None, 0.0)
             else:
                 people = _participants(cue, resolver) if _is_cue(cue) else []
-            if len(people) < 2:
+            if len(people) < 2 and not in_sentence:
                 people, confidence = gathering_parties(cue, resolver), 0.5
             if len(people) < 2:
                 continue
+            if in_sentence and (any(set(people) <= set(e) or set(e) <= set(people) for e in in_sentence) or not any(
+                    index.entities[k].kind == PERSON for k in set(people) - {k for e in in_sentence for k in e})):
+                continue  # "met … for talks": one meeting, read twice; a second needs someone new
+            in_sentence.append(people)
             planned = _is_planned(cue, sent)
-            when, certainty = (_date(sent, published, planned), _EXPLICIT)
+            when, certainty = (_date(sent, published, planned, cue), _EXPLICIT)
             if when is None and not planned:
                 when, certainty = narrative.date
             meetings.append(Meeting(
                 participants=tuple(people), cue=cue.lemma_.lower(), evidence=evidence_of(sent, index.document_id),
                 confidence=confidence, date=when, place=_place(sent, index, people), planned=planned, host=host))
             certainties.append(certainty)
-            break  # one meeting per sentence
     return _dedupe(meetings, certainties)
 
 
@@ -79,6 +83,11 @@ def _is_cue(tok: Token) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children) and any(
             p.dep_ == L.PREP and (p.lower_ == "with" or p.lower_ == "for" and any(
                 o.lemma_.lower() in _NEEDS_OBJECT["hold"] for o in p.children)) for p in tok.children)
+    if tok.pos_ == "VERB" and lemma == "spend":  # "spent five hours in talks"
+        return any(p.dep_ == L.PREP and p.lower_ == "in" and any(
+            o.lemma_.lower() in _NEEDS_OBJECT["hold"] for o in p.children) for p in tok.children)
+    if tok.pos_ == "VERB" and lemma in ("receive", "welcome", "host", "meet") and _agent(tok) is not None:
+        return True  # "Mr Albanese was received by President Xi"
     if tok.pos_ == "VERB" and lemma == "shake":  # "Trump and Kim shake hands", "shook hands with X"
         return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in tok.children)
     if tok.pos_ == "VERB" and lemma in MEETING_VERBS:
@@ -130,6 +139,8 @@ def _participants(cue: Token, resolver: Resolver) -> list[str]:
             heads += _names_just_before(cue, resolver)
         heads += [c for c in cue.children if c.dep_ == "dobj" and cue.lemma_.lower() in (
             "meet", "host", "receive", "welcome", "visit", "summon")]
+        if (agent := _agent(cue)) is not None:
+            heads.append(agent)
     for prep in _with_phrases(anchor):
         heads += [c for c in prep.children if c.dep_ == "pobj"]
     out: list[str] = []
@@ -145,6 +156,12 @@ def _participants(cue: Token, resolver: Resolver) -> list[str]:
                     if key not in out:
                         out.append(key)
     return out
+
+
+def _agent(verb: Token) -> Token | None:
+    """The 'by' phrase of a passive verb: 'was received by President Xi' -> Xi."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 def _mangled_conjuncts(subj: Token) -> list[Token]:
@@ -255,12 +272,18 @@ def _is_planned(cue: Token, sent: Span) -> bool:
     return any(t.tag_ == "MD" and t.lower_ in ("will", "would", "shall") for t in cue.ancestors for t in t.children)
 
 
-def _date(sent: Span, published: date | None, planned: bool) -> str | None:
+def _date(sent: Span, published: date | None, planned: bool, cue: Token | None = None) -> str | None:
     if interval := find_interval(sent.text, published, future=planned):
         return interval
-    # The most precise date the sentence gives: "June 19" beats a "(2024)" the model split off.
-    found = [d for ent in sent.ents if ent.label_ == L.DATE and (d := resolve_date(ent.text, published, future=planned))]
-    return max(found, key=len, default=None)
+    # The date of the cue's own clause first ("received … on Monday, and on Tuesday sat down with …"),
+    # and the most precise one: "June 19" beats a "(2024)" the model split off.
+    clause = set()
+    if cue is not None and cue.pos_ == "VERB":
+        clause = {t.i for t in cue.subtree} - {t.i for c in cue.children if c.dep_ == L.CONJ for t in c.subtree}
+    dates = [(ent.root.i in clause, d) for ent in sent.ents
+             if ent.label_ == L.DATE and (d := resolve_date(ent.text, published, future=planned))]
+    own = [d for mine, d in dates if mine]
+    return max(own or [d for _, d in dates], key=len, default=None)
 
 
 _EXPLICIT, _NARRATED, _LEAD, _PUBLISHED = 3, 2, 1, 0

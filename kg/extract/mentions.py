@@ -55,12 +55,35 @@ class Resolver:
         return out
 
     def last_person_before(self, i: int, pronoun: str = "") -> str | None:
-        """The person named last before token i; for 'she'/'he', not one the text calls a man/woman."""
+        """The person named last before token i; for 'she'/'he', not one the text calls a man/woman.
+
+        A subject pronoun continues the subject before it ('Albanese was received by Xi and sat down
+        with Li. He also met Zhao': Albanese): the person subject of its own sentence before it, else of
+        the sentence before, if that person may be called so."""
         other = self._men if pronoun in _FEMININE else self._women if pronoun else set()
+        tok = self.index.doc[i]
+        if tok.dep_ in SUBJECTS and (topic := self._subject_before(tok, other)) is not None:
+            return topic
         named = {j: self.index.token_entity[j] for j in self._person_tokens} | self._described
         for j in sorted(named, reverse=True):
             if j < i and named[j] not in other:
                 return named[j]
+        return None
+
+    def _subject_before(self, tok: Token, other: set[str]) -> str | None:
+        doc = self.index.doc
+        sent = tok.sent
+        previous = doc[sent.start - 1].sent if sent.start > 0 else None
+        for span, end in ((sent, tok.i), (previous, None)):
+            if span is None:
+                continue
+            for t in span:
+                if end is not None and t.i >= end:
+                    break
+                key = self.index.entity_of(t)
+                if t.dep_ in SUBJECTS and key is not None and self.index.entities[key].kind == PERSON \
+                        and key not in other:
+                    return key
         return None
 
     def _genders(self) -> tuple[set[str], set[str]]:

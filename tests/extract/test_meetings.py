@@ -147,3 +147,16 @@ def test_sitting_down_with_someone_is_a_meeting(read) -> None:  # noqa: ANN001
     f = read("On Tuesday Mr Berg sat down with Premier Lena Dahl for the annual leaders' meeting.", date="2024-03-15")
     assert {"Berg", "Lena Dahl"} in [{n for n in p} for p in meetings(f)]
     assert f.meetings[0].date == "2024-03-12"
+
+
+def test_a_passive_reception_and_two_meetings_in_one_sentence_on_their_own_days(read) -> None:  # noqa: ANN001
+    f = read("Prime Minister Lena Dahl was received by President Tomas Berg at the palace on Monday, and on "
+             "Tuesday sat down with Premier Ivo Marek for the annual leaders' meeting.", date="2024-03-15")
+    got = {frozenset(p): m.date for p, m in zip(meetings(f), f.meetings, strict=True)}
+    assert got[frozenset({"Lena Dahl", "Tomas Berg"})] == "2024-03-11"
+    assert got[frozenset({"Lena Dahl", "Ivo Marek"})] == "2024-03-12"
+
+
+def test_spending_hours_in_talks_is_a_meeting(read) -> None:  # noqa: ANN001
+    f = read("President Tomas Berg and Prime Minister Lena Dahl spent five hours in talks at the palace.")
+    assert {"Tomas Berg", "Lena Dahl"} in meetings(f)

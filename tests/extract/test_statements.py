@@ -218,3 +218,9 @@ def test_a_readout_verb_inside_a_report_is_that_reports_content(read) -> None:  
     f = read("President Tomas Berg said that Norway highly appreciates the support of its partners.")
     said = statements(f)
     assert [s for s, _ in said] == ["Tomas Berg"]
+
+
+def test_a_subject_pronoun_continues_the_subject_before_it(read) -> None:  # noqa: ANN001
+    f = read("Prime Minister Lena Dahl was received by President Tomas Berg and later sat down with Premier "
+             "Ivo Marek. She said the talks had been useful.")
+    assert ("Lena Dahl", "the talks had been useful") in statements(f)
