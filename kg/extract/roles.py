@@ -67,6 +67,8 @@ def _fill_from_descriptions(doc: Doc, roles: list[Role], titles: list[Span], ind
     for t in titles:
         if t.end < len(doc) and index.entity_of(doc[t.end]) and index.entities[index.entity_of(doc[t.end])].kind == PERSON:
             continue  # a title before a name is not a description
+        if t.end + 1 < len(doc) and doc[t.end].text == "," and _starts_person(doc, t.end + 1, index):
+            continue  # "South Korea's president, Yoon Suk Yeol": named beside it, not a description
         probe = Span(doc, _qualified_start(doc, t, index), t.end, label=t.label_)
         org, relative = _modifiers(doc, probe, index)
         if org or relative:
@@ -240,6 +242,8 @@ def _listed_title(doc: Doc, k: int, pkey: str, p: Span, titles: list[Span], inde
                   relative_clause: bool, first: bool) -> tuple[Role | None, int]:
     """One 'a TITLE of ORG' of an apposition starting at token k, and where the next one may start."""
     sent = p.sent
+    if first and k < sent.end and doc[k].lower_ in ("and", "or", "while", "but"):
+        return None, k  # "Fumio Kishida, and South Korea's president, …": the next item, not an apposition
     while k < sent.end and doc[k].lower_ in ("and", ",", "as", "well"):
         k += 1
     limit = min(sent.end, k + 8)

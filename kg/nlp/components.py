@@ -177,6 +177,7 @@ def span_repair(doc: Doc) -> Doc:
     """Fix the span errors a general news model makes on diplomatic text: titles and possessives
     inside person spans, titles read as organizations, datelines and bylines read as entities."""
     _join_name_particles(doc)
+    _join_cut_bodies(doc)
     title_spans = list(doc.spans.get(TITLES_KEY, []))
     title_tokens = {i for s in title_spans for i in range(s.start, s.end)}
     layout = dateline_and_byline_tokens(doc)
@@ -248,6 +249,21 @@ def _last_before_titles(start: int, end: int, title_tokens: set[int]) -> int:
 def _inside_a_title(ent: Span, title_spans: list[Span]) -> bool:
     """'Treasury' in 'Minister of Treasury and Finance': part of the title, not a body of its own."""
     return ent.label_ in (L.ORG, L.GPE) and any(t.start < ent.start and ent.end <= t.end for t in title_spans)
+
+
+def _join_cut_bodies(doc: Doc) -> None:
+    """'the Office of the President of' + 'Ukraine': a body's name cut after its 'of' is one organization."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    for e in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label_ == L.ORG and prev.end == e.start and e.label_ in (L.GPE, L.ORG, L.LOC)
+                and doc[prev.end - 1].lower_ in ("of", "for")):
+            out[-1] = Span(doc, prev.start, e.end, label=L.ORG)
+        else:
+            out.append(e)
+    if len(out) != len(ents):
+        doc.ents = out
 
 
 def _join_name_particles(doc: Doc) -> None:

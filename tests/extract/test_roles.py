@@ -124,3 +124,21 @@ def test_an_honorific_between_title_and_name_and_a_portfolio_read_as_a_body(read
 def test_a_body_named_after_a_title_is_not_cut_to_a_stub(read) -> None:  # noqa: ANN001
     f = read("Tomas Berg, head of the Office of the President, met the delegation.")
     assert not any(o.endswith(" of") for _, _, o in roles(f))
+
+
+def test_a_coordinated_name_and_title_belong_to_the_next_person(read) -> None:  # noqa: ANN001
+    f = read("When President Tomas Berg hosted Norway's prime minister, Lena Dahl, and Sweden's president, "
+             "Jukka Niemi, at the lake on Friday, the setting was chosen with care.")
+    got = roles(f)
+    assert ("Lena Dahl", "Prime Minister", "Norway") in got and ("Jukka Niemi", "President", "Sweden") in got
+    assert not any(p in ("Lena Dahl", "Tomas Berg") and o == "Sweden" for p, _, o in got)
+
+
+def test_a_body_cut_after_its_of_is_joined_to_its_country(read) -> None:  # noqa: ANN001
+    f = read("They had lunch with the head of the Office of the President of Ukraine, Pavlo Moroz.")
+    assert any(p == "Pavlo Moroz" and o.endswith("Ukraine") for p, _, o in roles(f))
+
+
+def test_an_alliance_is_named_as_the_news_names_it(read) -> None:  # noqa: ANN001
+    f = read("NATO Secretary General Lars Holm met the ministers in Brussels.")
+    assert ("Lars Holm", "Secretary", "NATO") in roles(f)
