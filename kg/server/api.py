@@ -72,8 +72,7 @@ async def run_query(request: Request) -> Response:
         return Response(hit[1], media_type=hit[0], headers={"Vary": "Accept", "X-KG-Cache": "hit"})
 
     def produce():  # noqa: ANN202 (worker thread)
-        result = state.store.query(sparql, bindings=bindings)
-        return result, negotiate.for_result(result.kind, accept, fmt)
+        return state.store.query(sparql, bindings=bindings), media
 
     def keep(media: str, body: bytes) -> None:
         cache.put(generation, key, media, body)
@@ -125,7 +124,7 @@ def openapi(state: ServerState) -> dict:
     for q in state.catalogue.all():
         offered = offered_media(q)
         params = [_param(p.name, p.type, p.required, p.description, p.default) for p in q.parameters]
-        names = [alias for alias, media in negotiate.ALIASES.items() if media in offered]
+        names = negotiate.names_for(offered)
         params.append({"name": "format", "in": "query", "required": False,
                        "description": f"{', '.join(names)} or a media type (instead of Accept); default {offered[0]}",
                        "schema": {"type": "string", "enum": names + offered}})

@@ -27,6 +27,8 @@ def create_app(state: ServerState) -> Starlette:
             state.preparer.start()
         yield
         state.preparer.stop()
+        if state.processes is not None:
+            state.processes.close()
 
     routes = [
         Route("/", pages.index, methods=["GET"]),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
 
 import click
 
@@ -15,11 +17,16 @@ from kg.config import Settings
 @click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
 @click.option("--update-token", metavar="TOKEN", default=lambda: os.environ.get("KG_UPDATE_TOKEN"),
               help="Allow /update, Graph Store writes and POST /api/documents with 'Authorization: Bearer TOKEN' "
-                   "(env KG_UPDATE_TOKEN). Without it the server is read-only.")
+                   "or HTTP Basic auth with TOKEN as password (env KG_UPDATE_TOKEN). Without it the server "
+                   "is read-only.")
 @click.option("--timeout", type=click.FloatRange(0.1, 3600), default=30.0, show_default=True,
               help="Seconds a query may run before the answer is 503.")
 @click.option("--max-body", type=click.IntRange(1024), default=10 * 1024 * 1024, show_default=True,
               help="Largest request body in bytes (413 above).")
+@click.option("--max-result-mb", type=click.IntRange(0, 1 << 20), default=128, show_default=True,
+              envvar="KG_MAX_RESULT_MB", show_envvar=True,
+              help="Largest answer of one query in MiB; a longer one is cut there, its query stopped, and the "
+                   "client sees an incomplete response ending in a one-line note (0: no limit).")
 @click.option("--cache-mb", type=click.IntRange(0, 65536), default=64, show_default=True,
               help="Memory for answers of saved queries, kept until the store changes (0: no cache).")
 @click.option("--prepare/--no-prepare", default=True, show_default=True,
@@ -27,7 +34,7 @@ from kg.config import Settings
                    "so the first call is answered from the cache too (needs the cache).")
 @click.option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline for POST /api/documents.")
 def serve(store: str | None, host: str, port: int, update_token: str | None, timeout: float, max_body: int,
-          cache_mb: int, prepare: bool, model: str | None) -> None:
+          max_result_mb: int, cache_mb: int, prepare: bool, model: str | None) -> None:
     """Serve the store over HTTP: UI at /, SPARQL at /sparql, saved queries at /api/queries."""
     import uvicorn
 
@@ -36,11 +43,39 @@ def serve(store: str | None, host: str, port: int, update_token: str | None, tim
     from kg.store import KgStore
 
     settings = Settings().with_(store=store, model=model)
+    from kg.server.http11 import KgHttpProtocol
+
     if update_token is not None and len(update_token) < 8:
         raise InputError("--update-token must have at least 8 characters")
+    sock = listen(host, port)  # a busy port is said before anything else happens
     kg_store = KgStore(settings.store, base_iri=settings.base_iri, read_only=not update_token)
     state = ServerState(kg_store, settings, update_token=update_token or None, timeout=timeout, max_body=max_body,
-                        cache_bytes=cache_mb * 1024 * 1024, prepare=prepare)
+                        max_result_bytes=max_result_mb * 1024 * 1024, cache_bytes=cache_mb * 1024 * 1024,
+                        prepare=prepare)
     mode = "updates allowed with the token" if update_token else "read-only"
+    port = sock.getsockname()[1]
     click.echo(f"serving {settings.store} on http://{host}:{port}/ ({mode}; Ctrl-C stops)", err=True)
-    uvicorn.run(create_app(state), host=host, port=port, log_level="warning", access_log=False)
+    config = uvicorn.Config(create_app(state), http=KgHttpProtocol, log_level="warning", access_log=False)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to host:port (InputError, one line, when the port is taken or the host unknown)."""
+    from kg.errors import InputError
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as e:
+        raise InputError(f"--host {host}: cannot resolve it ({e.strerror})") from e
+    family, _type, proto, _name, address = infos[0]
+    sock = socket.socket(family, socket.SOCK_STREAM, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError as e:
+        sock.close()
+        if e.errno == errno.EADDRINUSE:
+            raise InputError(f"port {port} on {host} is already in use (another server?); stop it or choose "
+                             "another --port") from e
+        raise InputError(f"cannot listen on {host}:{port}: {e.strerror}") from e
+    return sock

@@ -15,7 +15,8 @@ from starlette.responses import JSONResponse, Response
 from kg.errors import KgError, QueryError, StoreError
 
 log = logging.getLogger("kg.server")
-_PATH = re.compile(r"(?:/[\w.@-]+){2,}/?")
+#: A file-system path (two or more segments), not the path part of an IRI (`http://host/a/b` stays whole).
+_PATH = re.compile(r"(?<![\w:/.@-])(?:/[\w.@-]+){2,}/?")
 
 
 class HttpError(Exception):

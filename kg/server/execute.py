@@ -3,13 +3,16 @@
 A query runs in a worker thread and writes its serialization through a queue; the response starts
 with the first chunk, so the deadline covers time-to-first-byte and a timed-out query answers 503
 while the server keeps serving. A query that is given up on (timeout, client gone) is stopped at
-its next write. Large results stream in 8 KiB chunks with back-pressure, never held whole in memory.
+its next write. Large results stream in 8 KiB chunks with back-pressure, never held whole in memory,
+and an answer past `max_result_bytes` is cut there (its query stopped).
 
 pyoxigraph cannot interrupt a query: an aggregate or ORDER BY over a huge join writes nothing until
-it has read everything, so its thread runs on after the 503 (a three-way cartesian product of the
-seed store would take hours). Such a thread is *abandoned*: it gives its slot back at once, drops to
-the lowest CPU priority (nice 19, Linux) so live requests keep the processor, and is counted; while
-`max_abandoned` are still running, new ad-hoc SPARQL is refused with 503 instead of piling up more.
+it has read everything. A read-only server therefore runs ad-hoc SPARQL in query processes that are
+killed when their query is given up (kg.server.processes). Work that runs in a thread here (saved
+queries, and every query on a writable server) runs on after the 503 instead: its thread is
+*abandoned*: it gives its slot back at once, drops to the lowest CPU priority (nice 19, Linux) so
+live requests keep the processor, and is counted; while `max_abandoned` are still running, new
+ad-hoc SPARQL is refused with 503 instead of piling up more.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import logging
 import os
 import sys
 import threading
@@ -28,7 +32,10 @@ from starlette.responses import Response, StreamingResponse
 
 from kg.errors import KgError
 from kg.server.errors import HttpError
+from kg.server.processes import Stopped, Stopper
 from kg.store import QueryResult
+
+log = logging.getLogger("kg.server")
 
 T = TypeVar("T")
 _END = object()
@@ -38,11 +45,16 @@ class Cancelled(Exception):
     """Raised inside a writer to stop a serialization nobody is waiting for."""
 
 
+class TooLarge(Exception):
+    """Raised inside a writer once the answer passes --max-result-mb."""
+
+
 class Executor:
     """The worker threads store calls run in, the per-query timeout, and the abandoned-query count."""
 
-    def __init__(self, timeout: float, workers: int = 8, max_abandoned: int = 4) -> None:
+    def __init__(self, timeout: float, workers: int = 8, max_abandoned: int = 4, max_result_bytes: int = 0) -> None:
         self.timeout = timeout
+        self.max_result_bytes = max_result_bytes
         self.workers = workers
         self.max_abandoned = max_abandoned
         self.abandoned = 0  # threads still running work whose request was already answered (503)
@@ -93,14 +105,20 @@ class Executor:
             job.abandon()
             raise _timeout(seconds) from e
 
-    async def stream(self, produce: Callable[[], tuple[QueryResult, str]], headers: dict[str, str] | None = None,
-                     *, untrusted: bool = False, keep: Callable[[str, bytes], None] | None = None,
-                     keep_limit: int = 0) -> Response:
+    async def stream(self, produce: Callable[[], tuple[QueryResult, str]] | None = None,
+                     headers: dict[str, str] | None = None, *, untrusted: bool = False,
+                     keep: Callable[[str, bytes], None] | None = None, keep_limit: int = 0,
+                     run: Callable[[Callable[[str], None], Any], None] | None = None,
+                     stopper: Stopper | None = None) -> Response:
         """Stream a query result: `produce` runs the query and picks the media type, in a worker thread.
 
+        Instead of `produce`, `run(begin, writer)` may produce the answer itself (a query process):
+        it calls `begin(media)` once, then writes the answer's bytes into `writer`; `stopper` then
+        stops it when the request gives up (timeout, client gone, answer too large).
         `untrusted` (ad-hoc SPARQL) is refused while too many abandoned queries are still running.
         `keep(media, body)` is called with the whole answer once written, if it is at most `keep_limit`
-        bytes (a cache filling itself as the answer streams out)."""
+        bytes (a cache filling itself as the answer streams out). An answer longer than
+        `max_result_bytes` is cut there (see _CutStream)."""
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue[Any] = asyncio.Queue()
         room = threading.Semaphore(32)  # chunks in flight: back-pressure on the worker
@@ -111,18 +129,35 @@ class Executor:
                 loop.call_soon_threadsafe(queue.put_nowait, item)
 
         def work() -> None:
+            writer = _Writer(put, room, cancelled, keep_limit if keep else 0, self.max_result_bytes)
+            media: list[str] = []
+
+            def begin(m: str) -> None:
+                media.append(m)
+                put(("type", m))
+
             try:
-                result, media = produce()
-                put(("type", media))
-                writer = _Writer(put, room, cancelled, keep_limit if keep else 0)
-                result.serialize_to(writer, media)
+                if run is not None:
+                    run(begin, writer)
+                else:
+                    assert produce is not None
+                    _serialize(produce, begin, writer)
                 put(_END)
                 if keep and writer.kept is not None:
-                    keep(media, b"".join(writer.kept))
-            except Cancelled:
+                    keep(media[0], b"".join(writer.kept))
+            except (Cancelled, Stopped):
                 put(_END)
+            except TooLarge:
+                put(("cut", self.max_result_bytes))
             except BaseException as e:  # noqa: BLE001 (handed to the event loop, which answers)
-                put(("error", e))
+                # Without its traceback: the frames it holds may hold pyoxigraph objects, which must be
+                # dropped in this thread (they are unsendable; dropped elsewhere they log a traceback).
+                put(("error", e.with_traceback(None)))
+
+        def stop() -> None:
+            cancelled.set()
+            if stopper is not None:
+                stopper.stop()
 
         deadline = loop.time() + self.timeout
         job = await self._start(work, deadline, untrusted)
@@ -130,26 +165,75 @@ class Executor:
             head = await asyncio.wait_for(queue.get(), max(deadline - loop.time(), 0.001))
             first = await asyncio.wait_for(queue.get(), max(deadline - loop.time(), 0.001)) if head[0] == "type" else head
         except asyncio.TimeoutError as e:
-            cancelled.set()
+            stop()
             job.abandon()
             raise _timeout(self.timeout) from e
         if isinstance(first, tuple) and first[0] == "error":
             raise _as_http(first[1])
+        if isinstance(first, tuple) and first[0] == "cut":
+            raise HttpError(503, _cut_message(self.max_result_bytes).strip())
         media = head[1]
 
         async def body() -> AsyncIterator[bytes]:
             item = first
             try:
                 while item is not _END:
-                    if isinstance(item, tuple):  # an error after the first bytes: end the stream early
+                    if isinstance(item, tuple):  # the answer was cut, or failed after its first bytes
+                        response.cut = True
+                        if item[0] == "cut":
+                            log.warning("an answer was cut at %s (--max-result-mb) and its query stopped",
+                                        _mib(item[1]))
+                            yield _cut_message(item[1]).encode()
+                        else:
+                            log.warning("a query failed after its first bytes were sent: %s",
+                                        str(item[1]).splitlines()[0] if str(item[1]) else type(item[1]).__name__)
                         return
                     room.release()
                     yield item
                     item = await queue.get()
             finally:
-                cancelled.set()
+                stop()
 
-        return StreamingResponse(body(), media_type=media, headers=headers)
+        response = _CutStream(body(), media_type=media, headers=headers)
+        return response  # body() marks it cut
+
+
+def _serialize(produce: Callable[[], tuple[QueryResult, str]], begin: Callable[[str], None], writer: _Writer) -> None:
+    result, media = produce()
+    begin(media)
+    result.serialize_to(writer, media)
+
+
+class _CutStream(StreamingResponse):
+    """A streamed answer that can end without its last chunk: a client then sees an incomplete
+    response (curl: 'transfer closed with outstanding read data') rather than a short answer that
+    looks whole. uvicorn closes the connection; its one-line note about it is filtered out below."""
+
+    cut = False
+
+    async def stream_response(self, send: Any) -> None:
+        await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
+        async for chunk in self.body_iterator:
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        if not self.cut:
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+
+class _NoCutNote(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("ASGI callable returned without completing response")
+
+
+logging.getLogger("uvicorn.error").addFilter(_NoCutNote())
+
+
+def _mib(n: int) -> str:
+    return f"{n / (1024 * 1024):g} MiB"
+
+
+def _cut_message(limit: int) -> str:
+    return (f"\n\n# kg: answer cut at {_mib(limit)} (kg serve --max-result-mb, env KG_MAX_RESULT_MB); "
+            "narrow the query (LIMIT, filters)\n")
 
 
 class _Job:
@@ -253,11 +337,14 @@ def lower_priority(thread_id: int | None) -> bool:
 
 
 class _Writer:
-    """A file-like object pyoxigraph serializes into; each write becomes one queued chunk."""
+    """A file-like object pyoxigraph serializes into; each write becomes one queued chunk.
+
+    Past `max_bytes` (0: no limit) a write raises TooLarge, which stops the serialization."""
 
     def __init__(self, put: Callable[[Any], None], room: threading.Semaphore, cancelled: threading.Event,
-                 keep_limit: int = 0) -> None:
+                 keep_limit: int = 0, max_bytes: int = 0) -> None:
         self.put, self.room, self.cancelled = put, room, cancelled
+        self.max_bytes, self.written = max_bytes, 0
         #: A copy of the chunks written, while they add up to at most keep_limit bytes (else None).
         self.kept: list[bytes] | None = [] if keep_limit > 0 else None
         self._room_to_keep = keep_limit
@@ -269,6 +356,14 @@ class _Writer:
         if self.cancelled.is_set():
             raise Cancelled()
         chunk = bytes(data)
+        self.written += len(chunk)
+        if self.max_bytes and self.written > self.max_bytes:
+            over = self.written - self.max_bytes
+            if over < len(chunk):
+                self.put(chunk[:len(chunk) - over])  # the answer's first max_bytes, to the byte
+            else:
+                self.room.release()
+            raise TooLarge()
         self.put(chunk)
         if self.kept is not None:
             self._room_to_keep -= len(chunk)

@@ -14,6 +14,7 @@ from starlette.responses import Response
 
 from kg.server import negotiate, sparql_text
 from kg.server.errors import HttpError
+from kg.server.processes import Stopper
 from kg.server.service import service_description
 from kg.server.state import decode_utf8, media_type, read_body, state_of
 
@@ -50,15 +51,43 @@ async def sparql_endpoint(request: Request) -> Response:
     if (word := sparql_text.forbidden(query)) is not None:
         raise HttpError(400, f"{word} is not allowed on this server (it never fetches remote data)")
     union = not default_graphs and not named_graphs and not sparql_text.has_dataset_clause(query)
-    accept, fmt = request.headers.get("accept"), _opt(params, "format")
+    media, refused = _media_for(query, request.headers.get("accept"), params.get("format", []))  # 406 first
     base = _endpoint(request)
+    headers = {"Vary": "Accept"}
+    if state.processes is not None:
+        job = {"query": query, "union": union, "default_graphs": default_graphs, "named_graphs": named_graphs,
+               "base_iri": base, "media": media, "refused": refused}
+        stopper = Stopper()
+        processes = state.processes
+        return await state.executor.stream(run=lambda begin, writer: processes.run(job, begin, writer.write, stopper),
+                                           stopper=stopper, headers=headers, untrusted=True)
 
     def produce():  # noqa: ANN202 (runs in a worker thread)
         result = state.store.query(query, default_graphs=default_graphs or None, named_graphs=named_graphs or None,
                                    union=union, base_iri=base)
-        return result, negotiate.for_result(result.kind, accept, fmt)
+        kind = "graph" if result.kind == "graph" else "results"
+        if media[kind] is None:
+            del result  # dropped here, in the thread that made it (pyoxigraph's results are unsendable)
+            raise HttpError(406, refused[kind])
+        return result, media[kind]
 
-    return await state.executor.stream(produce, headers={"Vary": "Accept"}, untrusted=True)
+    return await state.executor.stream(produce, headers=headers, untrusted=True)
+
+
+def _media_for(query: str, accept: str | None, formats: list[str]) -> tuple[dict[str, str | None], dict[str, str]]:
+    """The media type for each kind of answer (None where none fits) and why not; 406 at once when the
+    query's form is known and its answer cannot be given in any acceptable type."""
+    media: dict[str, str | None] = {}
+    refused: dict[str, str] = {}
+    for kind in ("results", "graph"):
+        try:
+            media[kind] = negotiate.for_result(kind, accept, formats)
+        except HttpError as e:
+            media[kind], refused[kind] = None, e.message
+    form = sparql_text.query_form(query)
+    if form is not None and media[form] is None:
+        raise HttpError(406, refused[form])
+    return media, refused
 
 
 async def update_endpoint(request: Request) -> Response:
@@ -103,11 +132,6 @@ def _one(params: dict[str, list[str]], name: str) -> str:
     if len(values) > 1:
         raise HttpError(400, f"give exactly one '{name}' parameter (got {len(values)})")
     return values[0]
-
-
-def _opt(params: dict[str, list[str]], name: str) -> str | None:
-    values = params.get(name)
-    return values[-1] if values else None
 
 
 def _iris(values: list[str], name: str) -> list[str]:

@@ -60,6 +60,20 @@ def forbidden(text: str) -> str | None:
     return next((k.word for k in keywords(text) if k.word in ("LOAD", "SERVICE")), None)
 
 
+def query_form(text: str) -> str | None:
+    """'results' for SELECT/ASK, 'graph' for CONSTRUCT/DESCRIBE, None when no form is found (the
+    first keyword after the prologue's BASE and PREFIX names it), so a query's answer type can be
+    negotiated before it runs."""
+    for k in keywords(text):
+        if k.word in ("SELECT", "ASK"):
+            return "results"
+        if k.word in ("CONSTRUCT", "DESCRIBE"):
+            return "graph"
+        if k.word not in ("BASE", "PREFIX"):
+            return None
+    return None
+
+
 def has_dataset_clause(text: str) -> bool:
     """True when a query names its dataset with FROM / FROM NAMED."""
     return any(k.word == "FROM" and k.depth == 0 for k in keywords(text))

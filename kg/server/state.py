@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hmac
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -15,6 +17,7 @@ from kg.server.cache import DEFAULT_BYTES, ResultCache
 from kg.server.errors import HttpError
 from kg.server.execute import Executor
 from kg.server.prepared import Preparer
+from kg.server.processes import QueryProcesses
 from kg.store import KgStore
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -28,6 +31,7 @@ class ServerState:
     update_token: str | None = None
     timeout: float = 30.0
     max_body: int = 10 * 1024 * 1024
+    max_result_bytes: int = 128 * 1024 * 1024  # an answer is cut past this (0: no limit)
     cache_bytes: int = DEFAULT_BYTES
     prepare: bool = True  # keep the saved queries' default answers ready (kg.server.prepared)
     executor: Executor = field(init=False)
@@ -35,9 +39,13 @@ class ServerState:
     catalogue: Catalogue = field(init=False)
     cache: ResultCache = field(init=False)
     preparer: Preparer = field(init=False)
+    #: Where ad-hoc SPARQL runs on a read-only store on disk (None: in this process's threads).
+    processes: QueryProcesses | None = field(init=False)
 
     def __post_init__(self) -> None:
-        self.executor = Executor(self.timeout)
+        self.executor = Executor(self.timeout, max_result_bytes=self.max_result_bytes)
+        path = self.store.path
+        self.processes = QueryProcesses(Path(path)) if path is not None and self.store.read_only else None
         self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer")
         self.catalogue = Catalogue(self.settings.queries_dir)
         self.cache = ResultCache(self.cache_bytes)
@@ -48,16 +56,41 @@ class ServerState:
         return self.store.minter.base
 
     def require_token(self, request: Request) -> None:
-        """401 without credentials, 403 with wrong ones or when updates are switched off."""
+        """401 without credentials, 403 with wrong ones or when updates are switched off.
+
+        The token is sent as `Authorization: Bearer TOKEN`, or as the password of HTTP Basic auth
+        (any user name), which is what standard tools send (curl -u, SPARQLWrapper, rdflib, Jena)."""
         if not self.update_token:
             raise HttpError(403, "this server is read-only (start `kg serve` with --update-token to allow changes)")
-        header = request.headers.get("authorization", "")
-        scheme, _, given = header.partition(" ")
-        if scheme.lower() != "bearer" or not given.strip():
-            raise HttpError(401, "this operation needs an 'Authorization: Bearer TOKEN' header",
-                            {"WWW-Authenticate": 'Bearer realm="kg"'})
-        if not hmac.compare_digest(given.strip().encode(), self.update_token.encode()):
+        given = _credential(request.headers.get("authorization", ""))
+        if given is None:
+            raise HttpError(401, "this operation needs the update token: 'Authorization: Bearer TOKEN', or HTTP "
+                                 "Basic auth with the token as password", {"WWW-Authenticate": CHALLENGE})
+        if not hmac.compare_digest(given.encode(), self.update_token.encode()):
             raise HttpError(403, "the update token is not valid")
+
+
+#: The 401 answer's challenge: both accepted schemes, in one header and Basic first (Apache Jena 4
+#: fails on a second WWW-Authenticate header and on a first challenge it does not know).
+CHALLENGE = 'Basic realm="kg", Bearer realm="kg"'
+
+
+def _credential(header: str) -> str | None:
+    """The token in a Bearer header, or the password in a Basic one; None when there is neither."""
+    scheme, _, value = header.strip().partition(" ")
+    value = value.strip()
+    if not value:
+        return None
+    if scheme.lower() == "bearer":
+        return value
+    if scheme.lower() == "basic":
+        try:
+            decoded = base64.b64decode(value, validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError):
+            return None
+        _user, sep, password = decoded.partition(":")
+        return password if sep and password else None
+    return None
 
 
 def state_of(request: Request) -> ServerState:

@@ -26,17 +26,20 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def live_server(store: Path, *args: str) -> Iterator[str]:
-    """Start `python -m kg serve` on `store`; yield its base URL once it answers; stop it afterwards."""
+def live_server(store: Path, *args: str, log: Path | None = None) -> Iterator[str]:
+    """Start `python -m kg serve` on `store`; yield its base URL once it answers; stop it afterwards.
+
+    The server's output (stdout and stderr) goes to `log` when given, so a test can read it."""
     port = free_port()
+    out = open(log, "wb") if log is not None else subprocess.DEVNULL  # noqa: SIM115 (closed below)
     proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port), *args],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ})
+                            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ})
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
         while True:
             if proc.poll() is not None:
-                raise RuntimeError(f"kg serve exited: {proc.stdout.read().decode() if proc.stdout else ''}")
+                raise RuntimeError(f"kg serve exited: {log.read_text() if log else proc.returncode}")
             try:
                 if httpx.get(url + "/api/queries", timeout=1).status_code == 200:
                     break
@@ -52,6 +55,15 @@ def live_server(store: Path, *args: str) -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        if log is not None:
+            out.close()
+
+
+def no_traceback(log: Path) -> str:
+    """The server's log, after checking that no Python traceback reached it."""
+    text = log.read_text(errors="replace")
+    assert "Traceback" not in text, text[-3000:]
+    return text
 
 
 @pytest.fixture(scope="session")

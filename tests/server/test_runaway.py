@@ -1,10 +1,12 @@
-"""Queries past the timeout: pyoxigraph cannot stop them, so the server abandons them (503, slot freed,
-lowest CPU priority, counted) and refuses more ad-hoc SPARQL while too many are still running."""
+"""Queries past the timeout: pyoxigraph cannot stop them. A read-only server runs ad-hoc SPARQL in query
+processes and kills the one past its timeout; work in the server's threads is abandoned (503, slot
+freed, lowest CPU priority, counted) and more ad-hoc SPARQL is refused while too many still run."""
 
 from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import sys
 import threading
 import time
@@ -16,7 +18,7 @@ import pytest
 from kg.server.errors import HttpError
 from kg.server.execute import Executor
 from kg.store import KgStore
-from tests.server.conftest import live_server
+from tests.server.conftest import TOKEN, live_server, no_traceback
 
 # A two-way cartesian product counted: nothing is written until every pair is read (about 2 s here).
 PAIRS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"
@@ -86,9 +88,12 @@ def test_call_past_its_timeout_is_503_and_abandoned(store: KgStore) -> None:
     asyncio.run(scenario())
 
 
-def test_runaway_queries_cannot_lock_the_server_up(seeds_store: Path) -> None:
-    """Before: each runaway query kept one of 8 workers for hours, so 8 of them made every query 503."""
-    with live_server(seeds_store, "--timeout", "1") as url, httpx.Client(base_url=url, timeout=30) as client:
+def test_runaway_queries_cannot_lock_a_writable_server_up(seeds_store: Path, tmp_path: Path) -> None:
+    """A writable server runs queries in its threads: before, each runaway query kept one of 8 workers
+    for hours, so 8 of them made every query 503; now they are abandoned and counted."""
+    shutil.copytree(seeds_store, tmp_path / "store")
+    with live_server(tmp_path / "store", "--timeout", "1", "--update-token", TOKEN) as url, \
+            httpx.Client(base_url=url, timeout=30) as client:
         for _ in range(6):
             t0 = time.monotonic()
             r = client.get("/sparql", params={"query": RUNAWAY})
@@ -99,6 +104,59 @@ def test_runaway_queries_cannot_lock_the_server_up(seeds_store: Path) -> None:
         t0 = time.monotonic()
         saved = client.get("/api/queries/organization-members", params={"org": "China"})
         assert saved.status_code == 200 and saved.json()["results"]["bindings"] and time.monotonic() - t0 < 2
+
+
+@pytest.mark.skipif(not LINUX, reason="reads CPU times from /proc")
+def test_a_query_past_its_timeout_stops_using_the_processor(seeds_store: Path, tmp_path: Path) -> None:
+    """A read-only server runs ad-hoc queries in query processes and kills the one past its timeout.
+
+    Before: the query went on in a thread at 1.0 CPU-s per second after its 503, for hours here."""
+    log = tmp_path / "server.log"
+    with live_server(seeds_store, "--timeout", "1", log=log) as url, httpx.Client(base_url=url, timeout=30) as client:
+        pid = _server_pid(url)
+        for _ in range(6):
+            t0 = time.monotonic()
+            r = client.get("/sparql", params={"query": RUNAWAY})
+            assert r.status_code == 503 and r.json()["status"] == 503 and time.monotonic() - t0 < 4
+            time.sleep(1.0)  # "within about one second"
+            before = _cpu_seconds(pid)
+            time.sleep(1.0)
+            assert _cpu_seconds(pid) - before < 0.3, "the query still runs after its 503"
+        # nothing is left running, so nothing is refused
+        r = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
+        assert r.status_code == 200 and r.json()["boolean"] is True
+    no_traceback(log)
+
+
+def _server_pid(url: str) -> int:
+    """The pid of the `kg serve` listening on url's port (the test started it)."""
+    port = url.rsplit(":", 1)[1]
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmd = (entry / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if b"serve" in cmd and port.encode() in cmd:
+                return int(entry.name)
+    raise AssertionError(f"no kg serve on port {port}")
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU time of a process, its waited-for children and its live children (the query processes)."""
+    def fields(p: int | str) -> list[str]:
+        return Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+
+    ticks = sum(int(x) for x in fields(pid)[11:15])
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                f = fields(entry.name)
+            except OSError:
+                continue
+            if int(f[1]) == pid:
+                ticks += int(f[11]) + int(f[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def test_workers_are_reused_but_never_one_that_was_abandoned(store: KgStore) -> None:

@@ -33,3 +33,16 @@ def test_add_using_before_each_top_level_where() -> None:
     assert out.count("USING <http://g/> USING NAMED <http://n/> WHERE") == 1
     assert "SELECT ?x WHERE" in out and "DELETE WHERE" in out
     assert sparql_text.has_using_or_with("WITH <http://g/> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }")
+
+
+@pytest.mark.parametrize(("query", "form"), [
+    ("SELECT * { ?s ?p ?o }", "results"),
+    ("PREFIX ex: <http://example.org/select#> BASE <http://x/> ask { ?s ?p ?o }", "results"),
+    ("# CONSTRUCT in a comment\nDESCRIBE <http://example.org/a>", "graph"),
+    ("PREFIX construct: <http://example.org/> CONSTRUCT WHERE { ?s construct:p ?o }", "graph"),
+    ("CONSTRUCT { ?s ?p ?o } WHERE { { SELECT ?s WHERE { ?s ?p ?o } } }", "graph"),
+    ("INSERT DATA { <a> <b> <c> }", None),
+    ("", None),
+])
+def test_query_form_is_read_before_the_query_runs(query: str, form: str | None) -> None:
+    assert sparql_text.query_form(query) == form

@@ -18,7 +18,7 @@ def ask(url: str, query: str) -> bool:
 def test_update_needs_the_token(writable_server: str, auth: dict) -> None:
     upd = {"update": f"INSERT DATA {{ GRAPH <{G}> {{ <http://example.org/x> <http://example.org/p> 1 }} }}"}
     r = httpx.post(writable_server + "/update", data=upd)
-    assert r.status_code == 401 and r.headers["www-authenticate"].startswith("Bearer") and r.json()["status"] == 401
+    assert r.status_code == 401 and "Bearer" in r.headers["www-authenticate"] and r.json()["status"] == 401
     r = httpx.post(writable_server + "/update", data=upd, headers={"Authorization": "Bearer wrong-token-xxxxx"})
     assert r.status_code == 403 and r.json()["ok"] is False
     assert not ask(writable_server, "ASK { <http://example.org/x> ?p ?o }")
