@@ -61,6 +61,8 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
             when, certainty = (_date(sent, published, planned, cue), _EXPLICIT)
             if when is None and not planned:
                 when, certainty = narrative.date
+            elif when and _precision(when) == 0 and not planned and _within(narrative.date[0], when):
+                when = narrative.date[0]  # "(2024)" and the dateline's June 19: the day, not the year
             meetings.append(Meeting(
                 participants=tuple(people), cue=cue.lemma_.lower(), evidence=evidence_of(sent, index.document_id),
                 confidence=confidence, date=when, place=_place(sent, index, people), planned=planned, host=host))
@@ -282,8 +284,23 @@ def _date(sent: Span, published: date | None, planned: bool, cue: Token | None =
         clause = {t.i for t in cue.subtree} - {t.i for c in cue.children if c.dep_ == L.CONJ for t in c.subtree}
     dates = [(ent.root.i in clause, d) for ent in sent.ents
              if ent.label_ == L.DATE and (d := resolve_date(ent.text, published, future=planned))]
-    own = [d for mine, d in dates if mine]
-    return max(own or [d for _, d in dates], key=len, default=None)
+    best = max(dates, key=lambda md: (_precision(md[1]), md[0]), default=None)
+    return best[1] if best else None
+
+
+def _within(day: str | None, interval: str) -> bool:
+    if not day or "/" in day or "/" not in interval:
+        return False
+    a, b = interval.split("/")
+    return a <= day <= b
+
+
+def _precision(iso: str) -> int:
+    """A day beats a span of days, which beats a month or a year."""
+    if "/" not in iso:
+        return 2
+    a, b = iso.split("/")
+    return 1 if (date.fromisoformat(b) - date.fromisoformat(a)).days <= 7 else 0
 
 
 _EXPLICIT, _NARRATED, _LEAD, _PUBLISHED = 3, 2, 1, 0

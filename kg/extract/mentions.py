@@ -84,6 +84,9 @@ class Resolver:
                 if t.dep_ in SUBJECTS and key is not None and self.index.entities[key].kind == PERSON \
                         and key not in other:
                     return key
+                if t.dep_ in SUBJECTS and t.lower_ in PERSONAL_PRONOUNS and (
+                        t.lower_ in _FEMININE) == (tok.lower_ in _FEMININE):
+                    return self.last_person_before(t.i, t.lower_)  # "He said … . '…,' he said": the same one
         return None
 
     def _genders(self) -> tuple[set[str], set[str]]:

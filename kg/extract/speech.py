@@ -30,7 +30,7 @@ NOMINAL_OBJECT_CUES = {"deny", "accuse", "blame", "reject", "urge", "warn", "con
                        "thank", "express", "voice", "convey", "reaffirm", "commend", "encourage", "request",
                        "highlight", "appreciate", "congratulate", "dispute", "praise", "hail", "applaud", "welcome",
                        "raise", "stress", "emphasize", "emphasise", "underline", "underscore", "reiterate", "note",
-                       "point", "assure"}
+                       "assure"}
 #: Nouns for what someone said: "Clapper's assertion that …", "a charge China denies".
 SPEECH_NOUNS = {"assertion", "claim", "statement", "remark", "remarks", "warning", "accusation", "allegation",
                 "insistence", "pledge", "promise", "suggestion", "charge", "argument", "comment", "denial",

@@ -25,7 +25,7 @@ from kg.extract.evidence import evidence_of
 from kg.extract.facts import Statement
 from kg.extract.mentions import Resolver
 from kg.extract.quotes import Quote, find_quotes
-from kg.extract.speakers import Speakers
+from kg.extract.speakers import CARRIER_NOUNS, SPEAKER_KINDS, Speakers
 from kg.extract.speech import (
     CHARGE_NOUNS,
     DENIAL_VERBS,
@@ -69,6 +69,8 @@ def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver) -> list
                 if f:
                     found.append(f)
         found += _speech_nouns(sent, index, speakers, found)
+        if not found and (f := _colon_intro(sent, index, speakers, quotes, used)) is not None:
+            found.append(f)
         found = _nested(found)
         for f in found:
             speakers.remember(f.statement.speaker, list(sent))
@@ -233,6 +235,36 @@ def _speech_nouns(sent: Span, index: EntityIndex, speakers: Speakers, found: lis
         st = _statement(speaker, tok, _clean(span.text), None, sent, index, 0.6)
         out.append(_Found(st, tok.i, span.start, span.end, doc))
     return out
+
+
+def _colon_intro(sent: Span, index: EntityIndex, speakers: Speakers, quotes: list[Quote],
+                 used: dict[Quote, tuple[str, str]]) -> _Found | None:
+    """'Trump at his news conference: "…"', 'Sanders issues a statement: the leaders had …': a speaker
+    introduces what follows the colon, with no speech verb or with 'issued a statement'."""
+    doc = sent.doc
+    colon = next((t for t in sent if t.text == ":" and not (t.i + 1 < sent.end and doc[t.i + 1].like_num
+                                                              and doc[t.i - 1].like_num)), None)
+    if colon is None or colon.i + 3 >= sent.end:
+        return None
+    left = doc[sent.start:colon.i]
+    issued = any(t.lemma_.lower() in _ISSUING and any(c.lemma_.lower() in CARRIER_NOUNS for c in t.children)
+                 for t in left)
+    if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in _ISSUING for t in left):
+        return None
+    # Without "issued a statement", only a quotation after the colon is speech ("Batman: Arkham VR" is a title).
+    if not issued and doc[colon.i + 1].text not in ('"', "“"):
+        return None
+    key = next((k for t in left if (k := index.entity_of(t)) is not None), None)
+    if key is None or index.entities[key].kind not in SPEAKER_KINDS:
+        return None
+    span = doc[colon.i + 1: sent.end]
+    _, quote = _quoted_part(span, quotes, used, key, "say")
+    st = _statement(key, None, _clean(span.text), quote, sent, index, 0.7, cue_text="say")
+    return _Found(st, colon.i, span.start, span.end, doc)
+
+
+#: Verbs that put out a statement ("issues a statement:"), not themselves speech verbs.
+_ISSUING = {"issue", "release", "publish", "post", "put"}
 
 
 def _nested(found: list[_Found]) -> list[_Found]:

@@ -78,7 +78,7 @@ def resolve_date(text: str, published: date | None, *, future: bool = False) -> 
         # "in December" in a March story is last December; a planned meeting's is the next one.
         year = published.year + (1 if future and month < published.month else 0) - (
             1 if not future and month > published.month else 0)
-        return f"{year}-{month:02d}"
+        return _whole_month(year, month)
     return _absolute(t, published)
 
 
@@ -105,7 +105,8 @@ def _absolute(text: str, published: date | None) -> str | None:
     if published is None and not re.search(r"\b\d{4}\b", text):
         return None  # without a publication date a year-less date cannot be placed
     if re.fullmatch(r"(in )?(19|20)\d{2}", text):
-        return text.split()[-1]  # "in 1973": a year is as precise as the text is
+        year = int(text.split()[-1])  # "in 1973": a year is as precise as the text is
+        return f"{date(year, 1, 1).isoformat()}/{date(year, 12, 31).isoformat()}"
     if not re.search(r"\d", text) or not any(m in text for m in MONTHS if len(m) > 2) and not re.search(r"\d{4}-\d", text):
         return None
     if not re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", re.sub(r"\b\d{4}\b", "", text)):
@@ -141,7 +142,12 @@ def _month_day(text: str, published: date | None) -> str | None:
 
 
 def _month_year(text: str) -> str | None:
-    """'october 2022' -> '2022-10': a month is as precise as the text is."""
+    """'october 2022': a month is as precise as the text is."""
     m = _MONTH_YEAR.search(text.lower())
     month = MONTHS.get(m["m"]) if m else None
-    return f"{m['y']}-{month:02d}" if m and month else None
+    return _whole_month(int(m["y"]), month) if m and month else None
+
+
+def _whole_month(year: int, month: int) -> str:
+    """A month as the interval of its days: 'October 2022' -> '2022-10-01/2022-10-31'."""
+    return f"{date(year, month, 1).isoformat()}/{date(year, month, calendar.monthrange(year, month)[1]).isoformat()}"

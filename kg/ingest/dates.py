@@ -84,3 +84,17 @@ def is_date_line(line: str) -> bool:
     """A short line that is only a date stamp ("Last Updated : Sep 13 2015 | 4:57 PM IST")."""
     s = line.strip()
     return len(s) < 90 and any(p.search(s) for p in _LABELLED[:3]) and not s.endswith(".")
+
+
+#: "HELSINKI, July 16 (Reuters) -", "Pyongyang, June 19 (KCNA) --": a dateline with a month and day.
+_DATELINE_DAY = re.compile(rf"^[A-Z][A-Za-z .'’-]{{1,40}},\s+(?P<d>{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH})\b")
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def dateline_date(text: str) -> date | None:
+    """The date of a dateline that gives no year, with the first year the story's opening names
+    ('Pyongyang, June 19 (KCNA) -- … on June 19, Juche 113 (2024)')."""
+    first = text.lstrip().split("\n", 1)[0]
+    m = _DATELINE_DAY.match(first)
+    year = _YEAR.search(text[:1500]) if m else None
+    return parse_date(f"{m['d']} {year[0]}") if m and year else None

@@ -384,8 +384,11 @@ def _unlabelled_surnames(doc: Doc, ents: list[Span], title_tokens: set[int]) -> 
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = []
     for tok in doc:
-        if (tok.text in surnames and tok.i not in taken and tok.pos_ == "PROPN" and not tok.ent_type_
-                and not (tok.dep_ == "compound" and tok.head.pos_ == "NOUN")  # "Rice prices"
+        if (tok.text in surnames and tok.i not in taken and not tok.ent_type_
+                and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title and tok.dep_ in ("nsubj", "dep", "ROOT"))
+                # "Rice prices", but not "Sanders issues a statement" (a 'noun' with an object is a verb)
+                and not (tok.dep_ == "compound" and tok.head.pos_ == "NOUN"
+                         and not any(c.dep_ == "dobj" for c in tok.head.children))
                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN")
                 and not (tok.i > 0 and doc[tok.i - 1].is_title and doc[tok.i - 1].pos_ == "PROPN"
                          and not doc[tok.i - 1].is_sent_start and tok.i - 1 not in title_tokens)):

@@ -224,3 +224,17 @@ def test_a_subject_pronoun_continues_the_subject_before_it(read) -> None:  # noq
     f = read("Prime Minister Lena Dahl was received by President Tomas Berg and later sat down with Premier "
              "Ivo Marek. She said the talks had been useful.")
     assert ("Lena Dahl", "the talks had been useful") in statements(f)
+
+
+def test_a_colon_after_a_speaker_introduces_a_quotation_or_an_issued_statement(read) -> None:  # noqa: ANN001
+    f = read("President Tomas Berg met Prime Minister Lena Dahl.\n\n"
+             "14:20 - Berg at his news conference at the palace: \"They wanted every sanction gone. I had to walk away.\"\n\n"
+             "13:25 - Dahl issues a statement: the leaders had useful talks but no agreement was reached.")
+    said = statements(f)
+    assert any(s == "Tomas Berg" and c.startswith("They wanted every sanction gone") for s, c in said)
+    assert ("Lena Dahl", "the leaders had useful talks but no agreement was reached") in said
+
+
+def test_a_title_with_a_colon_is_no_statement(read) -> None:  # noqa: ANN001
+    f = read("Players of Batman: Arkham VR are dropped into a secret cave, the studio said on Monday.")
+    assert not any(s == "Batman" for s, _ in statements(f))

@@ -33,8 +33,8 @@ def test_the_weekday_of_publication_is_that_day_in_the_past() -> None:
 
 
 def test_months_and_years_are_as_precise_as_the_text() -> None:
-    assert resolve_date("October 2022", PUB) == "2022-10"
-    assert resolve_date("in 1973", PUB) == "1973"
-    assert resolve_date("in December", PUB) == "2023-12"  # last December, in a March story
-    assert resolve_date("February", PUB) == "2024-02"
+    assert resolve_date("October 2022", PUB) == "2022-10-01/2022-10-31"
+    assert resolve_date("in 1973", PUB) == "1973-01-01/1973-12-31"
+    assert resolve_date("in December", PUB) == "2023-12-01/2023-12-31"  # last December, in a March story
+    assert resolve_date("February", PUB) == "2024-02-01/2024-02-29"
     assert resolve_date("June 19, Juche 113 (2024)", PUB) == "2024-06-19"

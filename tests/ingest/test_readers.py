@@ -121,3 +121,8 @@ def test_this_story_is_from_and_a_sentence_date_is_no_header() -> None:
     assert doc_of("Headline\n\nThis story is from January 11, 2024\n\nThe talks ended.\n").date == "2024-01-11"
     d = doc_of("Headline\n\nThe ministers met on July 16, 2018 in Vienna and agreed to meet again soon.\n")
     assert d.date is None
+
+
+def test_a_dateline_without_a_year_takes_the_first_year_of_the_story() -> None:
+    d = doc_of("Talks held\n\nOslo, June 19 (NTB) -- Talks were held at the palace on June 19 (2024).\n")
+    assert d.date == "2024-06-19"
