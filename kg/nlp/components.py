@@ -232,7 +232,7 @@ def span_repair(doc: Doc) -> Doc:
     ents = [e for e in ents if not _inside_a_title(e, title_spans)]
     ents += _names_after_titles(doc, ents, title_spans)
     ents += _names_after_honorifics(doc, ents)
-    doc.ents = filter_spans(ents + _unlabelled_surnames(doc, ents, title_tokens))
+    doc.ents = _confirmed_in_headlines(doc, filter_spans(ents + _unlabelled_surnames(doc, ents, title_tokens)), layout)
     named = {i for e in doc.ents if e.label_ in (L.ORG, L.FAC, L.GPE) for i in range(e.start, e.end)}
     doc.spans[TITLES_KEY] = filter_spans([t for t in title_spans if t.start not in named])  # "UN General Assembly"
     return doc
@@ -249,6 +249,43 @@ def _last_before_titles(start: int, end: int, title_tokens: set[int]) -> int:
 def _inside_a_title(ent: Span, title_spans: list[Span]) -> bool:
     """'Treasury' in 'Minister of Treasury and Finance': part of the title, not a body of its own."""
     return ent.label_ in (L.ORG, L.GPE) and any(t.start < ent.start and ent.end <= t.end for t in title_spans)
+
+
+def _confirmed_in_headlines(doc: Doc, ents: list[Span], layout: set[int]) -> list[Span]:
+    """A headline written in title case ('Hammering Hillary Clinton Over Remarks') makes the model see
+    names everywhere: there an entity stays only if the body writes it too ('Hillary Clinton')."""
+    headlines = [s for s in doc.sents if _title_case_line(s) and not any(i in layout for i in range(s.start, s.end))
+                 and s[0].lower_ != "by"]  # a byline names its agency
+    if not headlines:
+        return ents
+    inside = {i for s in headlines for i in range(s.start, s.end)}
+    body = " ".join(s.text for s in doc.sents if s.start not in inside)
+
+    def written(text: str) -> bool:
+        return re.search(rf"\b{re.escape(text)}\b", body) is not None
+
+    out = []
+    for e in ents:
+        if e.start not in inside or e.label_ in (L.DATE, L.CARDINAL, L.ORDINAL):
+            out.append(e)
+            continue
+        # "Hammering Hillary Clinton": the part the body writes; "PM call with Mark Rutte": a surname it writes.
+        start = next((k for k in range(e.start, e.end) if written(doc[k:e.end].text)), None)
+        if start is not None:
+            out.append(Span(doc, start, e.end, label=e.label_))
+        elif e.label_ == L.PERSON and len(e) == 2 and written(e[-1].text):
+            out.append(e)
+    return out
+
+
+def _title_case_line(sent: Span) -> bool:
+    """A line (not a sentence) whose words are nearly all capitalised: a headline or heading."""
+    words = [t for t in sent if t.is_alpha]
+    if len(words) < 3 or sent.text.rstrip().endswith((".", "?", "!", '"', "”")):
+        return False
+    small = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "as", "from", "vs"}
+    caps = sum(1 for t in words if t.text[0].isupper() or t.lower_ in small)
+    return caps == len(words) and sum(1 for t in words if t.text[0].isupper()) >= 3
 
 
 def _join_cut_bodies(doc: Doc) -> None:

@@ -14,6 +14,8 @@ LOC = "LOC"
 NORP = "NORP"
 FAC = "FAC"
 DATE = "DATE"
+CARDINAL = "CARDINAL"
+ORDINAL = "ORDINAL"
 ENTITY_LABELS = frozenset({PERSON, ORG, GPE, LOC, NORP, FAC})
 
 # Dependency labels (ClearNLP).

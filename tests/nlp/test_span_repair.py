@@ -141,3 +141,10 @@ def test_a_name_in_apposition_to_a_title_is_a_person(nlp: Language) -> None:
     assert ("Jukka Niemi", "PERSON") in ents(nlp, "Sweden's president, Jukka Niemi, greeted the guests.")
     assert ("Jukka Niemi", "PERSON") in ents(nlp, "Jukka Niemi, Norway's minister of trade and "
                                                   "industry, attended the ceremony.")
+
+
+def test_a_title_case_headline_keeps_only_the_names_the_body_writes(nlp: Language) -> None:
+    doc = nlp("Hammering Helena Varga Over Berg Remarks\n\nTomas Berg criticized Helena Varga on Monday.")
+    headline = {e.text for e in doc.ents if e.end <= 6}
+    assert headline <= {"Helena Varga", "Berg"}
+    assert not any("Remarks" in e.text or "Hammering" in e.text for e in doc.ents)
