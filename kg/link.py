@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.nlp.components import name_parts
+from kg.nlp.components import NAME_PARTICLES, name_parts
 from kg.rdf import name_key
 from kg.rdf.namespaces import DIP, OWL, RDFS, SKOS
 from kg.rdf.terms import lit
@@ -23,10 +23,17 @@ from kg.store import KgStore
 
 @dataclass(frozen=True)
 class Link:
-    short: str  # IRI of the bare-name person
+    short: str  # IRI of the bare-name (or variant) person
     full: str  # IRI of the person it joins
     name: str  # the bare name
     full_name: str
+    reason: str = "surname"  # why: recorded as dip:linkReason beside owl:sameAs
+
+
+#: A bare surname shared by several full names joins the one named in this many times more documents
+#: ("Trump": Donald Trump in hundreds, Melania Trump in a few); comparable ones stay apart (Xi Jinping, Xi Xiaoxing).
+DOMINANCE = 3
+MIN_DOCUMENTS = 3
 
 
 def find_links(store: KgStore) -> list[Link]:
@@ -39,7 +46,10 @@ def find_links(store: KgStore) -> list[Link]:
             if r["p"] and r["label"]]
     linked = {iri for iri, _, other in rows if other is not None}
     full = {(iri, label) for iri, label, _ in rows if len(label.split()) >= 2 and iri not in linked}
-    links = []
+    links = _variant_links(full)
+    varied = {link.short for link in links}
+    full = {(f, name) for f, name in full if f not in varied}
+    ambiguous: dict[str, tuple[str, set[tuple[str, str]]]] = {}
     for iri, label, _ in rows:
         if len(label.split()) != 1 or iri in linked:
             continue
@@ -47,7 +57,50 @@ def find_links(store: KgStore) -> list[Link]:
         if len(matches) == 1:
             f, name = matches.pop()
             links.append(Link(iri, f, label, name))
+        elif matches:
+            ambiguous[iri] = (label, matches)
+    if ambiguous:
+        counts = _documents_naming(store, {f for _, ms in ambiguous.values() for f, _ in ms})
+        for iri, (label, matches) in ambiguous.items():
+            ranked = sorted(matches, key=lambda m: counts.get(m[0], 0), reverse=True)
+            top, second = counts.get(ranked[0][0], 0), counts.get(ranked[1][0], 0)
+            if top >= MIN_DOCUMENTS and top >= DOMINANCE * second:
+                links.append(Link(iri, ranked[0][0], label, ranked[0][1], "dominant surname"))
     return sorted(links, key=lambda link: link.short)
+
+
+def _variant_links(full: set[tuple[str, str]]) -> list[Link]:
+    """'Donald J. Trump' and 'Donald John Trump' join 'Donald Trump': the same first and last name, with
+    middle names or initials, joins the one plain (two-word) form."""
+    by_ends: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for iri, name in full:
+        words = name.split()
+        by_ends.setdefault((words[0].lower(), words[-1].lower()), []).append((iri, name))
+    links = []
+    for group in (g for g in by_ends.values() if len(g) > 1):
+        plain = [(iri, name) for iri, name in group if len(name.split()) == 2]
+        if len(plain) != 1:
+            continue  # no single plain form to join, or several spellings of it
+        target, target_name = plain[0]
+        for iri, name in group:
+            if iri != target and all(_middle(w) for w in name.split()[1:-1]):
+                links.append(Link(iri, target, name, target_name, "middle name or initial"))
+    return links
+
+
+def _middle(word: str) -> bool:
+    """A middle name or initial: 'J.', 'J', 'John' (capitalised, not a particle like 'bin')."""
+    return word[:1].isupper() and word.lower() not in NAME_PARTICLES
+
+
+def _documents_naming(store: KgStore, iris: set[str]) -> dict[str, int]:
+    """How many document graphs mention each of these entities."""
+    if not iris:
+        return {}
+    values = " ".join(f"<{iri}>" for iri in sorted(iris))
+    q = (f"SELECT ?e (COUNT(DISTINCT ?g) AS ?n) WHERE {{ VALUES ?e {{ {values} }} "
+         f"GRAPH ?g {{ ?s ?p ?e }} }} GROUP BY ?e")
+    return {r["e"].value: int(r["n"].value) for r in store.query(q, union=False).rows() if r["e"] and r["n"]}
 
 
 def apply_links(store: KgStore, links: list[Link]) -> None:
@@ -60,8 +113,9 @@ def apply_links(store: KgStore, links: list[Link]) -> None:
         s, name = f"<{link.short}>", lit(link.full_name).nt()
         ops.append(f"DELETE WHERE {{ GRAPH <{ent}> {{ {s} <{SKOS}prefLabel> ?l }} }}")
         ops.append(f"DELETE WHERE {{ GRAPH <{ent}> {{ {s} <{RDFS}label> ?l }} }}")
+        ops.append(f"DELETE WHERE {{ GRAPH <{ent}> {{ {s} <{DIP}linkReason> ?r }} }}")
         ops.append(f"INSERT DATA {{ GRAPH <{ent}> {{ {s} <{OWL}sameAs> <{link.full}> ; "
-                   f"<{SKOS}prefLabel> {name} ; <{RDFS}label> {name} ; "
+                   f"<{SKOS}prefLabel> {name} ; <{RDFS}label> {name} ; <{DIP}linkReason> {lit(link.reason).nt()} ; "
                    f"<{DIP}nameKey> {lit(name_key(link.full_name)).nt()} . }} }}")
     store.update(" ;\n".join(ops))
 
@@ -69,10 +123,13 @@ def apply_links(store: KgStore, links: list[Link]) -> None:
 def existing_links(store: KgStore) -> list[Link]:
     """Links made by earlier builds: re-applied, since a document written later re-adds the bare label."""
     ent = store.minter.special_graph("entities").value
-    q = (f"SELECT DISTINCT ?p ?full ?name WHERE {{ GRAPH <{ent}> {{ ?p a <{DIP}Person> ; <{OWL}sameAs> ?full . "
-         f"?full <{SKOS}prefLabel> ?name FILTER(STRSTARTS(STR(?full), \"{store.minter.base}\")) }} }}")
-    return sorted((Link(r["p"].value, r["full"].value, "", r["name"].value) for r in store.query(q, union=False).rows()
-                   if r["p"] and r["full"] and r["name"]), key=lambda link: link.short)
+    q = (f"SELECT DISTINCT ?p ?full ?name ?reason WHERE {{ GRAPH <{ent}> {{ ?p a <{DIP}Person> ; <{OWL}sameAs> ?full . "
+         f"?full <{SKOS}prefLabel> ?name OPTIONAL {{ ?p <{DIP}linkReason> ?reason }} "
+         f"FILTER(STRSTARTS(STR(?full), \"{store.minter.base}\")) }} }}")
+    return sorted((Link(r["p"].value, r["full"].value, "", r["name"].value,
+                        r["reason"].value if r["reason"] else "surname")
+                   for r in store.query(q, union=False).rows() if r["p"] and r["full"] and r["name"]),
+                  key=lambda link: link.short)
 
 
 def link_people(store: KgStore) -> list[Link]:

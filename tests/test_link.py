@@ -51,3 +51,30 @@ def test_a_middle_name_joins_its_full_name(tmp_path: Path) -> None:
         "b.txt": "Trade\n\nLula said on Thursday that the tariffs were unacceptable.\n"})
     assert "linked across documents: Lula" in out
     assert ("Luiz Inacio Lula da Silva", "b.txt") in speakers(store)
+
+
+def test_a_middle_initial_joins_the_plain_full_name_with_its_reason(tmp_path: Path) -> None:
+    out, store = build(tmp_path, {
+        "a.txt": "Summit\n\nCanadian Prime Minister Stephen Harper met German Chancellor Paul Weber in Paris.\n",
+        "b.txt": "Trade\n\nPrime Minister Stephen J. Harper said on Tuesday that the tariffs were unacceptable.\n"})
+    assert ("Stephen Harper", "b.txt") in speakers(store)
+    reasons = run_kg("query", "SELECT ?r WHERE { GRAPH ?g { ?p <https://w3id.org/kg-diplomacy/ontology#linkReason> ?r } }",
+                     "--store", str(store), "--format", "csv").stdout
+    assert "middle name or initial" in reasons
+
+
+def test_a_bare_surname_joins_the_full_name_that_dominates_it(tmp_path: Path) -> None:
+    many = {f"a{i}.txt": f"Day {i}\n\nPresident Stephen Harper met Chancellor Paul Weber in Paris on Monday.\n"
+            for i in range(4)}
+    out, store = build(tmp_path, {**many,
+                                  "b.txt": "Visit\n\nLaureen Harper visited a school in Ottawa on Monday.\n",
+                                  "c.txt": "Trade\n\nMr Harper said on Tuesday that the tariffs were unacceptable.\n"})
+    assert ("Stephen Harper", "c.txt") in speakers(store)
+
+
+def test_comparable_full_names_leave_the_surname_alone(tmp_path: Path) -> None:
+    out, store = build(tmp_path, {
+        "a.txt": "Talks\n\nPresident Stephen Harper met Chancellor Paul Weber in Paris on Monday.\n",
+        "b.txt": "Visit\n\nLaureen Harper met Mayor Anna Lind in Ottawa on Monday.\n",
+        "c.txt": "Trade\n\nMr Harper said on Tuesday that the tariffs were unacceptable.\n"})
+    assert ("Harper", "c.txt") in speakers(store)
