@@ -11,6 +11,7 @@ from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, GROUP, ORGANIZATION, PERSON, PLACE, Meeting
 from kg.extract.mentions import Resolver
+from kg.extract.sides import participant_lists
 from kg.extract.visits import GATHERING_NOUNS, gathering_parties, visit_parties
 from kg.extract.when import find_interval, resolve_date
 from kg.nlp import labels as L
@@ -67,7 +68,27 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
                 participants=tuple(people), cue=cue.lemma_.lower(), evidence=evidence_of(sent, index.document_id),
                 confidence=confidence, date=when, place=_place(sent, index, people), planned=planned, host=host))
             certainties.append(certainty)
-    return _dedupe(meetings, certainties)
+    return _dedupe(_with_delegations(meetings, participant_lists(doc, index)), certainties)
+
+
+def _with_delegations(meetings: list[Meeting], lists: list[tuple[int, list[str]]]) -> list[Meeting]:
+    """'The Russian delegation included X, Y …' after talks are reported: X and Y took part in them
+    (the last held meeting reported before the list, within a few paragraphs)."""
+    out = list(meetings)
+    for offset, people in lists:
+        before = [n for n, m in enumerate(out) if m.evidence.start <= offset and not m.planned
+                  and offset - m.evidence.start < _DELEGATION_REACH]
+        if not before:
+            continue
+        n = max(before, key=lambda k: out[k].evidence.start)
+        extra = tuple(p for p in people if p not in out[n].participants)
+        if extra:
+            out[n] = replace(out[n], participants=out[n].participants + extra)
+    return out
+
+
+#: How far (in characters) a delegation list may follow the talks it belongs to.
+_DELEGATION_REACH = 1500
 
 
 def _is_cue(tok: Token) -> bool:

@@ -118,3 +118,23 @@ def _named_with_country(doc: Doc, index: EntityIndex) -> list[tuple[str, str]]:
             if j < len(doc) and (c := index.entity_of(doc[j])) and index.entities[c].kind == COUNTRY:
                 out.append((person, c))
     return out
+
+
+#: Words of a sentence that lists who else took part in talks just reported: "The Turkish delegation
+#: included …", "Present at the talks from the DPRK side were …", "Kim is accompanied by …".
+_TAKING_PART = frozenset({"delegation", "delegations", "side", "present", "accompany", "attend", "join"})
+
+
+def participant_lists(doc: Doc, index: EntityIndex) -> list[tuple[int, list[str]]]:
+    """(character offset, people) of each sentence that lists the people taking part in talks."""
+    out = []
+    for sent in doc.sents:
+        if not any(t.lemma_.lower() in _TAKING_PART or t.lower_ in _TAKING_PART for t in sent):
+            continue
+        if not any(t.lower_ in ("delegation", "delegations", "side", "present") or t.dep_ == "agent" or
+                   t.lemma_.lower() in ("include", "attend") for t in sent):
+            continue  # "the delegation arrived" lists nobody
+        people = [key for _, key in _person_starts(sent, index)]
+        if people:
+            out.append((sent.start_char, people))
+    return out

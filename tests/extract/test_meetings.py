@@ -160,3 +160,16 @@ def test_a_passive_reception_and_two_meetings_in_one_sentence_on_their_own_days(
 def test_spending_hours_in_talks_is_a_meeting(read) -> None:  # noqa: ANN001
     f = read("President Tomas Berg and Prime Minister Lena Dahl spent five hours in talks at the palace.")
     assert {"Tomas Berg", "Lena Dahl"} in meetings(f)
+
+
+def test_a_delegation_listed_after_the_talks_took_part_in_them(read) -> None:  # noqa: ANN001
+    f = read("President Tomas Berg held talks with Prime Minister Lena Dahl in Oslo on Monday.\n\n"
+             "The Swedish delegation included Foreign Minister Jukka Niemi and Trade Minister Ivo Marek.")
+    assert {"Tomas Berg", "Lena Dahl", "Jukka Niemi", "Ivo Marek"} in meetings(f)
+
+
+def test_a_delegation_arriving_lists_nobody(read) -> None:  # noqa: ANN001
+    f = read("President Tomas Berg held talks with Prime Minister Lena Dahl in Oslo on Monday.\n\n"
+             "Later, Ivo Marek said the delegation arrived late.")
+    assert {"Tomas Berg", "Lena Dahl"} in meetings(f)
+    assert not any("Ivo Marek" in m for m in meetings(f))
