@@ -39,7 +39,7 @@ def extract_roles(doc: Doc, index: EntityIndex) -> list[Role]:
         if role := _pre_modifier(doc, p, pkey, titles, index):
             roles.append(role)
         roles += _apposition(doc, p, pkey, titles, index)
-    roles += _predicates(doc, titles, index) + _named_beside(doc, titles, index)
+    roles += _predicates(doc, titles, index) + _named_beside(doc, titles, index) + _heading_verbs(doc, index)
     roles = _dedupe(_fill_from_descriptions(doc, roles, titles, index), index)
     return _dedupe(_fill_from_person_countries(doc, roles, index), index)
 
@@ -265,18 +265,33 @@ def _listed_title(doc: Doc, k: int, pkey: str, p: Span, titles: list[Span], inde
         org = _country_of(pkey, index, doc, p)
     # After the title: "of/at the ORG (at|of the ORG)*" up to the next separator.
     stop = _segment_end(doc, title.end, sent.end, titles)
-    if any(index.entities[e].kind == PERSON for e in index.entities_in(doc[title.end:stop])):
+    relative = _serving(doc, title, stop, index)  # "national security adviser to Prime Minister X"
+    if relative is None and any(index.entities[e].kind == PERSON for e in index.entities_in(doc[title.end:stop])):
         return None, k  # the title belongs to the next person: "Kerry, Secretary … Jeh Johnson"
-    if org is None:
+    if org is None and relative is None:
         org = _body_of(doc[title.end:min(stop, title.end + 14)], title, index)
-    if org is None and not relative_clause and first and not _national(title):
+    if org is None and relative is None and not relative_clause and first and not _national(title):
         return None, stop
-    role = Role(person=pkey, role=title.text, role_norm=title.label_, organization=org, former=former,
-                evidence=evidence_of(sent, index.document_id), confidence=0.8 if org else 0.5)
+    role = Role(person=pkey, role=title.text, role_norm=title.label_, organization=org, relative_to=relative,
+                former=former, evidence=evidence_of(sent, index.document_id),
+                confidence=0.8 if org or relative else 0.5)
     nxt = stop
     if nxt < sent.end and doc[nxt].text == "," and _starts_person(doc, nxt + 1, index):
         return role, sent.end  # "X, minister of Defence, Y, …": the list goes on with the next person
     return role, nxt
+
+
+def _serving(doc: Doc, title: Span, stop: int, index: EntityIndex) -> str | None:
+    """The person a title serves: 'adviser to Prime Minister X', 'undersecretary to the president X'."""
+    if title.end >= stop or doc[title.end].lower_ != "to":
+        return None
+    for tok in doc[title.end + 1:stop]:
+        key = index.entity_of(tok)
+        if key is not None:
+            return key if index.entities[key].kind == PERSON else None
+        if not (tok.pos_ in ("DET", "PROPN", "NOUN", "ADJ") or tok.is_title):
+            return None
+    return None
 
 
 def _segment_end(doc: Doc, k: int, end: int, titles: list[Span]) -> int:
@@ -305,8 +320,25 @@ def _body_of(after: Span, title: Span, index: EntityIndex) -> str | None:
             prep = next((t for t in reversed(after.doc[after.start:tok.i]) if t.pos_ == "ADP"), None)
             if envoy and prep is not None and prep.lower_ in ("to", "in"):
                 return None  # "the ambassador to Moscow": where the envoy serves, not whom for
-            return key
+            return _outermost(tok, key, after, index)
     return None
+
+
+def _outermost(tok: Token, key: str, within: Span, index: EntityIndex) -> str:
+    """'member of the Political Bureau of the CPC Central Committee': the body the chain of 'of's ends in,
+    which the inner ones belong to."""
+    doc = tok.doc
+    i = tok.i
+    while True:
+        while i < within.end and index.entity_of(doc[i]) == key:
+            i += 1
+        j = i + 1 + (i + 1 < within.end and doc[i + 1].lower_ == "the")
+        if i >= within.end or doc[i].lower_ != "of" or j >= within.end:
+            return key
+        nxt = index.entity_of(doc[j])
+        if not nxt or index.entities[nxt].kind not in _ORG_KINDS or doc[j].ent_type_ == L.NORP:
+            return key
+        key, i = nxt, j
 
 
 #: Roles whose 'to COUNTRY' names where the holder is sent, not the country served.
@@ -343,6 +375,41 @@ def _predicates(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role]:
                 role := _held_title(doc, t, pkey, index, lemma in _LEAVING_VERBS, 0.75)):
             out.append(role)
     return out
+
+
+#: Verbs that say someone holds the top post of a body: "X, who heads Ukraine's presidential office".
+_HEADING_VERBS = {"head": ("head", "Head"), "chair": ("chair", "Chairman"), "lead": ("leader", "Head"),
+                  "direct": ("director", "Director"), "run": ("head", "Head")}
+
+
+def _heading_verbs(doc: Doc, index: EntityIndex) -> list[Role]:
+    """PERSON heads/chairs/leads ORG ('Moussa Faki, who chairs the AU Commission', 'X now heads the bank')."""
+    out: list[Role] = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or (entry := _HEADING_VERBS.get(verb.lemma_.lower())) is None:
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        org = _organization_in(obj, index) if obj is not None else None
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == L.RELCL:
+            subj = verb.head  # "Faki, who chairs the Commission"
+        pkey = index.entity_of(subj) if subj is not None else None
+        if org is None or pkey is None or index.entities[pkey].kind != PERSON:
+            continue
+        former = verb.tag_ == "VBD" and not any(c.lower_ in ("now", "currently") for c in verb.children)
+        out.append(Role(person=pkey, role=entry[0], role_norm=entry[1], organization=org, former=former,
+                        evidence=evidence_of(verb.sent, index.document_id), confidence=0.75))
+    return out
+
+
+def _organization_in(phrase: Token, index: EntityIndex) -> str | None:
+    """The organization or country a noun phrase names ('the AU Commission', "Ukraine's presidential office")."""
+    own = index.entity_of(phrase)  # the head's own name first: "the Bank established by the BRICS countries"
+    if own and index.entities[own].kind in _ORG_KINDS:
+        return own
+    keys = [k for t in phrase.subtree if t.i < phrase.i and (k := index.entity_of(t))
+            and index.entities[k].kind in _ORG_KINDS]
+    return keys[-1] if keys else None
 
 
 def _named_beside(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role]:

@@ -216,6 +216,9 @@ def span_repair(doc: Doc) -> Doc:
             start, label = cut, L.PERSON
         if label == L.ORG and start - 1 in title_tokens and _looks_like_a_name(doc[start:end]):
             label = L.PERSON  # "German Chancellor Olaf Scholz" read as an organization
+        if label in (L.ORG, L.GPE) and end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who" \
+                and _looks_like_a_name(doc[start:end]):
+            label = L.PERSON  # "Moussa Faki Mahamat, who chairs …": 'who' is said of people
         if label != L.PERSON and start > 0 and doc[start - 1].lower_ in _PERSONAL_HONORIFICS and end - start <= 3 \
                 and all(_capitalised(t) or t.lower_ in NAME_PARTICLES for t in doc[start:end]):
             label = L.PERSON  # "Mr Albanese" read as a nationality, "Ms Mao" as a place
@@ -365,7 +368,8 @@ def _in_apposition_to_a_title(doc: Doc, start: int, end: int, title_tokens: set[
 def _looks_like_a_name(span: Span) -> bool:
     """Two to four capitalised words, none the head of a body and not a known organization."""
     return (2 <= len(span) <= 4 and all(t.is_title or t.lower_ in NAME_PARTICLES for t in span)
-            and not any(t.lower_ in _GOV_HEADS for t in span) and span.text not in organization_surface_forms())
+            and not any(t.lower_ in _GOV_HEADS for t in span) and span.text not in organization_surface_forms()
+            and lookup_country(span.text) is None)
 
 
 def _names_after_titles(doc: Doc, ents: list[Span], title_spans: list[Span]) -> list[Span]:

@@ -142,3 +142,24 @@ def test_a_body_cut_after_its_of_is_joined_to_its_country(read) -> None:  # noqa
 def test_an_alliance_is_named_as_the_news_names_it(read) -> None:  # noqa: ANN001
     f = read("NATO Secretary General Lars Holm met the ministers in Brussels.")
     assert ("Lars Holm", "Secretary", "NATO") in roles(f)
+
+
+def test_who_heads_or_chairs_a_body_holds_its_top_post(read) -> None:  # noqa: ANN001
+    f = read("Amara Diallo, who chairs the Regional Commission, said the deal was good. "
+             "Tomas Berg, who now heads the Northern Development Bank, agreed.")
+    got = roles(f)
+    assert ("Amara Diallo", "Chairman", "Regional Commission") in got
+    assert ("Tomas Berg", "Head", "Northern Development Bank") in got
+
+
+def test_an_adviser_to_a_person_serves_that_person(read) -> None:  # noqa: ANN001
+    f = read("Kofi Mensah, national security adviser to Prime Minister Lena Dahl, signed for the government.")
+    assert ("Kofi Mensah", "National Security Advisor", "Lena Dahl") in roles(f)
+
+
+def test_a_chain_of_bodies_ends_in_the_body_the_others_belong_to(read) -> None:  # noqa: ANN001
+    f = read("Present were Pak Chol Su, member of the Political Bureau of the Central Committee of the "
+             "National Unity Party, and Ri Yong Nam, president of the State Affairs of the DPRK.")
+    got = roles(f)
+    assert ("Ri Yong Nam", "President", "North Korea") in got
+    assert any(p == "Pak Chol Su" and o.endswith("National Unity Party") for p, _, o in got)
