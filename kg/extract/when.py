@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 import dateparser
 
@@ -21,8 +22,11 @@ _RANGE_DAYS = re.compile(r"\b(?P<m>[A-Za-z]{3,9})\.?\s+(?P<a>\d{1,2})\s*(?:-|–
 _WEEKDAY_RANGE = re.compile(r"\bfrom\s+(?P<a>[A-Za-z]+day)\s+(?:to|until|through)\s+(?P<b>[A-Za-z]+day)\b", re.I)
 
 
+@lru_cache(maxsize=4096)
 def resolve_date(text: str, published: date | None, *, future: bool = False) -> str | None:
-    """An ISO date or interval for a date expression, or None when it cannot be pinned down."""
+    """An ISO date or interval for a date expression, or None when it cannot be pinned down.
+
+    Cached: dateparser is slow, and a story names the same dates again and again."""
     t = text.strip().lower().removeprefix("the ")
     if published is None:
         return _absolute(t, None)
