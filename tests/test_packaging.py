@@ -75,7 +75,8 @@ def test_wheel_holds_queries_ontology_data_templates_and_static(dist: Path) -> N
                 | {f"kg/data/{p.name}" for p in (ROOT / "kg" / "data").glob("*.tsv")}
                 | {f"kg/server/templates/{p.name}" for p in (ROOT / "kg" / "server" / "templates").iterdir()}
                 | {f"kg/server/static/{p.name}" for p in (ROOT / "kg" / "server" / "static").iterdir()}
-                | {"kg/export/templates/viz.html", "kg/cli.py", "kg/resources.py"})
+                | {"kg/export/templates/viz.html", "kg/export/templates/explorer.js", "kg/export/templates/explorer.css",
+                   "kg/cli.py", "kg/resources.py"})
     assert expected <= names, sorted(expected - names)
     assert all(n.startswith(("kg/", "kg-")) for n in names), sorted(n for n in names if not n.startswith("kg"))
     metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()

@@ -18,10 +18,18 @@ def projection_options(f):  # noqa: ANN001, ANN201
     """The options that shape the property-graph projection (shared by export and viz)."""
     for opt in reversed([
         click.option("--people-only", is_flag=True, help="Only Person nodes (and the edges between them)."),
+        click.option("--facts", default=None, metavar="KINDS",
+                     help="Which facts become edges between entities: a comma list of roles, meetings, "
+                          "statements, agreements, contested, part-of, or all (default roles,meetings,"
+                          "statements,part-of)."),
         click.option("--include", default="", metavar="KINDS",
                      help="Also project fact nodes: a comma list of meetings, statements, agreements."),
         click.option("--since", metavar="DATE", help="Only facts dated (or published) on or after DATE."),
         click.option("--until", metavar="DATE", help="Only facts dated (or published) on or before DATE."),
+        click.option("--min-weight", default=None, metavar="N",
+                     help="Only edges between entities reported at least N times (default 1)."),
+        click.option("--isolated/--no-isolated", "isolated", default=None,
+                     help="Keep nodes without any edge (default: kept by kg export, dropped by kg viz)."),
         click.option("--query", "query_name", metavar="NAME", help="Project a saved CONSTRUCT query instead."),
         click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A parameter of --query."),
         click.option("--store", "store", metavar="PATH", help="Store folder (env KG_STORE, default ./kg-store)."),
@@ -36,9 +44,25 @@ def _values(params: tuple[str, ...]) -> dict[str, str]:
     return parse_pairs(params)
 
 
-def _shaping(people_only: bool, include: str, since: str | None, until: str | None) -> list[str]:
+def _shaping(people_only: bool, include: str, since: str | None, until: str | None, facts: str | None = None,
+             min_weight: str | None = None, isolated: bool | None = None) -> list[str]:
     return [name for name, given in (("--people-only", people_only), ("--include", include), ("--since", since),
-                                     ("--until", until)) if given]
+                                     ("--until", until), ("--facts", facts), ("--min-weight", min_weight),
+                                     ("--isolated", isolated is not None)) if given]
+
+
+def _options(people_only: bool, include: str, since: str | None, until: str | None, facts: str | None,
+             min_weight: str | None, isolated: bool) -> object:
+    from kg.export import Options
+
+    return Options.parse(people_only=people_only, include=include, since=since, until=until, facts=facts,
+                         min_weight=min_weight, keep_isolated=isolated)
+
+
+def _say_stats(graph: object, what: str) -> None:
+    from kg.export.stats import graph_stats
+
+    click.echo(f"{what}: {graph_stats(graph).line()}", err=True)  # type: ignore[arg-type]
 
 
 @click.command()
@@ -48,8 +72,9 @@ def _shaping(people_only: bool, include: str, since: str | None, until: str | No
 @click.option("-o", "--output", type=click.Path(), help="Write to this file (a folder for neo4j) instead of stdout.")
 @click.option("--graph", "doc_id", metavar="DOC_ID", help="RDF formats: only this document's graph.")
 @projection_options
-def export(fmt: str, output: str | None, doc_id: str | None, people_only: bool, include: str, since: str | None,
-           until: str | None, query_name: str | None, params: tuple[str, ...], store: str | None) -> None:
+def export(fmt: str, output: str | None, doc_id: str | None, people_only: bool, facts: str | None, include: str,
+           since: str | None, until: str | None, min_weight: str | None, isolated: bool | None,
+           query_name: str | None, params: tuple[str, ...], store: str | None) -> None:
     """Export the graph as RDF, or its property-graph projection for graph tools (Gephi, Cytoscape, Neo4j, yEd)."""
     from kg import export as ex
     from kg.config import Settings
@@ -58,7 +83,7 @@ def export(fmt: str, output: str | None, doc_id: str | None, people_only: bool, 
 
     settings = Settings().with_(store=store)
     kg_store = open_store(settings.store, base_iri=settings.base_iri, read_only=True)
-    shaping = _shaping(people_only, include, since, until)
+    shaping = _shaping(people_only, include, since, until, facts, min_weight, isolated)
     if fmt == "neo4j" and not output:
         raise InputError("--format neo4j writes a folder of CSV files: give it with -o FOLDER")
     if params and not query_name:
@@ -79,8 +104,10 @@ def export(fmt: str, output: str | None, doc_id: str | None, people_only: bool, 
     else:
         if doc_id:
             raise InputError("--graph is for RDF formats; shape a graph format with --since/--until or --query")
-        graph = ex.project(kg_store, ex.Options.parse(people_only=people_only, include=include, since=since,
-                                                      until=until))
+        graph = ex.project(kg_store, _options(people_only, include, since, until, facts, min_weight,  # type: ignore[arg-type]
+                                              True if isolated is None else isolated))
+        if output:
+            _say_stats(graph, output)
         if fmt == "neo4j":
             _neo4j(graph, output)
         else:
@@ -99,26 +126,29 @@ def _neo4j(graph: object, output: str | None) -> None:
 @click.option("-o", "--output", default="graph.html", show_default=True, type=click.Path(dir_okay=False),
               help="The HTML file to write.")
 @projection_options
-def viz(output: str, people_only: bool, include: str, since: str | None, until: str | None,
-        query_name: str | None, params: tuple[str, ...], store: str | None) -> None:
+def viz(output: str, people_only: bool, facts: str | None, include: str, since: str | None, until: str | None,
+        min_weight: str | None, isolated: bool | None, query_name: str | None, params: tuple[str, ...],
+        store: str | None) -> None:
     """Write a self-contained offline HTML explorer of the graph (open it in any browser)."""
     from kg import export as ex
     from kg.config import Settings
-    from kg.export.viz import build_viz, viz_html
+    from kg.export.viz import viz_html, viz_page
     from kg.queries import Catalogue
     from kg.store import KgStore
 
     settings = Settings().with_(store=store)
     kg_store = KgStore(settings.store, base_iri=settings.base_iri, read_only=True)
     if query_name:
-        if shaping := _shaping(people_only, include, since, until):
+        if shaping := _shaping(people_only, include, since, until, facts, min_weight, isolated):
             raise InputError(f"{shaping[0]} shapes the built-in projection; it does not apply to --query")
         graph = ex.project_query(kg_store, Catalogue(settings.queries_dir).get(query_name), _values(params))
         page = viz_html(graph, {}, title=f"kg graph: {query_name}")
     else:
         if params:
             raise QueryError("--param is for --query NAME")
-        page = build_viz(kg_store, ex.Options.parse(people_only=people_only, include=include, since=since, until=until))
+        page, graph = viz_page(kg_store, _options(people_only, include, since, until, facts, min_weight,  # type: ignore[arg-type]
+                                                  bool(isolated)))
+        _say_stats(graph, output)
     _write(page.encode("utf-8"), output)
     click.echo(f"wrote {output} ({len(page) // 1024} KiB); open it in a browser, no network needed", err=True)
 

@@ -15,6 +15,8 @@ from kg.store import KgStore, Value
 
 #: Stance IRI local name -> its word, for stores without the ontology graph ("Agree" -> "agrees").
 STANCE_WORDS = {local: word.replace("_", " ") for word, local in STANCE_IRI.items()}
+#: The opposed stances of ontology/diplomacy.ttl, for stores loaded without the ontology graph.
+OPPOSED = {("accuses", "denies"), ("denies", "accuses")}
 ENTITY_CLASSES = "dip:Person dip:Organization dip:Country dip:Place dip:Group"
 
 
@@ -50,6 +52,8 @@ class StoreFacts:
     facts: list[Fact]
     part_of: set[tuple[str, str]]
     doc_dates: dict[str, str]
+    #: Pairs of stance words the ontology declares opposed (dip:opposes), both ways round.
+    opposed: set[tuple[str, str]] = field(default_factory=lambda: set(OPPOSED))
 
 
 def _rows(store: KgStore, sparql: str) -> list[dict[str, Value | None]]:
@@ -144,6 +148,10 @@ def read_store(store: KgStore) -> StoreFacts:
     part_of = {(_s(r["o"]), _s(r["p"])) for r in _rows(store, "SELECT DISTINCT ?o ?p WHERE { ?o dip:partOf ?p }")}
     data = StoreFacts(read_entities(store, docs), read_facts(store, docs), part_of,
                       {k[5:]: v for k, v in docs.items() if k.startswith("date:")})
+    opposed = {(STANCE_WORDS.get(_s(r["a"]).rsplit("#", 1)[-1], ""), STANCE_WORDS.get(_s(r["b"]).rsplit("#", 1)[-1], ""))
+               for r in _rows(store, "SELECT DISTINCT ?a ?b WHERE { ?a dip:opposes ?b }")}
+    if opposed := {(a, b) for a, b in opposed if a and b}:
+        data.opposed = opposed | {(b, a) for a, b in opposed}
     same = {_s(r["a"]): _s(r["b"]) for r in _rows(
         store, f'SELECT DISTINCT ?a ?b WHERE {{ ?a owl:sameAs ?b FILTER(STRSTARTS(STR(?b), "{store.minter.base}")) }}')}
     return _merge_same(data, same)

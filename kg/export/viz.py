@@ -1,8 +1,10 @@
 """`kg viz`: one self-contained, offline HTML file to explore the graph in a browser.
 
 The page inlines vis-network from the installed `pyvis` package (found at run time, never copied
-into this repository) and the graph as JSON: nodes coloured by type, labelled edges, a search box,
-and a side panel that shows an entity's roles, meetings and statements with their evidence.
+into this repository), the explorer script and style shared with `kg serve` (templates/explorer.js,
+explorer.css) and the graph as JSON: nodes coloured by type and sized by degree, labelled edges, a
+legend, a search box, a date-range slider, and a side panel that shows an entity's roles, meetings
+and statements with their evidence.
 """
 
 from __future__ import annotations
@@ -33,6 +35,15 @@ def vis_network_js() -> str:
     if not found:
         raise KgError(f"no vis-network.min.js under {root}/lib: reinstall pyvis (`pip install --force-reinstall pyvis`)")
     return found[-1].read_text(encoding="utf-8")
+
+
+def explorer_js() -> str:
+    """The graph explorer script shared by `kg viz` and the server's graph views."""
+    return resources.files("kg.export").joinpath("templates/explorer.js").read_text(encoding="utf-8")
+
+
+def explorer_css() -> str:
+    return resources.files("kg.export").joinpath("templates/explorer.css").read_text(encoding="utf-8")
 
 
 def _version(folder: str) -> tuple[int, ...]:
@@ -104,14 +115,22 @@ def viz_html(graph: nx.MultiDiGraph, details: dict[str, Any], *, title: str = "k
     payload = json.dumps({**vis_data(graph), "details": details}, ensure_ascii=False)
     payload = payload.replace("</", "<\\/")  # keep the JSON inside its <script> element
     return (template.replace("{{TITLE}}", html.escape(title))
+            .replace("/*{{EXPLORER_CSS}}*/", explorer_css())
+            .replace("/*{{EXPLORER_JS}}*/", explorer_js())
             .replace("/*{{VIS_NETWORK_JS}}*/", vis_network_js().replace("</script", "<\\/script"))
             .replace("{{GRAPH_JSON}}", payload))
 
 
 def build_viz(store: KgStore, options: Options | None = None) -> str:
-    """The explorer page for the store's projection."""
-    options = options or Options()
+    """The explorer page for the store's projection (isolated nodes dropped unless `options` keep them)."""
+    return viz_page(store, options)[0]
+
+
+def viz_page(store: KgStore, options: Options | None = None) -> tuple[str, nx.MultiDiGraph]:
+    """The explorer page and the graph it shows."""
+    options = options or Options(keep_isolated=False)
     data = read_store(store)
     graph = project_facts(data, options)
-    return viz_html(graph, entity_details(data, options),
+    page = viz_html(graph, entity_details(data, options),
                     title=f"kg graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+    return page, graph

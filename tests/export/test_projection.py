@@ -156,3 +156,104 @@ def test_seed_projection_has_no_duplicates_from_the_union_graph(seed_kgstore: Kg
                for u, v, _ in edges_of(seed_graph, "met_with"))
     said = edges_of(seed_graph, "stated_about")
     assert said and all(d["weight"] == sum(d[k] for k in STANCE_COUNTS) for *_, d in said)
+
+
+def test_facts_choose_the_kinds_of_edges(tiny_store: KgStore) -> None:
+    only_roles = project(tiny_store, Options.parse(facts="roles"))
+    assert {d["type"] for *_, d in only_roles.edges(data=True)} == {"role"}
+    everything = project(tiny_store, Options.parse(facts="all"))
+    (u, v, agreed), = edges_of(everything, "agreed_with")
+    assert {everything.nodes[u]["label"], everything.nodes[v]["label"]} == {"France", "India"}
+    assert agreed["weight"] == 1 and agreed["topics"] == ["trade"] and agreed["documents"] == ["b.txt"]
+    assert agreed["evidence"] == ["France and India agreed on trade."]
+    # Edge types are accepted as kinds too; the default has no agreement edges.
+    assert Options.parse(facts="met_with, stated_about").facts == {"meetings", "statements"}
+    assert edges_of(project(tiny_store), "agreed_with") == []
+
+
+def test_met_with_edges_count_meetings_places_and_cues(tiny_store: KgStore) -> None:
+    (_, _, met), = edges_of(project(tiny_store), "met_with")
+    assert met["weight"] == 2 and met["meetings"] == 2  # two reports of two different days
+    assert met["places"] == ["Geneva"] and met["cues"] == ["meet"]
+
+
+def test_reports_of_one_day_are_one_meeting() -> None:
+    entities = {k: Entity(k, "Person", k.title()) for k in ("a", "b")}
+    facts = []
+    for n, (doc, day) in enumerate((("d1", "2015-09-07"), ("d2", "2015-09-07"), ("d3", "2015-09-20"))):
+        f = Fact(f"m{n}", "Meeting", {doc}, {day}, {f"sentence {n}"}, 0.8)
+        f.links["participant"] = {"a", "b"}
+        f.values |= {"cue": "talks" if n else "meet", "planned": "false"}
+        facts.append(f)
+    (_, _, met), = edges_of(project_facts(StoreFacts(entities, facts, set(), {}), Options()), "met_with")
+    assert (met["weight"], met["meetings"], met["cues"]) == (3, 2, ["meet", "talks"])
+    assert met["documents"] == ["d1", "d2", "d3"] and len(met["evidence"]) == 3
+
+
+def test_contested_claims_link_the_two_speakers() -> None:
+    entities = {k: Entity(k, t, k.title()) for k, t in (("kerry", "Person"), ("hua", "Person"), ("china", "Country"))}
+    accuse = _statement(1, "a", "accuses", {"china"})
+    deny = _statement(2, "b", "denies", {"china"})
+    deny.links["speaker"] = {"hua"}
+    warn = _statement(3, "c", "warns", {"china"})
+    data = StoreFacts(entities, [accuse, deny, warn], set(), {})
+    g = project_facts(data, Options.parse(facts="contested"))
+    (u, v, d), = edges_of(g, "contests")
+    assert {u, v} == {"kerry", "hua"} and d["label"] == "contests"
+    assert d["weight"] == 2 and d["pairs"] == 1 and d["subjects"] == ["China"]
+    assert d["documents"] == ["a", "b"] and (d["first_date"], d["last_date"]) == ("2015-09-01", "2015-09-02")
+    assert [t for *_, t in g.edges(data="type")] == ["contests"]  # warns opposes nothing; no other kind asked for
+    assert edges_of(project_facts(data, Options()), "contests") == []  # not in the default
+
+
+def test_min_weight_keeps_edges_reported_often_enough(tiny_store: KgStore) -> None:
+    g = project(tiny_store, Options.parse(min_weight="2"))
+    # Two meetings; the ministry is named in both documents; roles and the statement are reported once.
+    assert sorted(d["type"] for *_, d in g.edges(data=True)) == ["met_with", "part_of"]
+    assert len(g) == len(project(tiny_store))  # file exports keep the nodes left without edges
+    g = project(tiny_store, Options.parse(min_weight=2, keep_isolated=False))
+    assert sorted(d["label"] for _, d in g.nodes(data=True)) == ["Foreign Ministry (France)", "France", "Jean Dupont",
+                                                                  "Ravi Kumar"]
+
+
+def test_isolated_nodes_are_kept_or_dropped(tiny_store: KgStore) -> None:
+    kept = project(tiny_store, Options.parse(facts="meetings"))
+    assert "Geneva" in {d["label"] for _, d in kept.nodes(data=True)}
+    dropped = project(tiny_store, Options.parse(facts="meetings", keep_isolated=False))
+    assert {d["label"] for _, d in dropped.nodes(data=True)} == {"Jean Dupont", "Ravi Kumar"}
+    assert all(d["degree"] > 0 for _, d in dropped.nodes(data=True))
+
+
+def test_every_edge_carries_documents_weight_and_dates(tiny_store: KgStore) -> None:
+    g = project(tiny_store, Options.parse(facts="all"))
+    for _, _, d in g.edges(data=True):
+        assert d["weight"] >= 1 and d["documents"] and d["first_date"], d
+    (_, _, part), = edges_of(g, "part_of")
+    assert part["documents"] == ["a.txt", "b.txt"] and part["weight"] == 2  # the documents naming the ministry
+
+
+def test_a_fact_spanning_days_counts_when_its_span_overlaps_the_window() -> None:
+    options = Options.parse(since="2015-09-10", until="2015-09-20")
+    assert options.in_window({"2015-09-01", "2015-09-30"})
+    assert not options.in_window({"2015-09-01", "2015-09-09"}) and not options.in_window(set())
+    assert Options().in_window(set())
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"facts": "roles,votes"}, "--facts votes: choose from roles,meetings"),
+    ({"min_weight": "0"}, "--min-weight '0'"),
+    ({"min_weight": "many"}, "--min-weight 'many'"),
+    ({"since": "2015-10-01", "until": "2015-09-01"}, "--since 2015-10-01 is after --until 2015-09-01"),
+])
+def test_bad_shaping_options_are_input_errors(kwargs: dict, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        Options.parse(**kwargs)
+
+
+def test_graph_stats_count_nodes_edges_and_the_connected_share(tiny_store: KgStore) -> None:
+    from kg.export.stats import graph_stats
+
+    stats = graph_stats(project(tiny_store, Options.parse(facts="meetings")))
+    assert (stats.nodes, stats.edges, stats.edge_types, stats.connected) == (6, 1, {"met_with": 1}, 2)
+    assert stats.largest == 2 and stats.components == 5 and round(stats.connected_share, 2) == 0.33
+    assert stats.line().startswith("6 nodes, 1 edges (1 met_with); 2 of 6 nodes (33%) have an edge")

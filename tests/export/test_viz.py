@@ -32,11 +32,22 @@ def test_page_is_self_contained_with_the_pyvis_bundle_inlined(tiny_store: KgStor
     assert not re.search(r"<script[^>]+src=|<link[^>]+href=|@import", page)
     assert not re.search(r"""(src|href)=["']?https?:""", page)
     data = graph_json(page)
-    assert {n["label"] for n in data["nodes"]} >= {"Jean Dupont", "Ravi Kumar", "France", "Geneva"}
+    assert {n["label"] for n in data["nodes"]} >= {"Jean Dupont", "Ravi Kumar", "France"}
+    assert "Geneva" not in {n["label"] for n in data["nodes"]}  # a place no edge reaches: dropped in the view
     met = [e for e in data["edges"] if e["label"] == "met with"]
     assert len(met) == 1 and met[0]["value"] == 2 and met[0]["arrows"] == ""
     colors = {n["group"]: n["color"] for n in data["nodes"]}
     assert colors["Person"] != colors["Country"]
+
+
+def test_viz_drops_isolated_nodes_unless_asked_and_carries_the_dates_the_slider_uses(tiny_store: KgStore) -> None:
+    data = graph_json(build_viz(tiny_store, Options.parse(facts="meetings", keep_isolated=False)))
+    assert {n["label"] for n in data["nodes"]} == {"Jean Dupont", "Ravi Kumar"}
+    (met,) = data["edges"]
+    assert (met["attrs"]["first_date"], met["attrs"]["last_date"]) == ("2015-09-07", "2015-09-30")
+    assert len(graph_json(build_viz(tiny_store, Options.parse(facts="meetings")))["nodes"]) == 6
+    page = build_viz(tiny_store)
+    assert 'class="kg-from" type="range"' in page and "window.KgExplorer" in page
 
 
 def test_details_give_roles_meetings_and_statements_with_evidence(tiny_store: KgStore) -> None:
@@ -83,6 +94,21 @@ def test_viz_renders_in_headless_chromium(seeds_store: Path, tmp_path: Path) -> 
                 for (let i = 0; i < px.length; i += 4) if (px[i] === r && px[i+1] === g && px[i+2] === b) n++;
                 return n; }""", person)
             assert drawn > 200
+            assert all(n["attrs"]["degree"] > 0 for n in expected["nodes"])  # isolated nodes dropped by default
+            # The date range hides the edges whose facts are outside it, and the nodes left without edges.
+            dates = page.evaluate("window.kgExplorer.dates")
+            assert dates == sorted(set(dates)) and len(dates) > 2
+            late = dates[-2]
+            inside = [e for e in expected["edges"] if not e["attrs"]["first_date"] or (
+                e["attrs"]["last_date"] >= late and e["attrs"]["first_date"] <= dates[-1])]
+            page.fill(".kg-from", str(len(dates) - 2))  # the slider itself, as a user drags it
+            page.dispatch_event(".kg-from", "input")
+            assert page.inner_text(".kg-range-label") == f"{late} – {dates[-1]}"
+            assert page.inner_text("#count").startswith(f"{len(inside)} of {len(expected['edges'])} edges")
+            hidden = page.evaluate("window.kgExplorer.edges.get({filter: e => e.hidden}).length")
+            assert hidden == len(expected["edges"]) - len(inside) > 0
+            page.evaluate("([a, b]) => window.kgExplorer.setRange(a, b)", [dates[0], dates[-1]])
+            assert page.evaluate("window.kgExplorer.edges.get({filter: e => e.hidden}).length") == 0
             shot = tmp_path / "viz.png"
             page.screenshot(path=str(shot))
             assert shot.stat().st_size > 20_000

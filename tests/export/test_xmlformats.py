@@ -171,3 +171,22 @@ def test_a_saved_construct_query_exports_valid_graphml_and_gexf(seed_kgstore: Kg
     for fmt, xsd in (("graphml", GRAPHML_XSD), ("gexf", GEXF_XSD)):
         checker = schema(xsd)
         assert checker.validate(etree.fromstring(render(graph, fmt))), (fmt, checker.error_log)
+
+
+def test_gexf_is_dynamic_with_each_edge_spanning_the_dates_of_its_facts(tiny_store: KgStore) -> None:
+    from kg.export.projection import Options, project
+
+    graph = project(tiny_store, Options.parse(facts="all"))
+    doc = etree.fromstring(render(graph, "gexf"))
+    checker = schema(GEXF_XSD)
+    assert checker.validate(doc), checker.error_log
+    element = doc.find("g:graph", GEXF_NS)
+    assert (element.get("mode"), element.get("timeformat"), element.get("timerepresentation")) == (
+        "dynamic", "date", "interval")
+    labels = {n.get("id"): n.get("label") for n in element.iterfind("g:nodes/g:node", GEXF_NS)}
+    spans = {(labels[e.get("source")], e.get("label"), labels[e.get("target")]): (e.get("start"), e.get("end"))
+             for e in element.iterfind("g:edges/g:edge", GEXF_NS)}
+    # Two held meetings, on 7 and 30 September; the statement and the agreement on their articles' dates.
+    assert spans[("Jean Dupont", "met with", "Ravi Kumar")] == ("2015-09-07", "2015-09-30")
+    assert spans[("Jean Dupont", "agrees", "Ravi Kumar")] == ("2015-09-10", "2015-09-10")
+    assert spans[("France", "agreed with", "India")] == ("2015-10-01", "2015-10-01")
