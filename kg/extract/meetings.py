@@ -106,9 +106,14 @@ def _is_cue(tok: Token) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children) and any(
             p.dep_ == L.PREP and (p.lower_ == "with" or p.lower_ == "for" and any(
                 o.lemma_.lower() in _NEEDS_OBJECT["hold"] for o in p.children)) for p in tok.children)
-    if tok.pos_ == "VERB" and lemma == "spend":  # "spent five hours in talks"
-        return any(p.dep_ == L.PREP and p.lower_ == "in" and any(
-            o.lemma_.lower() in _NEEDS_OBJECT["hold"] for o in p.children) for p in tok.children)
+    if tok.pos_ == "VERB" and lemma == "spend":  # "spent five hours in talks", "X and Y spent two hours together"
+        heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        in_talks = any(p.dep_ == L.PREP and p.lower_ == "in" and any(
+            o.lemma_.lower() in _NEEDS_OBJECT["hold"] for o in p.children) for h in heads for p in h.children)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        people = [t for t in subj.subtree if t.ent_type_ == L.PERSON and t.ent_iob_ == "B"] if subj is not None else []
+        together = len(people) >= 2 and any(c.dep_ == "dobj" and c.ent_type_ in ("TIME", L.DATE) for c in tok.children)
+        return in_talks or together
     if tok.pos_ == "VERB" and lemma in ("receive", "welcome", "host", "meet") and _agent(tok) is not None:
         return True  # "Mr Albanese was received by President Xi"
     if tok.pos_ == "VERB" and lemma == "shake":  # "Trump and Kim shake hands", "shook hands with X"

@@ -173,3 +173,10 @@ def test_a_delegation_arriving_lists_nobody(read) -> None:  # noqa: ANN001
              "Later, Ivo Marek said the delegation arrived late.")
     assert {"Tomas Berg", "Lena Dahl"} in meetings(f)
     assert not any("Ivo Marek" in m for m in meetings(f))
+
+
+def test_two_people_spending_hours_together_met(read) -> None:  # noqa: ANN001
+    f = read("President Tomas Berg and Prime Minister Lena Dahl spent more than two hours with only their "
+             "interpreters at the palace on Monday.")
+    assert {"Tomas Berg", "Lena Dahl"} in meetings(f)
+    assert read("Tomas Berg spent two hours with reporters on Monday.").meetings == []
