@@ -80,7 +80,8 @@ class Resolver:
             for t in span:
                 if end is not None and t.i >= end:
                     break
-                key = self.index.entity_of(t)
+                key = self.index.entity_of(t) or next(  # "Ukraine's president, X, is not happy": X
+                    (k for c in t.children if c.dep_ == "appos" and (k := self.index.entity_of(c))), None)
                 if t.dep_ in SUBJECTS and key is not None and self.index.entities[key].kind == PERSON \
                         and key not in other:
                     return key

@@ -30,7 +30,7 @@ NOMINAL_OBJECT_CUES = {"deny", "accuse", "blame", "reject", "urge", "warn", "con
                        "thank", "express", "voice", "convey", "reaffirm", "commend", "encourage", "request",
                        "highlight", "appreciate", "congratulate", "dispute", "praise", "hail", "applaud", "welcome",
                        "raise", "stress", "emphasize", "emphasise", "underline", "underscore", "reiterate", "note",
-                       "assure"}
+                       "assure", "describe"}
 #: Nouns for what someone said: "Clapper's assertion that …", "a charge China denies".
 SPEECH_NOUNS = {"assertion", "claim", "statement", "remark", "remarks", "warning", "accusation", "allegation",
                 "insistence", "pledge", "promise", "suggestion", "charge", "argument", "comment", "denial",
@@ -82,6 +82,8 @@ def is_cue(tok: Token) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
     if lemma == "put":
         return any(c.lower_ == "forward" for c in tok.children)
+    if lemma in ("call", "describe") and _characterises(tok):
+        return True  # 'called the talks "frank and useful"', 'described the talks as "frank"'
     if lemma in ("call", "appeal"):  # "called for a ceasefire", "called on Israel to …", not "called him on Friday"
         return not any(c.dep_ == "dobj" for c in tok.children) and any(
             c.dep_ == "prep" and c.lower_ in ("for", "on") and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
@@ -89,6 +91,18 @@ def is_cue(tok: Token) -> bool:
     if lemma == "make":
         return any(c.lower_ == "clear" for c in tok.children)
     return False
+
+
+def _characterises(tok: Token) -> bool:
+    """'called X "…"' / 'described X as "…"': the verb gives its object a quoted or stated character."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    if tok.lemma_.lower() == "describe":
+        return any(t.lower_ == "as" for t in tok.subtree if t.i > obj.i)
+    after = tok.doc[obj.right_edge.i: min(len(tok.doc), obj.right_edge.i + 3)]
+    return any(c.dep_ in ("oprd", "xcomp") for c in tok.children) or any(t.text in ('"', "“") for t in after) or any(
+        t.text in ('"', "“") for t in tok.doc[obj.i: obj.right_edge.i])
 
 
 def reported_inside_another(tok: Token) -> bool:

@@ -119,8 +119,12 @@ def _reported(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, qu
         # "China has denied the accusations": the clause is the claim, up to the next comma.
         # It starts at the subject: a fronted "On Tuesday," or "In a statement to reporters," is not claimed.
         end = next((t.i for t in doc[cue.i: cue.right_edge.i + 1] if t.text in (",", ";")), cue.right_edge.i + 1)
+        # "called the talks 'frank' and said …": the next verb is a statement of its own.
+        end = min([end] + [c.left_edge.i - 1 for c in cue.children if c.dep_ == L.CONJ and c.pos_ == "VERB"
+                           and c.i > cue.i])
         # A readout verb's claim is what was conveyed: "expressed serious concern about …", not its speaker.
-        span = doc[cue.i if lemma in READOUT_VERBS else _subject_left(cue): end]
+        characterised = lemma in ("call", "describe") and any(c.dep_ == "dobj" for c in cue.children)
+        span = doc[cue.i if lemma in READOUT_VERBS or characterised else _subject_left(cue): end]
         # "KCNA criticized the meeting, calling it "a dangerous collusion"": the quotation after the comma
         # is the speaker's too, not left over for the next sentence's speaker.
         right = max([cue.i] + [c.right_edge.i for c in cue.children if c.i > cue.i and c.dep_ != "cc"

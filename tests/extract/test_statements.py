@@ -238,3 +238,18 @@ def test_a_colon_after_a_speaker_introduces_a_quotation_or_an_issued_statement(r
 def test_a_title_with_a_colon_is_no_statement(read) -> None:  # noqa: ANN001
     f = read("Players of Batman: Arkham VR are dropped into a secret cave, the studio said on Monday.")
     assert not any(s == "Batman" for s, _ in statements(f))
+
+
+def test_calling_or_describing_something_in_quotes_is_a_statement(read) -> None:  # noqa: ANN001
+    f = read('President Tomas Berg met Prime Minister Lena Dahl. Afterwards, Berg called the talks "frank and '
+             'useful" and said the two countries had started again. Dahl described the visit as "a new chapter."')
+    said = statements(f)
+    assert any(s == "Tomas Berg" and c.startswith("called the talks") for s, c in said)
+    assert ("Tomas Berg", "the two countries had started again") in said
+    assert any(s == "Lena Dahl" and "new chapter" in c for s, c in said)
+    assert read("She called him on Friday.").statements == []
+
+
+def test_a_subject_pronoun_continues_a_subject_named_in_apposition(read) -> None:  # noqa: ANN001
+    f = read("Norway's president, Tomas Berg, is not happy. In a post on Twitter, he says the timetable is unfair.")
+    assert ("Tomas Berg", "the timetable is unfair") in statements(f)
