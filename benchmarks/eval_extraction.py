@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,6 +32,7 @@ def kg(*args: str) -> str:
 
 def build_and_query(texts: Path, out: Path) -> None:
     store = out / "store"
+    shutil.rmtree(store, ignore_errors=True)  # a fresh build: an old store would keep old extractions
     kg("build", str(texts), "--store", str(store))
     for name, query in QUERIES.items():
         (out / f"{name}.csv").write_text(kg("query", query, "--store", str(store), "--format", "csv"))

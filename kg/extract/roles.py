@@ -21,7 +21,7 @@ from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Role
 from kg.extract.sides import person_countries
 from kg.nlp import labels as L
 from kg.nlp.components import HONORIFICS, TITLES_KEY
-from kg.nlp.gazetteer import portfolio_words, titles
+from kg.nlp.gazetteer import lookup_country, portfolio_words, titles
 
 _ORG_KINDS = (ORGANIZATION, COUNTRY)
 _FORMER = {"former", "ex", "ex-", "then", "late", "outgoing"}
@@ -45,7 +45,7 @@ def extract_roles(doc: Doc, index: EntityIndex) -> list[Role]:
 
 
 #: Titles whose holder's country says nothing of the body they serve: a professor, a company's chief.
-_NOT_NATIONAL = {"Professor", "Chief Executive"}
+_NOT_NATIONAL = {"Professor", "Chief Executive", "General"}  # a rank is no post of a country
 
 
 def _fill_from_person_countries(doc: Doc, roles: list[Role], index: EntityIndex) -> list[Role]:
@@ -316,6 +316,10 @@ def _body_of(after: Span, title: Span, index: EntityIndex) -> str | None:
     envoy = title.label_ in _ENVOY_ROLES
     for tok in after:
         key = index.entity_of(tok)
+        if key and tok.head.lemma_.lower() in _NATIONAL_BODIES and (
+                tok.ent_type_ == L.NORP or (cf := lookup_country(tok.text)) is not None and cf.form == "demonym"):
+            # "spokesman for the Indonesian military": that country's body, named as written
+            return index.add(ORGANIZATION, f"{tok.text} {tok.head.text}", part_of=key)
         if key and index.entities[key].kind in _ORG_KINDS and tok.ent_type_ != L.NORP:
             prep = next((t for t in reversed(after.doc[after.start:tok.i]) if t.pos_ == "ADP"), None)
             if envoy and prep is not None and prep.lower_ in ("to", "in"):
@@ -340,6 +344,10 @@ def _outermost(tok: Token, key: str, within: Span, index: EntityIndex) -> str:
             return key
         key, i = nxt, j
 
+
+#: Nouns a nationality makes a country's own body: "the Indonesian military", "the Chinese government".
+_NATIONAL_BODIES = {"military", "army", "navy", "government", "police", "forces", "force", "ministry", "cabinet",
+                    "parliament", "embassy", "delegation", "administration", "presidency", "team", "side"}
 
 #: Roles whose 'to COUNTRY' names where the holder is sent, not the country served.
 _ENVOY_ROLES = {"Ambassador", "Special Envoy", "Consul", "Chargé d'Affaires"}

@@ -163,3 +163,10 @@ def test_a_chain_of_bodies_ends_in_the_body_the_others_belong_to(read) -> None: 
     got = roles(f)
     assert ("Ri Yong Nam", "President", "North Korea") in got
     assert any(p == "Pak Chol Su" and o.endswith("National Unity Party") for p, _, o in got)
+
+
+def test_a_nationality_before_a_body_names_that_countrys_body(read) -> None:  # noqa: ANN001
+    f = read("Major general Karim Hadi, spokesman for the Indonesian military, said fishermen saw the boat.")
+    got = roles(f)
+    assert ("Karim Hadi", "Spokesperson", "Indonesian military") in got
+    assert not any(r == "General" and o for _, r, o in got)  # a rank is no post of a country
