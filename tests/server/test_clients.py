@@ -1,5 +1,5 @@
-"""Standard SPARQL clients against a live server: the README's client examples (curl, Apache Jena,
-SPARQLWrapper, rdflib), SPARQLWrapper's return formats on every query form, HTTP Basic auth.
+"""Standard SPARQL clients against a live server: the client examples of docs/how-to/clients.md (curl,
+Apache Jena, SPARQLWrapper, rdflib), SPARQLWrapper's return formats on every query form, HTTP Basic auth.
 
 Before: SPARQLWrapper's CONSTRUCT and DESCRIBE got 406 with its default return formats (it adds
 `format=xml`, `n3`, `json-ld`, and kg let an unknown `format=` override Accept), writes took only a
@@ -27,15 +27,14 @@ from tests.server.conftest import TOKEN, live_server, no_traceback
 
 PREFIXES = "PREFIX dip: <https://w3id.org/kg-diplomacy/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
 README_URL = "127.0.0.1:7878"
+CLIENTS = "docs/how-to/clients.md"  # the page whose examples these tests run
 
 
 def client_examples() -> list[tuple[str, str, str]]:
-    """(language, code, expected output) of each example in the README's *Clients* section; a
+    """(language, code, expected output) of each example on the docs page CLIENTS; a
     console block holds `$ command` lines each followed by its output, a python block is followed by
     a text block with what it prints."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text.split("\n### Clients\n", 1)[1].split("\n### ", 1)[0]
-    blocks = re.findall(r"```(\w+)\n(.*?)```", section, re.S)
+    blocks = re.findall(r"```(\w+)\n(.*?)```", (ROOT / CLIENTS).read_text(encoding="utf-8"), re.S)
     out = []
     for i, (lang, code) in enumerate(blocks):
         if lang == "console":
@@ -69,7 +68,7 @@ def read_only(seeds_store: Path, tmp_path_factory: pytest.TempPathFactory) -> It
     no_traceback(log)
 
 
-def test_the_readme_has_examples_for_each_client() -> None:
+def test_the_docs_have_examples_for_each_client() -> None:
     code = "\n".join(c for _lang, c, _out in EXAMPLES)
     for client in ("curl ", "jena.py rsparql", "jena.py rupdate", "SPARQLWrapper(", "SPARQLStore(", "SPARQLUpdateStore("):
         assert client in code, client
@@ -77,15 +76,15 @@ def test_the_readme_has_examples_for_each_client() -> None:
 
 @pytest.mark.parametrize(("lang", "code", "expected"), EXAMPLES,
                          ids=[f"{lang}-{i}" for i, (lang, _c, _e) in enumerate(EXAMPLES)])
-def test_readme_client_example(lang: str, code: str, expected: str, writable: str,
-                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_docs_client_example(lang: str, code: str, expected: str, writable: str,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
     port = writable.rsplit(":", 1)[1]
     code = code.replace(README_URL, f"127.0.0.1:{port}")
     monkeypatch.setenv("KG_UPDATE_TOKEN", TOKEN)
     if lang == "python":
         printed = io.StringIO()
         with contextlib.redirect_stdout(printed):
-            exec(compile(code, "README.md", "exec"), {"__name__": "readme_example"})  # noqa: S102 (our own README)
+            exec(compile(code, CLIENTS, "exec"), {"__name__": "docs_example"})  # noqa: S102 (our own docs)
         assert printed.getvalue() == expected
         return
     if "jena.py" in code and (why := jena.missing()) is not None:
