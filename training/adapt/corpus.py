@@ -24,7 +24,7 @@ prediction* overlaid with the gold spans (which keeps every OntoNotes label the 
            leaves their tokens unannotated, --unmatched keep keeps them as entities. Neither corpus is
            exhaustive in the OntoNotes sense (GUM's proper-name rule drops "US" in "US President"; CrossNER
            leaves some countries untagged): a first run that turned them into O taught the model to drop
-           "US", "China", "Susan Rice" (see the README, "Domain adaptation of the NER").
+           "US", "China", "Susan Rice" (see docs/explanation/ner-quality.md, "Domain adaptation").
 
 Rehearsal: EWT *train* documents (web text) labelled entirely by the base model, capped at
 `--rehearsal-words`, so the update does not forget OntoNotes labels and behaviour. Dev set (for picking
