@@ -30,7 +30,9 @@ _QUALIFIERS = {"acting", "interim", "caretaker", "shadow", "emeritus", "incoming
 
 
 def extract_roles(doc: Doc, index: EntityIndex) -> list[Role]:
-    titles = list(doc.spans.get(TITLES_KEY, []))
+    every = list(doc.spans.get(TITLES_KEY, []))
+    # A plural title ("their foreign ministers, X and Y") names holders only beside it.
+    titles = [t for t in every if not _plural_title(t)]
     persons = [e for e in doc.ents if e.label_ == L.PERSON and index.entity_of(e[0])]
     roles: list[Role] = []
     for p in persons:
@@ -39,9 +41,41 @@ def extract_roles(doc: Doc, index: EntityIndex) -> list[Role]:
         if role := _pre_modifier(doc, p, pkey, titles, index):
             roles.append(role)
         roles += _apposition(doc, p, pkey, titles, index)
-    roles += _predicates(doc, titles, index) + _named_beside(doc, titles, index) + _heading_verbs(doc, index)
+    roles += _predicates(doc, titles, index) + _named_beside(doc, every, index) + _heading_verbs(doc, index)
     roles = _dedupe(_fill_from_descriptions(doc, roles, titles, index), index)
+    roles = _dedupe(roles + _described_holders(doc, roles, titles, index), index)
     return _dedupe(_fill_from_person_countries(doc, roles, index), index)
+
+
+def _plural_title(t: Span) -> bool:
+    return t.text.lower() not in titles() and t.root.tag_ in ("NNS", "NNPS")
+
+
+def _described_holders(doc: Doc, roles: list[Role], titles: list[Span], index: EntityIndex) -> list[Role]:
+    """'President Emmanuel Macron … The French president, who had flown to Moscow, said …': a description
+    with a country, after the one person named with that title and no country, gives that person the country."""
+    out = []
+    for t in titles:
+        if t.root.tag_ == "NNS" or not any(c.lower_ == "the" for c in t.root.children):
+            continue
+        if t.end < len(doc) and (index.entity_of(doc[t.end]) or doc[t.end].text == "," and t.end + 1 < len(doc)
+                                 and _starts_person(doc, t.end + 1, index)):
+            continue  # a title with its name is no description
+        country = next((k for c in t.root.lefts if (k := index.entity_of(c)) and index.entities[k].kind == COUNTRY),
+                       None)
+        if country is None:
+            continue
+        same = [r for r in roles if r.role_norm == t.label_]
+        if any(r.organization not in (None, country) for r in same):
+            continue  # "the French president" where a president of another country is named too
+        holders = {r.person for r in same if r.organization is None}
+        named = [i for i, k in index.token_entity.items() if k in holders and i < t.start]
+        if not named:
+            continue
+        person = index.token_entity[max(named)]
+        out.append(Role(person=person, role=t.text, role_norm=t.label_, organization=country,
+                        evidence=evidence_of(t.sent, index.document_id), confidence=0.6))
+    return out
 
 
 #: Titles whose holder's country says nothing of the body they serve: a professor, a company's chief.
@@ -65,6 +99,8 @@ def _fill_from_descriptions(doc: Doc, roles: list[Role], titles: list[Span], ind
     written without its organization takes it from the one unnamed description of that role."""
     described: dict[str, set[tuple[str | None, str | None]]] = {}
     for t in titles:
+        if t.root.tag_ == "NNS":
+            continue  # "EU foreign ministers" describe a group, not the one holder named later
         if t.end < len(doc) and index.entity_of(doc[t.end]) and index.entities[index.entity_of(doc[t.end])].kind == PERSON:
             continue  # a title before a name is not a description
         if t.end + 1 < len(doc) and doc[t.end].text == "," and _starts_person(doc, t.end + 1, index):
@@ -427,11 +463,27 @@ def _named_beside(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role
         if any(d.dep_ == "det" and d.lower_ in ("a", "an", "another", "one") for d in t.root.children):
             continue  # "another Chinese official, spokesman Hong Lei": a loose description, not the title held
         for c in t.root.children:
-            pkey = index.entity_of(c) if c.dep_ == "appos" else None
-            if pkey is not None and index.entities[pkey].kind == PERSON and (
-                    role := _held_title(doc, t, pkey, index, False, 0.8)):
-                out.append(role)
+            if c.dep_ != "appos":
+                continue
+            # "Their foreign ministers, Turkey's Hakan Fidan and Sweden's Tobias Billström": each one named
+            for holder in [c, *(x for x in c.conjuncts)] if _plural_title(t) else [c]:
+                pkey = index.entity_of(holder)
+                if pkey is None or index.entities[pkey].kind != PERSON:
+                    continue
+                role = _held_title(doc, t, pkey, index, False, 0.8)
+                if role is None and _plural_title(t):  # the country comes from "Turkey's X" (filled later)
+                    role = Role(person=pkey, role=_singular(t), role_norm=t.label_, organization=None,
+                                evidence=evidence_of(t.sent, index.document_id), confidence=0.55)
+                if role:
+                    out.append(role)
     return out
+
+
+def _singular(span: Span) -> str:
+    """'foreign ministers' -> 'foreign minister': the title one holder holds."""
+    if span.root.tag_ != "NNS" or span.root.i != span.end - 1:
+        return span.text
+    return span.doc[span.start:span.end - 1].text_with_ws + span.root.lemma_
 
 
 def _held_title(doc: Doc, t: Span, pkey: str, index: EntityIndex, left: bool, confidence: float) -> Role | None:
@@ -444,7 +496,7 @@ def _held_title(doc: Doc, t: Span, pkey: str, index: EntityIndex, left: bool, co
     if org is None and relative is None:
         return None
     former = left or any(x.lower_ in _FORMER for x in doc[max(start - 2, t.sent.start):start])
-    return Role(person=pkey, role=doc[start:t.end].text, role_norm=t.label_, organization=org, relative_to=relative,
+    return Role(person=pkey, role=_singular(doc[start:t.end]), role_norm=t.label_, organization=org, relative_to=relative,
                 former=former, evidence=evidence_of(t.sent, index.document_id), confidence=confidence)
 
 

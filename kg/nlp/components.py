@@ -81,7 +81,8 @@ class Gazetteer:
         self.title_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.roles = titles()
         for variant, _role in self.roles.items():
-            self.title_matcher.add(variant, [nlp.tokenizer(variant)])
+            # "foreign ministers", "secretaries": a plural names the same title for several holders
+            self.title_matcher.add(variant, [nlp.tokenizer(variant), nlp.tokenizer(_plural(variant))])
         self.bodies = Matcher(nlp.vocab)
         heads = {"LOWER": {"IN": _GOV_HEADS}}
         cap = {"IS_TITLE": True, "IS_SENT_START": False}
@@ -146,6 +147,20 @@ def _with_portfolio(title: Span) -> Span:
         else:
             break
     return Span(doc, title.start, end, label=title.label_) if end else title
+
+
+def _plural(variant: str) -> str:
+    words = variant.split()
+    last = words[-1]
+    if last.endswith(("s", "x", "ch", "sh")):
+        last += "es"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith("man"):
+        last = last[:-3] + "men"
+    else:
+        last += "s"
+    return " ".join([*words[:-1], last])
 
 
 def _org_surface_forms() -> set[str]:

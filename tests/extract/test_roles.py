@@ -170,3 +170,19 @@ def test_a_nationality_before_a_body_names_that_countrys_body(read) -> None:  # 
     got = roles(f)
     assert ("Karim Hadi", "Spokesperson", "Indonesian military") in got
     assert not any(r == "General" and o for _, r, o in got)  # a rank is no post of a country
+
+
+def test_a_plural_title_names_each_holder_beside_it_with_their_country(read) -> None:  # noqa: ANN001
+    f = read("The two leaders met in the room. Their foreign ministers, Norway's Erik Halvorsen and "
+             "Finland's Mikko Lehtinen, were also there. EU foreign ministers met in Brussels. "
+             "Foreign Minister Jan Novak said the talks were useful.")
+    got = roles(f)
+    assert ("Erik Halvorsen", "Foreign Minister", "Norway") in got
+    assert ("Mikko Lehtinen", "Foreign Minister", "Finland") in got
+    assert not any(p == "Jan Novak" and o for p, _, o in got)  # a group's description is no one's
+
+
+def test_a_description_with_a_country_gives_it_to_the_holder_named_before(read) -> None:  # noqa: ANN001
+    f = read("President Tomas Berg and Chancellor Paul Weber spent five hours in talks. "
+             "The Norwegian president, who had flown in that morning, said the talks were useful.")
+    assert ("Tomas Berg", "President", "Norway") in roles(f)
