@@ -16,3 +16,14 @@ def color_of(node_type: str) -> str:
 def rgb(hex_color: str) -> tuple[int, int, int]:
     h = hex_color.lstrip("#")
     return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+#: One colour per edge type in the HTML explorer (kg viz, kg serve): the colour of the fact behind it.
+EDGE_COLORS = {
+    "met_with": "#d4a017", "stated_about": "#b07aa1", "role": "#7f8fa6", "agreed_with": "#9c755f",
+    "contests": "#d62728", "part_of": "#bab0ac", "cluster": "#c7ccd6",
+}
+OTHER_EDGE_COLOR = "#aaaaaa"
+
+
+def edge_color_of(edge_type: str) -> str:
+    return EDGE_COLORS.get(edge_type, OTHER_EDGE_COLOR)

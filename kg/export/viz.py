@@ -21,7 +21,7 @@ import networkx as nx
 from kg.errors import KgError
 from kg.export.projection import Options, project_facts
 from kg.export.read import Fact, StoreFacts, read_store
-from kg.export.style import TYPE_COLORS, color_of
+from kg.export.style import EDGE_COLORS, TYPE_COLORS, color_of, edge_color_of
 from kg.store import KgStore
 
 
@@ -94,6 +94,9 @@ def _when(f: Fact) -> str:
     return "" if not dates else dates[0] if dates[0] == dates[-1] else f"{dates[0]} – {dates[-1]}"
 
 
+UNDIRECTED = ("met_with", "agreed_with", "contests")
+
+
 def vis_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
     """Nodes and edges in vis-network's shape, with the attributes the side panel shows."""
     nodes = []
@@ -105,8 +108,9 @@ def vis_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
     edges = []
     for i, (u, v, d) in enumerate(graph.edges(data=True)):
         edges.append({"id": f"e{i}", "from": u, "to": v, "label": d.get("label", ""), "value": int(d.get("weight", 1)),
-                      "arrows": "" if d.get("type") == "met_with" else "to", "attrs": dict(d)})
-    return {"nodes": nodes, "edges": edges, "colors": {**TYPE_COLORS}}
+                      "color": edge_color_of(str(d.get("type", ""))),
+                      "arrows": "" if d.get("type") in UNDIRECTED else "to", "attrs": dict(d)})
+    return {"nodes": nodes, "edges": edges, "colors": {**TYPE_COLORS}, "edge_colors": {**EDGE_COLORS}}
 
 
 def viz_html(graph: nx.MultiDiGraph, details: dict[str, Any], *, title: str = "kg graph") -> str:

@@ -26,6 +26,9 @@ PARAM_TYPES = ("string", "entity", "iri", "date", "integer", "decimal", "boolean
 _PARAM = re.compile(r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>" + "|".join(PARAM_TYPES) + r")\s+"
                     r"(?P<required>required|optional=(?P<default>\"[^\"]*\"|\S*))\s*(?P<desc>.*)$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+# Strings and IRIs are matched first and kept, so a `#` inside one of them is not taken for a comment.
+_COMMENT = re.compile(r'("""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+                      r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>)|#[^\n]*')
 _QUERY_FORM = re.compile(r"^\s*(?:PREFIX\s+\S*\s*<[^>]*>\s*|BASE\s*<[^>]*>\s*)*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
 
 
@@ -45,6 +48,20 @@ class SavedQuery:
     summary: str
     description: str = ""
     parameters: tuple[Parameter, ...] = field(default_factory=tuple)
+
+    @property
+    def text(self) -> str:
+        """The query as people read it in the UI: no header, no comments (notes for whoever edits the file).
+
+        >>> SavedQuery("q", '#+ summary: s\\nSELECT ?s  # a note\\nWHERE { ?s <http://x/#y> "#" }', "s").text
+        'SELECT ?s\\nWHERE { ?s <http://x/#y> "#" }\\n'
+        """
+        stripped = _COMMENT.sub(lambda m: m.group(1) or "", self.sparql)  # comments never span lines
+        lines: list[str] = []
+        for before, after in zip(self.sparql.splitlines(), stripped.splitlines(), strict=True):
+            if after.strip() or (not before.strip() and lines and lines[-1]):  # keep blank lines, not emptied ones
+                lines.append(after.rstrip())
+        return "\n".join(lines).strip() + "\n"
 
     @property
     def form(self) -> str:

@@ -32,7 +32,11 @@ def create_app(state: ServerState) -> Starlette:
 
     routes = [
         Route("/", pages.index, methods=["GET"]),
+        Route("/graph", pages.graph, methods=["GET"]),
+        Route("/timeline", pages.timeline, methods=["GET"]),
         Route("/docs", pages.docs, methods=["GET"]),
+        Route("/favicon.ico", pages.favicon, methods=["GET"]),
+        Route("/assets/{name}", pages.asset, methods=["GET"]),
         Route("/sparql", protocol.sparql_endpoint, methods=["GET", "POST"]),
         Route("/update", protocol.update_endpoint, methods=["POST"]),
         Route("/store", gsp.graph_store, methods=GSP_METHODS),
@@ -41,6 +45,8 @@ def create_app(state: ServerState) -> Starlette:
         Route("/api/queries/{name}", api.run_query, methods=["GET"]),
         Route("/api/documents", documents.add_document, methods=["POST"]),
         Route("/api/graph", linked.graph_api, methods=["GET"]),
+        Route("/api/projection", linked.projection_api, methods=["GET"]),
+        Route("/api/labels", linked.labels_api, methods=["GET"]),
         Route("/api/search", linked.search_api, methods=["GET"]),
         Route("/api/status", api.status, methods=["GET"]),
         Route("/openapi.json", api.openapi_json, methods=["GET"]),

@@ -1,24 +1,25 @@
 """What the server shows about one IRI: labels, aliases, roles, meetings, statements (with the
-evidence sentence and source document), raw properties, and its neighbourhood for the graph view.
+evidence sentence and source document), raw properties (each once, facts named in words), and the
+documents that mention it. The neighbourhood graph is kg.server.graphview.
 
 Every query binds the IRI as an RDF term (never spliced into the text).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from typing import Any
 
 from kg.queries import with_prefixes
-from kg.rdf.namespaces import PREFIXES
+from kg.rdf.namespaces import ITSRDF, PREFIXES
 from kg.rdf.terms import IRI
+from kg.server.labels import labels as readable_labels
 from kg.store import KgStore
 
-FACT_LINKS = ("dip:person", "dip:organization", "dip:participant", "dip:speaker", "dip:about", "dip:party",
-              "dip:relativeTo")
-
-_OUT = "SELECT ?e ?p ?o WHERE { ?e ?p ?o } ORDER BY ?p ?o LIMIT 1000"
-_IN = "SELECT ?e ?s ?p WHERE { ?s ?p ?e } ORDER BY ?p ?s LIMIT 1000"
+# DISTINCT: the default graph is the union of the graphs, and each document graph that names an
+# entity types it and gives its names again; a property is listed once, not once per document.
+_OUT = "SELECT DISTINCT ?e ?p ?o WHERE { ?e ?p ?o } ORDER BY ?p ?o LIMIT 1000"
+_IN = "SELECT DISTINCT ?e ?s ?p WHERE { ?s ?p ?e } ORDER BY ?p ?s LIMIT 1000"
 _LABELS = """SELECT DISTINCT ?e ?x ?label WHERE {
   { ?e ?p ?x } UNION { ?x ?p ?e } UNION { BIND(?e AS ?x) }
   ?x skos:prefLabel|dcterms:title|rdfs:label|nif:anchorOf ?label } LIMIT 3000"""
@@ -49,13 +50,6 @@ _STATEMENTS = """SELECT DISTINCT ?e ?fact ?how ?speaker ?speaker_label ?claim ?q
   OPTIONAL { ?document dip:documentId ?doc_id }
   OPTIONAL { ?fact dip:evidence/nif:anchorOf ?evidence }
 } ORDER BY ?how ?doc_id LIMIT 500"""
-_NEIGHBOURS = """SELECT ?e ?fact ?type ?other ?label WHERE {
-  ?fact ?p1 ?e . ?fact a ?c . ?c rdfs:label ?type .
-  ?fact ?p2 ?other . FILTER(?other != ?e && isIRI(?other))
-  FILTER(?p1 IN (LINKS) && ?p2 IN (LINKS))
-  ?other skos:prefLabel ?label } LIMIT 2000""".replace("LINKS", ", ".join(FACT_LINKS))
-
-
 def _rows(store: KgStore, sparql: str, iri: str) -> list[dict[str, str]]:
     result = store.query(with_prefixes(sparql), bindings={"e": IRI(iri)})
     return [{k: (v.value if v is not None else "") for k, v in row.items()} for row in result.rows()]
@@ -67,9 +61,16 @@ def exists(store: KgStore, iri: str) -> bool:
 
 
 def describe(store: KgStore, iri: str) -> dict[str, Any]:
-    """Everything the entity page shows, as plain strings."""
+    """Everything the entity page shows, as plain strings; facts (hash IRIs) get labels in words."""
     labels = {r["x"]: r["label"] for r in _rows(store, _LABELS, iri)}
     names = _rows(store, _NAMES, iri)
+    outgoing, incoming = _rows(store, _OUT, iri), _rows(store, _IN, iri)
+    # Mentions (nif:Phrase anchors pointing here with itsrdf:taIdentRef) are counted per document, not listed.
+    mentions = Counter(r["s"].split("#", 1)[0] for r in incoming if r["p"] == ITSRDF + "taIdentRef")
+    incoming = [r for r in incoming if r["p"] != ITSRDF + "taIdentRef"]
+    unnamed = [v for v in [r["o"] for r in outgoing] + [r["s"] for r in incoming] + list(mentions)
+               if "/id/" in v and v not in labels]
+    labels |= readable_labels(store, unnamed)
     return {
         "iri": iri,
         "label": next((n["name"] for n in names if n["kind"] == "label"), labels.get(iri, iri.rsplit("/", 1)[-1])),
@@ -78,8 +79,9 @@ def describe(store: KgStore, iri: str) -> dict[str, Any]:
         "roles": _rows(store, _ROLES, iri),
         "meetings": _rows(store, _MEETINGS, iri),
         "statements": _rows(store, _STATEMENTS, iri),
-        "outgoing": _rows(store, _OUT, iri),
-        "incoming": _rows(store, _IN, iri),
+        "outgoing": outgoing,
+        "incoming": incoming,
+        "mentions": sorted(mentions.items(), key=lambda kv: (-kv[1], kv[0])),
         "labels": labels,
     }
 
@@ -91,37 +93,20 @@ WHERE { { ?e ?p ?o OPTIONAL { ?o skos:prefLabel ?ol } } UNION { ?s ?q ?e OPTIONA
     return store.query(q, bindings={"e": IRI(iri)}).serialize(media, prefixes=PREFIXES)
 
 
-def neighbourhood(store: KgStore, iri: str, limit: int = 40) -> dict[str, Any]:
-    """Nodes and edges for the graph view: entities sharing a fact with `iri`, edges by fact type."""
-    edges: dict[tuple[str, str], set[str]] = defaultdict(set)
-    labels: dict[str, str] = {}
-    for r in _rows(store, _NEIGHBOURS, iri):
-        edges[(r["other"], r["type"])].add(r["fact"])
-        labels[r["other"]] = r["label"]
-    ranked = sorted(edges.items(), key=lambda kv: -len(kv[1]))
-    keep = []
-    for (other, _type), _facts in ranked:
-        if other not in keep:
-            keep.append(other)
-        if len(keep) >= limit:
-            break
-    center = describe_label(store, iri)
-    nodes = [{"id": iri, "label": center, "center": True}] + [{"id": o, "label": labels[o]} for o in keep]
-    links = [{"source": iri, "target": o, "type": t, "count": len(f)} for (o, t), f in ranked if o in keep]
-    return {"ok": True, "nodes": nodes, "links": links}
-
-
 def describe_label(store: KgStore, iri: str) -> str:
     rows = _rows(store, "SELECT ?e ?l WHERE { ?e skos:prefLabel|dcterms:title|rdfs:label ?l } LIMIT 1", iri)
     return rows[0]["l"] if rows else iri.rsplit("/", 1)[-1]
 
 
 def search(store: KgStore, text: str, limit: int = 20) -> list[dict[str, str]]:
-    """Entities whose name or alias contains `text` (case-insensitive)."""
+    """Entities whose name or alias contains `text` (case-insensitive), one row per entity: a name
+    linked by owl:sameAs to another entity of the store (kg.link: "Obama") is found as that entity."""
     from kg.rdf.terms import Literal
 
     q = with_prefixes("""SELECT ?e ?q (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) WHERE {
-  ?e skos:prefLabel|skos:altLabel ?n . FILTER(CONTAINS(LCASE(STR(?n)), LCASE(STR(?q))))
+  ?x skos:prefLabel|skos:altLabel ?n . FILTER(CONTAINS(LCASE(STR(?n)), LCASE(STR(?q))))
+  OPTIONAL { ?x owl:sameAs ?same . ?same skos:prefLabel ?same_label }
+  BIND(IF(BOUND(?same_label), ?same, ?x) AS ?e)
   ?e skos:prefLabel ?l . OPTIONAL { ?e a ?c . ?c rdfs:label ?t } } GROUP BY ?e ?q ORDER BY ?label LIMIT """ + str(int(limit)))
     result = store.query(q, bindings={"q": Literal(text)})
     return [{k: (v.value if v else "") for k, v in row.items()} for row in result.rows()]

@@ -26,18 +26,21 @@
     var byId = {}, edgeById = {};
     data.nodes.forEach(function (n) { byId[n.id] = n; });
     data.edges.forEach(function (e) { edgeById[e.id] = e; });
-    var manyEdges = data.edges.length > (opts.edgeLabelLimit || 80);
+    var manyEdges = data.edges.length > (opts.edgeLabelLimit || 40);
     var hiddenNow = {};
     var nodes = new vis.DataSet(data.nodes.map(function (n) {
       var node = { id: n.id, label: fit(n.label), title: n.title || n.label, value: n.value, group: n.group,
-                   shape: n.group === "Cluster" ? "box" : "dot", borderWidth: n.center ? 3 : 1,
+                   shape: n.cluster ? "box" : "dot", borderWidth: n.center ? 3 : 1,
                    color: { background: n.color, border: n.center ? "#000" : "#444",
                             highlight: { background: n.color, border: "#000" } } };
       if (n.center) node.font = { size: 16, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#fff" };
+      if (n.cluster) node.font = { size: 13, face: "system-ui, sans-serif", color: "#fff", strokeWidth: 0 };
       return node;
     }));
     var edges = new vis.DataSet(data.edges.map(function (e) {
+      var c = e.color || "#aaa";
       return { id: e.id, from: e.from, to: e.to, label: manyEdges ? "" : e.label, value: e.value,
+               color: { color: c, highlight: "#333", hover: "#333", opacity: 0.85 },
                arrows: e.arrows, title: e.label + (e.attrs && e.attrs.weight ? " · " + e.attrs.weight + " reports" : "") +
                  (e.attrs && span(e.attrs) ? " · " + span(e.attrs) : "") };
     }));
@@ -45,7 +48,8 @@
       nodes: { shape: "dot", scaling: { min: 8, max: 30, label: { enabled: true, min: 12, max: 20 } },
                font: { size: 13, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#fff" },
                widthConstraint: { maximum: 170 } },
-      edges: { font: { size: 9, align: "middle", color: "#555" }, color: { color: "#aaa", highlight: "#333" },
+      edges: { font: { size: 10, align: "horizontal", color: "#555", strokeWidth: 3, strokeColor: "#fff" },
+               color: { color: "#aaa", highlight: "#333" },
                scaling: { min: 1, max: 6, label: { enabled: false } }, smooth: { type: "continuous" } },
       physics: { solver: "forceAtlas2Based", forceAtlas2Based: { gravitationalConstant: -60, springLength: 110 },
                  stabilization: { iterations: 400, fit: true } },
@@ -67,6 +71,14 @@
         if (!present[t]) return;
         var s = el("span", t + " (" + present[t] + ")");
         s.style.setProperty("--c", data.colors[t]);
+        legend.appendChild(s);
+      });
+      var kinds = {};
+      data.edges.forEach(function (e) { var t = (e.attrs || {}).type; if (t) kinds[t] = (kinds[t] || 0) + 1; });
+      Object.keys(data.edge_colors || {}).forEach(function (t) {
+        if (!kinds[t] || t === "cluster") return;
+        var s = el("span", t.replace("_", " ") + " (" + kinds[t] + ")", "edge");
+        s.style.setProperty("--c", data.edge_colors[t]);
         legend.appendChild(s);
       });
     }

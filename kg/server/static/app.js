@@ -17,7 +17,7 @@
     if (!current) return;
     document.querySelectorAll(".saved-query").forEach(function (b) { b.classList.toggle("active", b.dataset.name === name); });
     document.getElementById("query-title").textContent = current.name;
-    document.getElementById("query-summary").textContent = current.summary + (current.description ? " — " + current.description : "");
+    document.getElementById("query-summary").textContent = current.summary;
     editor.value = current.sparql;
     form.textContent = "";
     current.parameters.forEach(function (p) {
@@ -40,6 +40,7 @@
       form.appendChild(label);
     });
     history.replaceState(null, "", "#" + name);
+    if (window.matchMedia("(max-width: 900px)").matches) document.getElementById("saved-box").open = false;
   }
 
   function paramString() {
@@ -76,23 +77,62 @@
     return head.length ? head.join("\n") + "\n" + text : text;
   }
 
+  // A fact's id as a saved query shows it ("meeting/796041d7535c5866"): linked, and labelled in words.
+  var FACT_ID = /^(meeting|statement|membership|agreement)\/[0-9a-f]{16}$/;
+  var pending = [];
+
   function cell(term) {
     var td = document.createElement("td");
     if (!term) return td;
-    var v = term.value;
-    if (typeof v === "string" && v.indexOf(BASE + "id/") === 0) {
+    var v = term.value, iri = null;
+    if (typeof v === "string" && v.indexOf(BASE + "id/") === 0) iri = v;
+    else if (term.type === "literal" && FACT_ID.test(v)) iri = BASE + "id/" + v;
+    if (iri) {
       var a = document.createElement("a");
-      a.href = "/" + v.slice(BASE.length).split("#")[0];
-      a.textContent = v.slice(BASE.length);
+      a.href = "/" + iri.slice(BASE.length).split("#")[0];
+      a.textContent = iri.slice(BASE.length + 3);
+      a.title = iri;
+      a.dataset.iri = iri;
+      pending.push(a);
       td.appendChild(a);
     } else {
-      td.textContent = v;
+      if (/^\d{4}-\d{2}-\d{2}(\/\d{4}-\d{2}-\d{2})?$/.test(v)) {  // a day, or an interval start/end
+        td.className = "date";
+        v.split("/").forEach(function (d, i) {
+          if (i) { td.appendChild(document.createTextNode("/")); td.appendChild(document.createElement("wbr")); }
+          td.appendChild(document.createTextNode(d));
+        });
+      } else {
+        td.textContent = v;
+      }
     }
     return td;
   }
 
+  // Replace the ids in linked cells by readable labels (names; facts in words), 300 at a time.
+  function label(links) {
+    var batch = links.slice(0, 300), rest = links.slice(300);
+    if (!batch.length) return;
+    var qs = new URLSearchParams();
+    batch.map(function (a) { return a.dataset.iri; }).filter(function (x, i, all) { return all.indexOf(x) === i; })
+      .forEach(function (iri) { qs.append("iri", iri); });
+    fetch("/api/labels?" + qs.toString()).then(function (r) { return r.json(); }).then(function (body) {
+      batch.forEach(function (a) { if (body.labels && body.labels[a.dataset.iri]) a.textContent = body.labels[a.dataset.iri]; });
+      label(rest);
+    });
+  }
+
+  // A saved query projects its parameters (so they stay bound); the table leaves them out.
+  function shownVars(vars) {
+    if (!isSaved()) return vars;
+    var params = current.parameters.map(function (p) { return p.name; });
+    return vars.filter(function (v) { return params.indexOf(v) < 0; });
+  }
+
   function render(vars, rows) {
     table.textContent = "";
+    pending = [];
+    vars = shownVars(vars);
     var head = document.createElement("tr");
     vars.forEach(function (v) { var th = document.createElement("th"); th.textContent = v; head.appendChild(th); });
     var thead = document.createElement("thead"); thead.appendChild(head); table.appendChild(thead);
@@ -103,6 +143,7 @@
       tbody.appendChild(tr);
     });
     table.appendChild(tbody);
+    label(pending);
   }
 
   function jsonLdRows(doc) {

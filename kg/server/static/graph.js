@@ -1,65 +1,30 @@
-// A small force-directed view of an entity's neighbourhood (/api/graph?iri=), drawn as SVG.
+// The graph views: an entity's neighbourhood (/api/graph?iri=) on its page, and the whole graph
+// (/api/projection) on /graph, both drawn by the explorer `kg viz` uses (/assets/explorer.js).
 (function () {
   "use strict";
-  var svg = document.getElementById("graph");
-  if (!svg) return;
-  var NS = "http://www.w3.org/2000/svg", W = 800, H = 420;
-
-  function el(name, attrs, parent) {
-    var e = document.createElementNS(NS, name);
-    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
-    if (parent) parent.appendChild(e);
-    return e;
-  }
-
-  function layout(nodes, links) {
-    // Start on a circle around the centre, then relax: springs on links, repulsion between nodes.
-    nodes.forEach(function (n, i) {
-      var a = 2 * Math.PI * i / Math.max(nodes.length - 1, 1);
-      n.x = n.center ? W / 2 : W / 2 + 170 * Math.cos(a); n.y = n.center ? H / 2 : H / 2 + 150 * Math.sin(a);
-    });
-    var index = {}; nodes.forEach(function (n) { index[n.id] = n; });
-    for (var step = 0; step < 250; step++) {
-      var t = 1 - step / 250;
-      nodes.forEach(function (a) {
-        a.dx = 0; a.dy = 0;
-        nodes.forEach(function (b) {
-          if (a === b) return;
-          var dx = a.x - b.x, dy = a.y - b.y, d2 = Math.max(dx * dx + dy * dy, 25);
-          a.dx += 4000 * dx / d2; a.dy += 4000 * dy / d2;
-        });
-      });
-      links.forEach(function (l) {
-        var s = index[l.source], o = index[l.target], dx = o.x - s.x, dy = o.y - s.y;
-        var d = Math.sqrt(dx * dx + dy * dy) || 1, f = (d - 150) * 0.05;
-        s.dx += f * dx / d; s.dy += f * dy / d; o.dx -= f * dx / d; o.dy -= f * dy / d;
-      });
-      nodes.forEach(function (n) {
-        if (n.center) { n.x = W / 2; n.y = H / 2; return; }
-        n.x = Math.min(W - 60, Math.max(60, n.x + Math.max(-20, Math.min(20, n.dx)) * t));
-        n.y = Math.min(H - 20, Math.max(20, n.y + Math.max(-20, Math.min(20, n.dy)) * t));
-      });
-    }
-    return index;
-  }
-
-  function localPath(iri) { var i = iri.indexOf("/id/"); return i >= 0 ? iri.slice(i) : iri; }
-
-  fetch("/api/graph?iri=" + encodeURIComponent(svg.dataset.iri)).then(function (r) { return r.json(); }).then(function (g) {
+  var root = document.getElementById("graph");
+  if (!root || !window.KgExplorer) return;
+  var url = root.dataset.iri ? "/api/graph?iri=" + encodeURIComponent(root.dataset.iri) + (root.dataset.cap ? "&cap=" + root.dataset.cap : "")
+                             : "/api/projection" + (root.dataset.query ? "?" + root.dataset.query : "");
+  var note = root.querySelector(".kg-help");
+  fetch(url).then(function (r) { return r.json().then(function (body) { return { r: r, body: body }; }); }).then(function (x) {
+    var g = x.body;
+    if (!x.r.ok) throw new Error(g.error || "HTTP " + x.r.status);
     if (!g.nodes || g.nodes.length < 2) {
-      el("text", { x: 20, y: 30 }, svg).textContent = "No other entity shares a fact with this one.";
+      root.querySelector(".kg-graph").textContent = root.dataset.iri ? "No other entity shares a fact with this one."
+                                                                      : "The graph has no edge in this range.";
+      window.kgReady = true;
       return;
     }
-    var index = layout(g.nodes, g.links);
-    g.links.forEach(function (l) {
-      var s = index[l.source], o = index[l.target];
-      el("line", { x1: s.x, y1: s.y, x2: o.x, y2: o.y, "stroke-width": Math.min(1 + l.count, 6) }, svg);
-      el("text", { x: (s.x + o.x) / 2, y: (s.y + o.y) / 2 - 3, "class": "edge-label" }, svg).textContent = l.type + (l.count > 1 ? " ×" + l.count : "");
+    if (note && g.stats) note.textContent = g.stats + (g.shown < g.total ? " — showing the " + g.shown + " best connected nodes" : "");
+    if (note && g.folded) note.textContent = g.neighbours + " neighbours: the " + g.shown + " sharing most facts drawn, " + g.folded + " in clusters";
+    window.kgExplorer = window.KgExplorer(root, g, {
+      onOpen: function (n) { if (n.href) location.href = n.href; },
+      edgeLabelLimit: root.dataset.iri ? 12 : 40,
+      onReady: function () { window.kgReady = true; }
     });
-    g.nodes.forEach(function (n) {
-      var a = el("a", { href: localPath(n.id) }, svg), grp = el("g", { "class": "node" + (n.center ? " center" : "") }, a);
-      el("circle", { cx: n.x, cy: n.y, r: n.center ? 11 : 7 }, grp);
-      el("text", { x: n.x + 10, y: n.y + 4 }, grp).textContent = n.label;
-    });
+  }).catch(function (err) {
+    root.querySelector(".kg-graph").textContent = err.message;
+    window.kgReady = true;
   });
 })();

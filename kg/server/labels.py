@@ -1,0 +1,74 @@
+"""Readable labels for IRIs: an entity's name, and for a fact what it says in words.
+
+A fact's IRI is a hash (`/id/meeting/796041d7535c5866`); pages and result tables show instead
+"meeting: Susan Rice, Meng Jianzhu (2015-09-11)", "John Kerry: Secretary of State, United States",
+"Hong Lei: “China firmly opposes …”". Each IRI is bound as an RDF term (never spliced into the text).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from kg.queries import with_prefixes
+from kg.rdf.terms import IRI
+from kg.store import KgStore
+
+#: At most this many IRIs are labelled per call (a results table asks for its visible cells).
+MAX_IRIS = 300
+CLAIM_CHARS = 90
+_DIP = "https://w3id.org/kg-diplomacy/ontology#"
+_PROPS = """SELECT DISTINCT ?p ?o ?ol WHERE { ?x ?p ?o
+  OPTIONAL { ?o skos:prefLabel|dcterms:title|rdfs:label ?ol } } LIMIT 400"""
+
+
+def _short(text: str, n: int = CLAIM_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def label_of(store: KgStore, iri: str) -> str:
+    """What `iri` is, in words: its name, title or label, or for a fact its participants and content."""
+    rows = [{k: (v.value if v is not None else "") for k, v in r.items()}
+            for r in store.query(with_prefixes(_PROPS), bindings={"x": IRI(iri)}).rows()]
+    props: dict[str, list[str]] = defaultdict(list)
+    names: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        local = r["p"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        if r["o"] not in props[local]:
+            props[local].append(r["o"])
+        if r["ol"] and r["ol"] not in names[local]:
+            names[local].append(r["ol"])
+    for key in ("prefLabel", "title"):
+        if props.get(key):
+            return props[key][0]
+    kinds = {t.rsplit("#", 1)[-1] for t in props.get("type", []) if t.startswith(_DIP)}
+    when = (props.get("date") or props.get("startDate") or [""])[0][:10]
+    if "Meeting" in kinds:
+        people = ", ".join(sorted(names["participant"])) or "?"
+        details = ", ".join([when] * bool(when) + sorted(names.get("place", [])))
+        planned = "planned " if props.get("planned") == ["true"] else ""
+        return f"{planned}{(props.get('cue') or ['meeting'])[0]}: {people}" + (f" ({details})" if details else "")
+    if "Statement" in kinds:
+        return f"{', '.join(sorted(names['speaker'])) or '?'}: “{_short((props.get('claim') or [''])[0])}”"
+    if "RoleHolding" in kinds:
+        where = sorted(names["organization"] + names["relativeTo"])
+        return f"{', '.join(names['person']) or '?'}: " + ", ".join([(props.get("roleLabel") or ["role"])[0], *where])
+    if "Agreement" in kinds:
+        return f"{' and '.join(sorted(names['party'])) or '?'}: {(props.get('topic') or ['agreement'])[0]}"
+    if props.get("label"):
+        return props["label"][0]
+    if props.get("anchorOf"):
+        return f"“{_short(props['anchorOf'][0])}”"
+    if props.get("documentId"):
+        return props["documentId"][0]
+    return iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def labels(store: KgStore, iris: list[str]) -> dict[str, str]:
+    """`label_of` for each of the first MAX_IRIS distinct IRIs."""
+    out: dict[str, str] = {}
+    for iri in dict.fromkeys(iris):
+        if len(out) >= MAX_IRIS:
+            break
+        out[iri] = label_of(store, iri)
+    return out
