@@ -272,8 +272,9 @@ def _inside_a_title(ent: Span, title_spans: list[Span]) -> bool:
 def _confirmed_in_headlines(doc: Doc, ents: list[Span], layout: set[int]) -> list[Span]:
     """A headline written in title case ('Hammering Hillary Clinton Over Remarks') makes the model see
     names everywhere: there an entity stays only if the body writes it too ('Hillary Clinton')."""
-    headlines = [s for s in doc.sents if _title_case_line(s) and not any(i in layout for i in range(s.start, s.end))
-                 and s[0].lower_ != "by"]  # a byline names its agency
+    # The headline (the first line), and headings of four capitalised words or more further down.
+    headlines = [s for n, s in enumerate(doc.sents) if _title_case_line(s, 3 if n == 0 else 4)
+                 and not any(i in layout for i in range(s.start, s.end)) and s[0].lower_ != "by"]  # a byline
     if not headlines:
         return ents
     inside = {i for s in headlines for i in range(s.start, s.end)}
@@ -296,14 +297,14 @@ def _confirmed_in_headlines(doc: Doc, ents: list[Span], layout: set[int]) -> lis
     return out
 
 
-def _title_case_line(sent: Span) -> bool:
-    """A line (not a sentence) whose words are nearly all capitalised: a headline or heading."""
+def _title_case_line(sent: Span, at_least: int = 3) -> bool:
+    """A line (not a sentence) whose words are all capitalised: a headline or heading."""
     words = [t for t in sent if t.is_alpha]
-    if len(words) < 3 or sent.text.rstrip().endswith((".", "?", "!", '"', "”")):
+    if len(words) < at_least or sent.text.rstrip().endswith((".", "?", "!", '"', "”")):
         return False
     small = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "as", "from", "vs"}
     caps = sum(1 for t in words if t.text[0].isupper() or t.lower_ in small)
-    return caps == len(words) and sum(1 for t in words if t.text[0].isupper()) >= 3
+    return caps == len(words) and sum(1 for t in words if t.text[0].isupper()) >= at_least
 
 
 def _join_cut_bodies(doc: Doc) -> None:
