@@ -199,6 +199,11 @@
       showCount(shown);
       var label = range && range.querySelector(".kg-range-label");
       if (label) label.textContent = from + " – " + to;
+      if (range && dates.indexOf(from) >= 0 && dates.indexOf(to) >= 0) {  // keep the sliders where the range is
+        var lo = range.querySelector(".kg-from"), hi = range.querySelector(".kg-to");
+        if (Math.min(+lo.value, +hi.value) !== dates.indexOf(from)) lo.value = dates.indexOf(from);
+        if (Math.max(+lo.value, +hi.value) !== dates.indexOf(to)) hi.value = dates.indexOf(to);
+      }
       return shown;
     }
     if (range) {
