@@ -29,7 +29,8 @@ class GraphStats:
         types = ", ".join(f"{n} {t}" for t, n in sorted(self.edge_types.items(), key=lambda kv: (-kv[1], kv[0])))
         return (f"{self.nodes} nodes, {self.edges} edges" + (f" ({types})" if types else "")
                 + f"; {self.connected} of {self.nodes} nodes ({self.connected_share:.0%}) have an edge, "
-                f"the largest component holds {self.largest} in {self.components} components")
+                f"the largest component holds {self.largest} in {self.components} "
+                f"component{'' if self.components == 1 else 's'}")
 
 
 def graph_stats(graph: nx.MultiDiGraph) -> GraphStats:
