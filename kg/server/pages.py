@@ -88,6 +88,7 @@ async def docs(request: Request) -> Response:
 
 
 async def favicon(request: Request) -> Response:
+    """The site icon (ICO, 16 and 32 px), drawn by kg.server.favicon."""
     return Response(favicon_ico(), media_type="image/vnd.microsoft.icon",
                     headers={"Cache-Control": "public, max-age=86400"})
 
