@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -57,6 +58,25 @@ def live_server(store: Path, *args: str, log: Path | None = None) -> Iterator[st
             proc.kill()
         if log is not None:
             out.close()
+
+
+@contextlib.contextmanager
+def in_process_get(app: object) -> Iterator[Callable[..., httpx.Response]]:
+    """GET from an ASGI app in-process; one event loop for all calls, as a server has."""
+    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+    loop = asyncio.new_event_loop()
+
+    def call(path: str, **kwargs: object) -> httpx.Response:
+        async def request() -> httpx.Response:
+            async with httpx.AsyncClient(transport=transport, base_url="http://kg.test") as client:
+                return await client.get(path, **kwargs)  # type: ignore[arg-type]
+
+        return loop.run_until_complete(request())
+
+    try:
+        yield call
+    finally:
+        loop.close()
 
 
 def no_traceback(log: Path) -> str:

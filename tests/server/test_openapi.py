@@ -6,7 +6,6 @@ the same app answers.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from kg.config import Settings
 from kg.server import ServerState, create_app
 from kg.server.negotiate import GRAPHS, RESULTS
 from kg.store import KgStore
+from tests.server.conftest import in_process_get
 
 JSON_TYPES = {"integer": int, "number": (int, float), "boolean": bool, "string": str}
 
@@ -27,18 +27,8 @@ def get(seeds_store: Path) -> Iterator[Callable[..., httpx.Response]]:
     """GET from the app on the seed store, in-process; one event loop for the module, as a server has."""
     settings = Settings().with_(store=str(seeds_store))
     state = ServerState(KgStore(settings.store, base_iri=settings.base_iri, read_only=True), settings, prepare=False)
-    transport = httpx.ASGITransport(app=create_app(state))
-    loop = asyncio.new_event_loop()
-
-    def call(path: str, **kwargs: object) -> httpx.Response:
-        async def request() -> httpx.Response:
-            async with httpx.AsyncClient(transport=transport, base_url="http://kg.test") as client:
-                return await client.get(path, **kwargs)
-
-        return loop.run_until_complete(request())
-
-    yield call
-    loop.close()
+    with in_process_get(create_app(state)) as call:
+        yield call
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ owl:sameAs, entity pages that list each property once, and the timeline page."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 import struct
@@ -19,6 +18,7 @@ from kg.rdf import document_ntriples, entities_ntriples
 from kg.server import ServerState, create_app
 from kg.store import KgStore
 from tests.export.conftest import tiny_facts
+from tests.server.conftest import in_process_get
 
 BASE = "http://kg.example.org/"
 DUPONT, KUMAR = BASE + "id/person/jean-dupont", BASE + "id/person/ravi-kumar"
@@ -41,18 +41,8 @@ def _store() -> KgStore:
 @pytest.fixture(scope="module")
 def get() -> Iterator[Callable[..., httpx.Response]]:
     state = ServerState(_store(), Settings().with_(base_iri=BASE), prepare=False)
-    transport = httpx.ASGITransport(app=create_app(state))
-    loop = asyncio.new_event_loop()
-
-    def call(path: str, **kwargs: object) -> httpx.Response:
-        async def request() -> httpx.Response:
-            async with httpx.AsyncClient(transport=transport, base_url="http://kg.test") as client:
-                return await client.get(path, **kwargs)
-
-        return loop.run_until_complete(request())
-
-    yield call
-    loop.close()
+    with in_process_get(create_app(state)) as call:
+        yield call
 
 
 def test_favicon_is_a_small_ico_with_16_and_32_pixel_images(get: Callable[..., httpx.Response]) -> None:
