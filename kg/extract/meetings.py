@@ -112,7 +112,7 @@ def _is_cue(tok: Token) -> bool:
             o.lemma_.lower() in _NEEDS_OBJECT["hold"] for o in p.children) for h in heads for p in h.children)
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         people = [t for t in subj.subtree if t.ent_type_ == L.PERSON and t.ent_iob_ == "B"] if subj is not None else []
-        together = len(people) >= 2 and any(c.dep_ == "dobj" and c.ent_type_ in ("TIME", L.DATE) for c in tok.children)
+        together = len(people) >= 2 and any(c.dep_ == "dobj" and c.ent_type_ in (L.TIME, L.DATE) for c in tok.children)
         return in_talks or together
     if tok.pos_ == "VERB" and lemma in ("receive", "welcome", "host", "meet") and _agent(tok) is not None:
         return True  # "Mr Albanese was received by President Xi"
