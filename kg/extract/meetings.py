@@ -340,7 +340,8 @@ class NarrativeDate:
         self.published = published
         self.lead: str | None = None
         self.current: str | None = None
-        self.paragraph = -1
+        self.text = doc.text
+        self._seen = 0
         self._named: str | None = None
         self.section: str | None = None
         for k, sent in enumerate(doc.sents):
@@ -350,11 +351,13 @@ class NarrativeDate:
 
     def enter(self, sent: Span) -> None:
         """Move on to `sent`: the day the sentence before it named (in the same paragraph) is the story's."""
-        paragraph = sent.doc.text.count("\n\n", 0, sent.start_char)
-        if paragraph != self.paragraph:
-            self.paragraph, self.current = paragraph, None
+        # A blank line since the last sentence starts a new paragraph (counted once: doc.text is rebuilt
+        # on every access, and a long document has thousands of sentences).
+        if self.text.count("\n\n", self._seen, sent.start_char):
+            self.current = None
         elif self._named:
             self.current = self._named
+        self._seen = sent.start_char
         self._named = _day(sent, self.published)
         if self._named and _is_heading(sent):
             self.section = self._named  # a live blog's "Wednesday, February 27": the day of what follows

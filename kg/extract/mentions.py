@@ -6,6 +6,8 @@ document gives that role (and country); a common-noun phrase to the entity that 
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Token
 
 from kg.extract.entities import EntityIndex
@@ -38,6 +40,8 @@ class Resolver:
         self._person_tokens = sorted(i for i, k in index.token_entity.items() if index.entities[k].kind == PERSON)
         self._women, self._men = self._genders()
         self._described = self._descriptions()
+        #: (token, person) of every name and resolved description, in text order
+        self._mentions = sorted([(j, index.token_entity[j]) for j in self._person_tokens] + list(self._described.items()))
 
     def _descriptions(self) -> dict[int, str]:
         """'The Prime Minister said …' where the document names one Prime Minister: a mention of that person,
@@ -64,10 +68,9 @@ class Resolver:
         tok = self.index.doc[i]
         if tok.dep_ in SUBJECTS and (topic := self._subject_before(tok, other)) is not None:
             return topic
-        named = {j: self.index.token_entity[j] for j in self._person_tokens} | self._described
-        for j in sorted(named, reverse=True):
-            if j < i and named[j] not in other:
-                return named[j]
+        for k in range(bisect_left(self._mentions, (i, "")) - 1, -1, -1):
+            if self._mentions[k][1] not in other:
+                return self._mentions[k][1]
         return None
 
     def _subject_before(self, tok: Token, other: set[str]) -> str | None:
