@@ -10,6 +10,7 @@ Patterns (all on the parse and the title spans the gazetteer marked):
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from functools import cache
 
@@ -55,6 +56,7 @@ def _described_holders(doc: Doc, roles: list[Role], titles: list[Span], index: E
     """'President Emmanuel Macron … The French president, who had flown to Moscow, said …': a description
     with a country, after the one person named with that title and no country, gives that person the country."""
     out = []
+    positions: list[int] | None = None  # every token that names an entity, in order (sorted once)
     for t in titles:
         if t.root.tag_ == "NNS" or not any(c.lower_ == "the" for c in t.root.children):
             continue
@@ -69,10 +71,12 @@ def _described_holders(doc: Doc, roles: list[Role], titles: list[Span], index: E
         if any(r.organization not in (None, country) for r in same):
             continue  # "the French president" where a president of another country is named too
         holders = {r.person for r in same if r.organization is None}
-        named = [i for i, k in index.token_entity.items() if k in holders and i < t.start]
-        if not named:
+        if positions is None:
+            positions = sorted(index.token_entity)
+        person = next((index.token_entity[positions[k]] for k in range(bisect_left(positions, t.start) - 1, -1, -1)
+                       if index.token_entity[positions[k]] in holders), None)
+        if person is None:
             continue
-        person = index.token_entity[max(named)]
         out.append(Role(person=person, role=t.text, role_norm=t.label_, organization=country,
                         evidence=evidence_of(t.sent, index.document_id), confidence=0.6))
     return out
