@@ -7,6 +7,7 @@ Registered with spaCy's factory registry, so a pipeline config can name them
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -250,7 +251,8 @@ def span_repair(doc: Doc) -> Doc:
     ents = [e for e in ents if not _inside_a_title(e, title_spans)]
     ents += _names_after_titles(doc, ents, title_spans)
     ents += _names_after_honorifics(doc, ents)
-    doc.ents = _confirmed_in_headlines(doc, filter_spans(ents + _unlabelled_surnames(doc, ents, title_tokens)), layout)
+    doc.ents = _one_type_per_name(_confirmed_in_headlines(
+        doc, filter_spans(ents + _unlabelled_surnames(doc, ents, title_tokens)), layout))
     named = {i for e in doc.ents if e.label_ in (L.ORG, L.FAC, L.GPE) for i in range(e.start, e.end)}
     doc.spans[TITLES_KEY] = filter_spans([t for t in title_spans if t.start not in named])  # "UN General Assembly"
     return doc
@@ -267,6 +269,26 @@ def _last_before_titles(start: int, end: int, title_tokens: set[int]) -> int:
 def _inside_a_title(ent: Span, title_spans: list[Span]) -> bool:
     """'Treasury' in 'Minister of Treasury and Finance': part of the title, not a body of its own."""
     return ent.label_ in (L.ORG, L.GPE) and any(t.start < ent.start and ent.end <= t.end for t in title_spans)
+
+
+def _one_type_per_name(ents: list[Span]) -> list[Span]:
+    """A name written as a person in one place and an organization in another is one thing: the type it
+    is given more often (a tie goes to the person when the words look like a name)."""
+    votes: dict[str, Counter[str]] = {}
+    for e in ents:
+        if e.label_ in (L.PERSON, L.ORG) and len(e) >= 2:
+            votes.setdefault(e.text, Counter())[e.label_] += 1
+    relabel = {}
+    for text, count in votes.items():
+        if len(count) < 2:
+            continue
+        person, org = count[L.PERSON], count[L.ORG]
+        span = next(e for e in ents if e.text == text)
+        relabel[text] = L.PERSON if person > org or person == org and _looks_like_a_name(span) else L.ORG
+    if not relabel:
+        return ents
+    return [Span(e.doc, e.start, e.end, label=relabel[e.text]) if e.text in relabel and e.label_ in (L.PERSON, L.ORG)
+            else e for e in ents]
 
 
 def _confirmed_in_headlines(doc: Doc, ents: list[Span], layout: set[int]) -> list[Span]:

@@ -148,3 +148,15 @@ def test_a_title_case_headline_keeps_only_the_names_the_body_writes(nlp: Languag
     headline = {e.text for e in doc.ents if e.end <= 6}
     assert headline <= {"Helena Varga", "Berg"}
     assert not any("Remarks" in e.text or "Hammering" in e.text for e in doc.ents)
+
+
+def test_a_name_given_two_types_takes_the_one_given_more_often(nlp: Language) -> None:
+    from spacy.tokens import Span
+
+    from kg.nlp.components import _one_type_per_name
+
+    doc = nlp.make_doc("Jukka Niemi spoke. Jukka Niemi left. Jukka Niemi returned.")
+    ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 6, label="ORG"), Span(doc, 8, 10, label="PERSON")]
+    assert [e.label_ for e in _one_type_per_name(ents)] == ["PERSON", "PERSON", "PERSON"]
+    tie = [Span(doc, 0, 2, label="ORG"), Span(doc, 4, 6, label="PERSON")]
+    assert [e.label_ for e in _one_type_per_name(tie)] == ["PERSON", "PERSON"]  # the words look like a name
