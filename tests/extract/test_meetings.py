@@ -144,21 +144,21 @@ def test_a_meeting_without_a_date_takes_the_days_the_story_is_telling(read) -> N
 
 
 def test_sitting_down_with_someone_is_a_meeting(read) -> None:  # noqa: ANN001
-    f = read("On Tuesday Mr Berg sat down with Premier Lena Dahl for the annual leaders' meeting.", date="2024-03-15")
+    f = read("On Tuesday Mr Berg sat down with Premier Lena Dahl at the harbour office.", date="2024-03-15")
     assert {"Berg", "Lena Dahl"} in [{n for n in p} for p in meetings(f)]
     assert f.meetings[0].date == "2024-03-12"
 
 
 def test_a_passive_reception_and_two_meetings_in_one_sentence_on_their_own_days(read) -> None:  # noqa: ANN001
     f = read("Prime Minister Lena Dahl was received by President Tomas Berg at the palace on Monday, and on "
-             "Tuesday sat down with Premier Ivo Marek for the annual leaders' meeting.", date="2024-03-15")
+             "Tuesday sat down with Premier Ivo Marek at the harbour office.", date="2024-03-15")
     got = {frozenset(p): m.date for p, m in zip(meetings(f), f.meetings, strict=True)}
     assert got[frozenset({"Lena Dahl", "Tomas Berg"})] == "2024-03-11"
     assert got[frozenset({"Lena Dahl", "Ivo Marek"})] == "2024-03-12"
 
 
 def test_spending_hours_in_talks_is_a_meeting(read) -> None:  # noqa: ANN001
-    f = read("President Tomas Berg and Prime Minister Lena Dahl spent five hours in talks at the palace.")
+    f = read("President Tomas Berg and Prime Minister Lena Dahl spent the whole afternoon in talks in Bergen.")
     assert {"Tomas Berg", "Lena Dahl"} in meetings(f)
 
 
@@ -176,7 +176,7 @@ def test_a_delegation_arriving_lists_nobody(read) -> None:  # noqa: ANN001
 
 
 def test_two_people_spending_hours_together_met(read) -> None:  # noqa: ANN001
-    f = read("President Tomas Berg and Prime Minister Lena Dahl spent more than two hours with only their "
-             "interpreters at the palace on Monday.")
+    f = read("President Tomas Berg and Prime Minister Lena Dahl spent three hours together at the lake house "
+             "on Monday.")
     assert {"Tomas Berg", "Lena Dahl"} in meetings(f)
     assert read("Tomas Berg spent two hours with reporters on Monday.").meetings == []

@@ -109,9 +109,9 @@ def test_every_post_listed_after_a_name_is_a_role(read) -> None:  # noqa: ANN001
 
 
 def test_an_ambassadors_posting_is_not_the_country_served(read) -> None:  # noqa: ANN001
-    f = read("The Canadian side included Erin Walsh, the ambassador to Moscow.")
+    f = read("The Canadian side included Erin Walsh, the ambassador to Brasilia.")
     assert ("Erin Walsh", "Ambassador", "Canada") in roles(f)
-    assert ("Erin Walsh", "Ambassador", "Russia") not in roles(f)
+    assert ("Erin Walsh", "Ambassador", "Brazil") not in roles(f)
 
 
 def test_an_honorific_between_title_and_name_and_a_portfolio_read_as_a_body(read) -> None:  # noqa: ANN001
@@ -128,15 +128,15 @@ def test_a_body_named_after_a_title_is_not_cut_to_a_stub(read) -> None:  # noqa:
 
 def test_a_coordinated_name_and_title_belong_to_the_next_person(read) -> None:  # noqa: ANN001
     f = read("When President Tomas Berg hosted Norway's prime minister, Lena Dahl, and Sweden's president, "
-             "Jukka Niemi, at the lake on Friday, the setting was chosen with care.")
+             "Jukka Niemi, at the lake on Friday, the talks turned to fishing rights.")
     got = roles(f)
     assert ("Lena Dahl", "Prime Minister", "Norway") in got and ("Jukka Niemi", "President", "Sweden") in got
     assert not any(p in ("Lena Dahl", "Tomas Berg") and o == "Sweden" for p, _, o in got)
 
 
 def test_a_body_cut_after_its_of_is_joined_to_its_country(read) -> None:  # noqa: ANN001
-    f = read("They had lunch with the head of the Office of the President of Ukraine, Pavlo Moroz.")
-    assert any(p == "Pavlo Moroz" and o.endswith("Ukraine") for p, _, o in roles(f))
+    f = read("They had lunch with the head of the Office of the President of Moldova, Ion Rusu.")
+    assert any(p == "Ion Rusu" and o.endswith("Moldova") for p, _, o in roles(f))
 
 
 def test_an_alliance_is_named_as_the_news_names_it(read) -> None:  # noqa: ANN001
@@ -146,14 +146,14 @@ def test_an_alliance_is_named_as_the_news_names_it(read) -> None:  # noqa: ANN00
 
 def test_who_heads_or_chairs_a_body_holds_its_top_post(read) -> None:  # noqa: ANN001
     f = read("Amara Diallo, who chairs the Regional Commission, said the deal was good. "
-             "Tomas Berg, who now heads the Northern Development Bank, agreed.")
+             "Tomas Berg, who now heads the Coastal Investment Fund, agreed.")
     got = roles(f)
     assert ("Amara Diallo", "Chairman", "Regional Commission") in got
-    assert ("Tomas Berg", "Head", "Northern Development Bank") in got
+    assert ("Tomas Berg", "Head", "Coastal Investment Fund") in got
 
 
 def test_an_adviser_to_a_person_serves_that_person(read) -> None:  # noqa: ANN001
-    f = read("Kofi Mensah, national security adviser to Prime Minister Lena Dahl, signed for the government.")
+    f = read("Kofi Mensah, national security adviser to Prime Minister Lena Dahl, arrived in Accra on Monday.")
     assert ("Kofi Mensah", "National Security Advisor", "Lena Dahl") in roles(f)
 
 
@@ -166,15 +166,15 @@ def test_a_chain_of_bodies_ends_in_the_body_the_others_belong_to(read) -> None: 
 
 
 def test_a_nationality_before_a_body_names_that_countrys_body(read) -> None:  # noqa: ANN001
-    f = read("Major general Karim Hadi, spokesman for the Indonesian military, said fishermen saw the boat.")
+    f = read("Rear admiral Karim Hadi, spokesman for the Chilean navy, said the ship was towed to port.")
     got = roles(f)
-    assert ("Karim Hadi", "Spokesperson", "Indonesian military") in got
+    assert ("Karim Hadi", "Spokesperson", "Chilean navy") in got
     assert not any(r == "General" and o for _, r, o in got)  # a rank is no post of a country
 
 
 def test_a_plural_title_names_each_holder_beside_it_with_their_country(read) -> None:  # noqa: ANN001
-    f = read("The two leaders met in the room. Their foreign ministers, Norway's Erik Halvorsen and "
-             "Finland's Mikko Lehtinen, were also there. EU foreign ministers met in Brussels. "
+    f = read("The leaders signed the accord in Oslo. Their foreign ministers, Norway's Erik Halvorsen and "
+             "Finland's Mikko Lehtinen, had drafted it. EU foreign ministers met in Brussels. "
              "Foreign Minister Jan Novak said the talks were useful.")
     got = roles(f)
     assert ("Erik Halvorsen", "Foreign Minister", "Norway") in got

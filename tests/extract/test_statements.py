@@ -179,11 +179,11 @@ def test_a_quotation_after_the_object_belongs_to_its_speaker(read) -> None:  # n
 def test_the_title_alone_is_the_one_holder_named_before_and_a_pronoun_after_it_follows(read) -> None:  # noqa: ANN001
     f = read("Prime Minister Lena Dahl welcomed President Tomas Berg to Oslo today.\n\n"
              "President Berg set out the situation at the front.\n\n"
-             "The Prime Minister confirmed that Norway will send more air defence missiles. "
-             "He said the training of pilots would begin this summer.")
+             "The Prime Minister confirmed that Norway will open a consulate in Tromsø. "
+             "He said the consulate would open this summer.")
     said = statements(f)
-    assert ("Lena Dahl", "Norway will send more air defence missiles") in said
-    assert ("Lena Dahl", "the training of pilots would begin this summer") in said
+    assert ("Lena Dahl", "Norway will open a consulate in Tromsø") in said
+    assert ("Lena Dahl", "the consulate would open this summer") in said
 
 
 def test_a_description_is_not_the_person_named_beside_it_in_the_sentence(read) -> None:  # noqa: ANN001
@@ -196,16 +196,16 @@ def test_a_description_is_not_the_person_named_beside_it_in_the_sentence(read) -
 
 def test_the_leaders_are_not_one_of_them(read) -> None:  # noqa: ANN001
     f = read("Prime Minister Lena Dahl hosted Andrew Moss, the head of the presidential office.\n\n"
-             "The leaders agreed to meet again and said they looked forward to the summit in June.")
+             "The leaders agreed on a fishing quota and said they would review it in the autumn.")
     assert not any(s == "Andrew Moss" for s, _ in statements(f))
 
 
 def test_readout_verbs_report_what_was_conveyed(read) -> None:  # noqa: ANN001
     f = read("Prime Minister Lena Dahl hosted President Tomas Berg in Oslo on Monday.\n\n"
-             "President Berg thanked the Prime Minister for Norway's support in providing air defence systems.\n\n"
+             "President Berg thanked the Prime Minister for Norway's help in rebuilding the northern railway.\n\n"
              "Prime Minister Dahl expressed serious concern about the attacks on power plants.")
     said = statements(f)
-    assert any(s == "Tomas Berg" and c.startswith("thanked") and "air defence" in c for s, c in said)
+    assert any(s == "Tomas Berg" and c.startswith("thanked") and "railway" in c for s, c in said)
     assert any(s == "Lena Dahl" and c.startswith("expressed serious concern") for s, c in said)
 
 
@@ -228,28 +228,28 @@ def test_a_subject_pronoun_continues_the_subject_before_it(read) -> None:  # noq
 
 def test_a_colon_after_a_speaker_introduces_a_quotation_or_an_issued_statement(read) -> None:  # noqa: ANN001
     f = read("President Tomas Berg met Prime Minister Lena Dahl.\n\n"
-             "14:20 - Berg at his news conference at the palace: \"They wanted every sanction gone. I had to walk away.\"\n\n"
-             "13:25 - Dahl issues a statement: the leaders had useful talks but no agreement was reached.")
+             "14:20 - Berg at his news conference at the palace: \"The harbour deal is ready. We sign it next week.\"\n\n"
+             "13:25 - Dahl issues a statement: the harbour deal will be signed in Bergen next week.")
     said = statements(f)
-    assert any(s == "Tomas Berg" and c.startswith("They wanted every sanction gone") for s, c in said)
-    assert ("Lena Dahl", "the leaders had useful talks but no agreement was reached") in said
+    assert any(s == "Tomas Berg" and c.startswith("The harbour deal is ready") for s, c in said)
+    assert ("Lena Dahl", "the harbour deal will be signed in Bergen next week") in said
 
 
 def test_a_title_with_a_colon_is_no_statement(read) -> None:  # noqa: ANN001
-    f = read("Players of Batman: Arkham VR are dropped into a secret cave, the studio said on Monday.")
-    assert not any(s == "Batman" for s, _ in statements(f))
+    f = read("Fans of Ocean Quest: Deep Dive VR can explore a sunken ship, the studio said on Monday.")
+    assert not any(s.startswith("Ocean Quest") for s, _ in statements(f))
 
 
 def test_calling_or_describing_something_in_quotes_is_a_statement(read) -> None:  # noqa: ANN001
-    f = read('President Tomas Berg met Prime Minister Lena Dahl. Afterwards, Berg called the talks "frank and '
-             'useful" and said the two countries had started again. Dahl described the visit as "a new chapter."')
+    f = read('President Tomas Berg met Prime Minister Lena Dahl. Afterwards, Berg called the visit "long overdue" '
+             'and said the two countries had started again. Dahl described the visit as "a new chapter."')
     said = statements(f)
-    assert any(s == "Tomas Berg" and c.startswith("called the talks") for s, c in said)
+    assert any(s == "Tomas Berg" and c.startswith("called the visit") for s, c in said)
     assert ("Tomas Berg", "the two countries had started again") in said
     assert any(s == "Lena Dahl" and "new chapter" in c for s, c in said)
     assert read("She called him on Friday.").statements == []
 
 
 def test_a_subject_pronoun_continues_a_subject_named_in_apposition(read) -> None:  # noqa: ANN001
-    f = read("Norway's president, Tomas Berg, is not happy. In a post on Twitter, he says the timetable is unfair.")
+    f = read("Norway's president, Tomas Berg, wants a faster process. In a radio interview, he says the timetable is unfair.")
     assert ("Tomas Berg", "the timetable is unfair") in statements(f)
