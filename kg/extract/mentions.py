@@ -37,6 +37,7 @@ class Resolver:
         self.index = index
         self.roles = roles
         self._titles = {t.root.i: t for t in index.doc.spans.get(TITLES_KEY, [])}
+        self._positions = sorted(index.token_entity)  # every token that names an entity, in text order
         self._person_tokens = sorted(i for i, k in index.token_entity.items() if index.entities[k].kind == PERSON)
         self._women, self._men = self._genders()
         self._described = self._descriptions()
@@ -158,9 +159,10 @@ class Resolver:
         if len(people) <= 1:
             return people.pop() if people else None
         # "The President said …" with two presidents in the article: the one named most recently.
-        for j in sorted(self.index.token_entity, reverse=True):
-            if j < tok.i and self.index.token_entity[j] in people:
-                return self.index.token_entity[j]
+        named = self._positions
+        for k in range(bisect_left(named, tok.i) - 1, -1, -1):
+            if self.index.token_entity[named[k]] in people:
+                return self.index.token_entity[named[k]]
         return None
 
 
