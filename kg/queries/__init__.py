@@ -1,36 +1,32 @@
 """Saved queries: the catalogue of `queries/*.rq`, typed parameter binding, and running them.
 
-Shared by the CLI and the HTTP server, so both answer the same way.
+Shared by the CLI and the HTTP server, so both answer the same way: each builds a call with
+`bind_query` (kg.queries.bound).
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from kg.queries.bound import BoundQuery, bind_query, with_prefixes
 from kg.queries.catalogue import Catalogue, Parameter, SavedQuery, parse_saved_query
 from kg.queries.params import bind
-from kg.rdf.namespaces import PREFIXES
-from kg.store import KgStore, QueryResult
 
-__all__ = ["Catalogue", "Parameter", "SavedQuery", "parse_saved_query", "run_saved", "run_sparql", "with_prefixes"]
+if TYPE_CHECKING:
+    from kg.store.protocol import GraphStore
+    from kg.store.results import QueryResult
 
-
-def with_prefixes(sparql: str) -> str:
-    """The query with the project's PREFIX lines added for prefixes it uses but does not declare."""
-    declared = {p.lower() for p in re.findall(r"PREFIX\s+(\w*):", sparql, flags=re.I)}
-    lines = [f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items() if p not in declared and f"{p}:" in sparql]
-    return "\n".join(lines + [sparql]) if lines else sparql
+__all__ = ["BoundQuery", "Catalogue", "Parameter", "SavedQuery", "bind", "bind_query", "parse_saved_query",
+           "run_saved", "run_sparql", "with_prefixes"]
 
 
-def run_saved(store: KgStore, query: SavedQuery, values: dict[str, str]) -> QueryResult:
+def run_saved(store: GraphStore, query: SavedQuery, values: dict[str, str]) -> QueryResult:
     """Run a saved query with parameters bound as RDF terms."""
-    result = store.query(with_prefixes(query.sparql), bindings=bind(query, values))
-    result.hidden = {p.name for p in query.parameters}
-    return result
+    return bind_query(query, values).run(store)
 
 
-def run_sparql(store: KgStore, sparql: str) -> QueryResult:
+def run_sparql(store: GraphStore, sparql: str) -> QueryResult:
     return store.query(with_prefixes(sparql))
 
 

@@ -15,7 +15,7 @@ from starlette.responses import JSONResponse, Response
 
 from kg import __version__
 from kg.errors import QueryError
-from kg.queries import SavedQuery, bind, with_prefixes
+from kg.queries import SavedQuery, bind_query
 from kg.server import negotiate
 from kg.server.errors import HttpError
 from kg.server.prepared import answer_key, query_media
@@ -61,18 +61,17 @@ async def run_query(request: Request) -> Response:
         if len(v) > 1:
             raise HttpError(400, f"parameter {k[:100]!r} given {len(v)} times")
         values[k] = v[0]
-    bindings = bind(query, values)  # QueryError -> 400
-    sparql = with_prefixes(query.sparql)
+    bound = bind_query(query, values)  # QueryError -> 400
     accept, fmt = request.headers.get("accept"), (params.get("format") or [None])[-1]
     media = query_media(query, accept, fmt)  # 406 first
     cache = state.cache
     generation = state.store.generation  # read before the query runs: see kg.server.cache
-    key = answer_key(query, bindings, media)
+    key = answer_key(bound, media)
     if cache.enabled and (hit := cache.get(generation, key)) is not None:
         return Response(hit[1], media_type=hit[0], headers={"Vary": "Accept", "X-KG-Cache": "hit"})
 
     def produce():  # noqa: ANN202 (worker thread)
-        return state.store.query(sparql, bindings=bindings), media
+        return bound.run(state.store), media
 
     def keep(media: str, body: bytes) -> None:
         cache.put(generation, key, media, body)

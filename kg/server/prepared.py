@@ -18,10 +18,10 @@ import threading
 import time
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kg.errors import KgError
-from kg.queries import SavedQuery, bind, with_prefixes
+from kg.queries import BoundQuery, SavedQuery, bind_query
 from kg.server import negotiate
 from kg.server.execute import lower_priority
 
@@ -31,9 +31,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def answer_key(query: SavedQuery, bindings: dict[str, Any], media: str) -> Hashable:
+def answer_key(bound: BoundQuery, media: str) -> Hashable:
     """The cache key of one call of a saved query: its text, its bound parameters and the media type."""
-    return (query.name, query.sparql, tuple(sorted((k, str(v)) for k, v in bindings.items())), media)
+    return (*bound.key, media)
 
 
 def query_media(query: SavedQuery, accept: str | None = None, fmt: str | None = None) -> str:
@@ -113,12 +113,12 @@ class Preparer:
             return False
         cache = self.state.cache
         try:
-            bindings = bind(query, {})
+            bound = bind_query(query, {})
             media = query_media(query)
-            key = answer_key(query, bindings, media)
+            key = answer_key(bound, media)
             if cache.peek(generation, key):
                 return True
-            result = self.state.store.query(with_prefixes(query.sparql), bindings=bindings)
+            result = bound.run(self.state.store)
             sink = _Bounded(cache.max_entry)
             result.serialize_to(sink, media)
         except _TooLarge:

@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 
 from kg.config import Settings
-from kg.queries import bind, with_prefixes
+from kg.queries import bind, bind_query, with_prefixes
 from kg.server.cache import ResultCache
 from kg.server.prepared import Preparer, answer_key, query_media
 from kg.server.state import ServerState
@@ -27,7 +27,7 @@ def _state(store: Path, cache_bytes: int = 64 * 1024 * 1024, queries: Path | Non
 
 def _default_key(state: ServerState, name: str):  # noqa: ANN202
     query = state.catalogue.get(name)
-    return answer_key(query, bind(query, {}), query_media(query))
+    return answer_key(bind_query(query, {}), query_media(query))
 
 
 def test_a_round_keeps_each_default_answer_and_skips_queries_that_need_a_parameter(seeds_store: Path) -> None:
