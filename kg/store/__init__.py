@@ -23,9 +23,10 @@ from kg.rdf.namespaces import DIP, Minter
 from kg.store import graphstore
 from kg.store.binding import bind_as_values
 from kg.store.maintenance import prune_entities_update
+from kg.store.protocol import GraphStore
 from kg.store.results import GRAPH_FORMATS, RESULT_FORMATS, QueryResult, Value
 
-__all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "KgStore", "QueryResult", "Value"]
+__all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "GraphStore", "KgStore", "QueryResult", "Value"]
 
 EXPORT_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
                   "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
