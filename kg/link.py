@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from kg.nlp.components import NAME_PARTICLES, name_parts
 from kg.rdf import name_key
-from kg.rdf.namespaces import DIP, OWL, RDFS, SKOS
-from kg.rdf.terms import lit
+from kg.rdf.namespaces import dip, term
+from kg.rdf.terms import IRI, lit
 from kg.store import KgStore
 
 
@@ -35,13 +35,17 @@ class Link:
 DOMINANCE = 3
 MIN_DOCUMENTS = 3
 
+#: The terms the link queries and updates name, as N-Triples text.
+PERSON, LINK_REASON, NAME_KEY = (dip(local).nt() for local in ("Person", "linkReason", "nameKey"))
+PREF_LABEL, LABEL, SAME_AS = term("skos", "prefLabel").nt(), term("rdfs", "label").nt(), term("owl", "sameAs").nt()
+
 
 def find_links(store: KgStore) -> list[Link]:
     """Bare-name persons not linked yet that match exactly one full-name person (one of its names)."""
-    entities = store.minter.special_graph("entities").value
-    q = (f"SELECT DISTINCT ?p ?label ?linked WHERE {{ GRAPH <{entities}> {{ ?p a <{DIP}Person> ; "
-         f"<{SKOS}prefLabel> ?label OPTIONAL {{ ?p <{OWL}sameAs> ?linked FILTER(ISIRI(?linked) && "
-         f"STRSTARTS(STR(?linked), \"{store.minter.base}\")) }} }} }}")
+    entities = store.minter.special_graph("entities").nt()
+    q = (f"SELECT DISTINCT ?p ?label ?linked WHERE {{ GRAPH {entities} {{ ?p a {PERSON} ; "
+         f"{PREF_LABEL} ?label OPTIONAL {{ ?p {SAME_AS} ?linked FILTER(ISIRI(?linked) && "
+         f"{store.minter.sparql_minted('linked')}) }} }} }}")
     rows = [(r["p"].value, r["label"].value, r["linked"]) for r in store.query(q, union=False).rows()
             if r["p"] and r["label"]]
     linked = {iri for iri, _, other in rows if other is not None}
@@ -97,7 +101,7 @@ def _documents_naming(store: KgStore, iris: set[str]) -> dict[str, int]:
     """How many document graphs mention each of these entities."""
     if not iris:
         return {}
-    values = " ".join(f"<{iri}>" for iri in sorted(iris))
+    values = " ".join(IRI(iri).nt() for iri in sorted(iris))
     q = (f"SELECT ?e (COUNT(DISTINCT ?g) AS ?n) WHERE {{ VALUES ?e {{ {values} }} "
          f"GRAPH ?g {{ ?s ?p ?e }} }} GROUP BY ?e")
     return {r["e"].value: int(r["n"].value) for r in store.query(q, union=False).rows() if r["e"] and r["n"]}
@@ -107,25 +111,25 @@ def apply_links(store: KgStore, links: list[Link]) -> None:
     """Record each link in the entities graph: sameAs, and the full name as the bare person's label."""
     if not links:
         return
-    ent = store.minter.special_graph("entities").value
+    ent = store.minter.special_graph("entities").nt()
     ops = []
     for link in links:
-        s, name = f"<{link.short}>", lit(link.full_name).nt()
-        ops.append(f"DELETE WHERE {{ GRAPH <{ent}> {{ {s} <{SKOS}prefLabel> ?l }} }}")
-        ops.append(f"DELETE WHERE {{ GRAPH <{ent}> {{ {s} <{RDFS}label> ?l }} }}")
-        ops.append(f"DELETE WHERE {{ GRAPH <{ent}> {{ {s} <{DIP}linkReason> ?r }} }}")
-        ops.append(f"INSERT DATA {{ GRAPH <{ent}> {{ {s} <{OWL}sameAs> <{link.full}> ; "
-                   f"<{SKOS}prefLabel> {name} ; <{RDFS}label> {name} ; <{DIP}linkReason> {lit(link.reason).nt()} ; "
-                   f"<{DIP}nameKey> {lit(name_key(link.full_name)).nt()} . }} }}")
+        s, name = IRI(link.short).nt(), lit(link.full_name).nt()
+        ops.append(f"DELETE WHERE {{ GRAPH {ent} {{ {s} {PREF_LABEL} ?l }} }}")
+        ops.append(f"DELETE WHERE {{ GRAPH {ent} {{ {s} {LABEL} ?l }} }}")
+        ops.append(f"DELETE WHERE {{ GRAPH {ent} {{ {s} {LINK_REASON} ?r }} }}")
+        ops.append(f"INSERT DATA {{ GRAPH {ent} {{ {s} {SAME_AS} {IRI(link.full).nt()} ; "
+                   f"{PREF_LABEL} {name} ; {LABEL} {name} ; {LINK_REASON} {lit(link.reason).nt()} ; "
+                   f"{NAME_KEY} {lit(name_key(link.full_name)).nt()} . }} }}")
     store.update(" ;\n".join(ops))
 
 
 def existing_links(store: KgStore) -> list[Link]:
     """Links made by earlier builds: re-applied, since a document written later re-adds the bare label."""
-    ent = store.minter.special_graph("entities").value
-    q = (f"SELECT DISTINCT ?p ?full ?name ?reason WHERE {{ GRAPH <{ent}> {{ ?p a <{DIP}Person> ; <{OWL}sameAs> ?full . "
-         f"?full <{SKOS}prefLabel> ?name OPTIONAL {{ ?p <{DIP}linkReason> ?reason }} "
-         f"FILTER(STRSTARTS(STR(?full), \"{store.minter.base}\")) }} }}")
+    ent = store.minter.special_graph("entities").nt()
+    q = (f"SELECT DISTINCT ?p ?full ?name ?reason WHERE {{ GRAPH {ent} {{ ?p a {PERSON} ; {SAME_AS} ?full . "
+         f"?full {PREF_LABEL} ?name OPTIONAL {{ ?p {LINK_REASON} ?reason }} "
+         f"FILTER({store.minter.sparql_minted('full')}) }} }}")
     return sorted((Link(r["p"].value, r["full"].value, "", r["name"].value,
                         r["reason"].value if r["reason"] else "surname")
                    for r in store.query(q, union=False).rows() if r["p"] and r["full"] and r["name"]),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.rdf.namespaces import DIP
+from kg.rdf.namespaces import dip_local
 from kg.store import KgStore
 
 _CLASSES = ("Person", "Organization", "Country", "Place", "Group", "RoleHolding", "Meeting", "Statement", "Agreement")
@@ -11,9 +11,9 @@ _CLASSES = ("Person", "Organization", "Country", "Place", "Group", "RoleHolding"
 def store_stats(store: KgStore) -> dict[str, int]:
     out: dict[str, int] = {"documents": len(store.document_ids())}
     q = ("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } "
-         f"FILTER(STRSTARTS(STR(?g), \"{store.minter.base}graph/document/\")) }} GROUP BY ?c")
-    counts = {r["c"].value.removeprefix(DIP): int(r["n"].value) for r in store.query(q, union=False).rows()
-              if r["c"] and r["n"]}
+         f"FILTER({store.minter.sparql_document_graph('g')}) }} GROUP BY ?c")
+    counts = {local: int(r["n"].value) for r in store.query(q, union=False).rows()
+              if r["c"] and r["n"] and (local := dip_local(r["c"].value))}
     for c in _CLASSES:
         out[f"{c.lower()}s" if not c.endswith("y") else c.lower()[:-1] + "ies"] = counts.get(c, 0)
     out["triples"] = store.count()

@@ -15,19 +15,15 @@ import rdflib
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from kg.export.model import Edge, Node, merge_dates, to_networkx
-from kg.rdf.namespaces import DIP, NIF, PROV
+from kg.rdf.namespaces import dip, dip_local, local_name, term
 
-_DOC_ID = rdflib.URIRef(DIP + "documentId")
-_NAME_KEY = rdflib.URIRef(DIP + "nameKey")
-_EVIDENCE = rdflib.URIRef(DIP + "evidence")
-_DERIVED = rdflib.URIRef(PROV + "wasDerivedFrom")
-_ANCHOR = rdflib.URIRef(NIF + "anchorOf")
+_DOC_ID = rdflib.URIRef(dip("documentId").value)
+_NAME_KEY = rdflib.URIRef(dip("nameKey").value)
+_EVIDENCE = rdflib.URIRef(dip("evidence").value)
+_DERIVED = rdflib.URIRef(term("prov", "wasDerivedFrom").value)
+_ANCHOR = rdflib.URIRef(term("nif", "anchorOf").value)
 _LABELS = (SKOS.prefLabel, RDFS.label)
-_DATES = {rdflib.URIRef(DIP + "date"), rdflib.URIRef(DIP + "startDate"), rdflib.URIRef(DIP + "endDate")}
-
-
-def local_name(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1] or iri
+_DATES = {rdflib.URIRef(dip(local).value) for local in ("date", "startDate", "endDate")}
 
 
 def _value(lit: rdflib.Literal) -> Any:
@@ -60,7 +56,7 @@ def _label(g: rdflib.Graph, iri: rdflib.term.Node, default: str) -> str:
 
 def _node(g: rdflib.Graph, iri: rdflib.URIRef) -> Node:
     types = sorted(str(t) for t in g.objects(iri, RDF.type))
-    dip_types = [t for t in types if t.startswith(DIP)]
+    dip_types = [t for t in types if dip_local(t)]
     node = Node(str(iri), local_name((dip_types or types or ["Resource"])[0]), _label(g, iri, local_name(str(iri))))
     node.aliases = sorted(str(a) for a in g.objects(iri, SKOS.altLabel))
     dates: list[str] = []

@@ -14,7 +14,7 @@ from typing import Any
 import rdflib
 from rdflib.namespace import XSD
 
-from kg.rdf.namespaces import PREFIXES
+from kg.rdf.namespaces import PREFIXES, curie, split_iri
 
 #: When two namespaces share a local name, the first one listed here gets the short key.
 _PREFERRED = ["dip", "skos", "rdfs", "prov", "nif", "dcterms", "itsrdf", "schema", "owl"]
@@ -37,7 +37,7 @@ def build_context(graph: rdflib.Graph) -> dict[str, Any]:
         objects.setdefault(p, set()).add(kind)
     candidates: dict[str, list[tuple[int, rdflib.URIRef]]] = {}
     for p in objects:
-        prefix, local = _split(str(p))
+        prefix, local = split_iri(str(p))
         if prefix and local.isidentifier():
             rank = _PREFERRED.index(prefix) if prefix in _PREFERRED else len(_PREFERRED)
             candidates.setdefault(local, []).append((rank, p))
@@ -46,23 +46,11 @@ def build_context(graph: rdflib.Graph) -> dict[str, Any]:
             continue
         _, p = min(options, key=lambda x: (x[0], str(x[1])))
         kinds = objects[p]
-        term: dict[str, str] = {"@id": _curie(str(p))}
+        term: dict[str, str] = {"@id": curie(str(p))}
         if len(kinds) == 1 and (kind := next(iter(kinds))) != "string":
-            term["@type"] = kind if kind == "@id" else _curie(kind)
+            term["@type"] = kind if kind == "@id" else curie(kind)
         ctx[local] = term
     return ctx
-
-
-def _split(iri: str) -> tuple[str, str]:
-    for prefix, ns in PREFIXES.items():
-        if iri.startswith(ns):
-            return prefix, iri[len(ns):]
-    return "", iri
-
-
-def _curie(iri: str) -> str:
-    prefix, local = _split(iri)
-    return f"{prefix}:{local}" if prefix else iri
 
 
 def compact_jsonld(nquads: bytes) -> bytes:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from kg.queries import with_prefixes
 from kg.rdf.convert import STANCE_IRI
+from kg.rdf.namespaces import dip_local
 from kg.store import KgStore, Value
 
 #: Stance IRI local name -> its word, for stores without the ontology graph ("Agree" -> "agrees").
@@ -64,6 +65,11 @@ def _s(v: Value | None) -> str:
     return "" if v is None else v.value
 
 
+def _stance_word(iri: str) -> str:
+    """'dip:Agree' -> 'agrees'; '' for an IRI that names no stance."""
+    return STANCE_WORDS.get(dip_local(iri) or "", "")
+
+
 def read_documents(store: KgStore) -> dict[str, str]:
     """Document IRI -> document id, and document id -> publication date (ISO) under the key 'date:ID'."""
     out: dict[str, str] = {}
@@ -79,7 +85,7 @@ def read_entities(store: KgStore, docs: dict[str, str]) -> dict[str, Entity]:
     q = ("SELECT DISTINCT ?e ?cls (MIN(STR(?l)) AS ?label) WHERE { VALUES ?cls { " + ENTITY_CLASSES
          + " } ?e a ?cls ; skos:prefLabel ?l } GROUP BY ?e ?cls")
     for r in _rows(store, q):
-        ents[_s(r["e"])] = Entity(_s(r["e"]), _s(r["cls"]).rsplit("#", 1)[-1], _s(r["label"]))
+        ents[_s(r["e"])] = Entity(_s(r["e"]), dip_local(_s(r["cls"])) or "", _s(r["label"]))
     for r in _rows(store, "SELECT DISTINCT ?e ?a WHERE { ?e skos:altLabel ?a }"):
         if (e := ents.get(_s(r["e"]))) and _s(r["a"]) != e.label:
             e.aliases.add(_s(r["a"]))
@@ -133,7 +139,7 @@ def read_facts(store: KgStore, docs: dict[str, str]) -> list[Fact]:
                 if v is None or k in ("f", "d", "ev", "conf", *_DATES):
                     continue
                 if k == "stance_iri":
-                    f.values.setdefault("stance", STANCE_WORDS.get(v.value.rsplit("#", 1)[-1], ""))
+                    f.values.setdefault("stance", _stance_word(v.value))
                     continue
                 if k in _LINKS:
                     f.links[k].add(v.value)
@@ -148,12 +154,12 @@ def read_store(store: KgStore) -> StoreFacts:
     part_of = {(_s(r["o"]), _s(r["p"])) for r in _rows(store, "SELECT DISTINCT ?o ?p WHERE { ?o dip:partOf ?p }")}
     data = StoreFacts(read_entities(store, docs), read_facts(store, docs), part_of,
                       {k[5:]: v for k, v in docs.items() if k.startswith("date:")})
-    opposed = {(STANCE_WORDS.get(_s(r["a"]).rsplit("#", 1)[-1], ""), STANCE_WORDS.get(_s(r["b"]).rsplit("#", 1)[-1], ""))
+    opposed = {(_stance_word(_s(r["a"])), _stance_word(_s(r["b"])))
                for r in _rows(store, "SELECT DISTINCT ?a ?b WHERE { ?a dip:opposes ?b }")}
     if opposed := {(a, b) for a, b in opposed if a and b}:
         data.opposed = opposed | {(b, a) for a, b in opposed}
     same = {_s(r["a"]): _s(r["b"]) for r in _rows(
-        store, f'SELECT DISTINCT ?a ?b WHERE {{ ?a owl:sameAs ?b FILTER(STRSTARTS(STR(?b), "{store.minter.base}")) }}')}
+        store, f"SELECT DISTINCT ?a ?b WHERE {{ ?a owl:sameAs ?b FILTER({store.minter.sparql_minted('b')}) }}")}
     return _merge_same(data, same)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from urllib.parse import quote
+from typing import NamedTuple
+from urllib.parse import quote, unquote
 
 from kg.rdf.terms import IRI
 
@@ -41,14 +42,45 @@ def term(prefix: str, local: str) -> IRI:
     return IRI(PREFIXES[prefix] + local)
 
 
+def dip_local(iri: str) -> str | None:
+    """The local name of a `dip:` term ('Person'), None for any other IRI: callers need not know DIP."""
+    return iri[len(DIP):] if iri.startswith(DIP) and len(iri) > len(DIP) else None
+
+
+def local_name(iri: str) -> str:
+    """The readable end of any IRI (after '#', else after the last '/'), for labels and keys of exports."""
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1] or iri
+
+
+def split_iri(iri: str) -> tuple[str, str]:
+    """(prefix, local) for an IRI under a namespace of PREFIXES, ('', iri) otherwise."""
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns):
+            return prefix, iri[len(ns):]
+    return "", iri
+
+
+def curie(iri: str) -> str:
+    """`prefix:local` for an IRI under a namespace of PREFIXES, else the IRI itself."""
+    prefix, local = split_iri(iri)
+    return f"{prefix}:{local}" if prefix else iri
+
+
 def slug(text: str) -> str:
     """A readable IRI path segment: 'Barack Obama' -> 'barack-obama' (non-ASCII kept, percent-encoded)."""
     s = re.sub(r"[^\w]+", "-", text.lower()).strip("-")
     return quote(s or "x", safe="-_")
 
 
+class Minted(NamedTuple):
+    """What a minted resource IRI says: its kind ('person', 'meeting', 'document') and its key in that kind."""
+
+    kind: str
+    key: str
+
+
 class Minter:
-    """Mints every IRI under one base, so a store can be served from any host."""
+    """Mints every IRI under one base, so a store can be served from any host; it alone reads them back."""
 
     def __init__(self, base: str) -> None:
         self.base = base if base.endswith("/") else base + "/"
@@ -78,9 +110,42 @@ class Minter:
         return IRI(f"{self.document(doc_id).value}#char={start},{end}")
 
     def doc_id_of_graph(self, graph_iri: str) -> str | None:
-        prefix = f"{self.base}graph/document/"
+        prefix = self.document_graph_prefix
         if graph_iri.startswith(prefix):
-            from urllib.parse import unquote
-
             return unquote(graph_iri[len(prefix):])
         return None
+
+    @property
+    def document_graph_prefix(self) -> str:
+        """Every document's named graph starts so (and no other graph does)."""
+        return f"{self.base}graph/document/"
+
+    def is_minted(self, iri: str) -> bool:
+        """True for any IRI under this base (resources, graphs, anchors), not for vocabulary or Wikidata."""
+        return iri.startswith(self.base)
+
+    def parse(self, iri: str) -> Minted | None:
+        """The kind and key of a resource IRI minted here ('id/person/barack-obama' -> person, barack-obama);
+        a fragment (a text anchor) is dropped; None for graphs and foreign IRIs."""
+        prefix = f"{self.base}id/"
+        if not iri.startswith(prefix):
+            return None
+        kind, sep, key = iri[len(prefix):].split("#", 1)[0].partition("/")
+        return Minted(kind, unquote(key)) if sep and kind and key else None
+
+    def kind_of(self, iri: str) -> str | None:
+        """The kind of a resource IRI minted here ('person', 'meeting', 'document'), None otherwise."""
+        minted = self.parse(iri)
+        return minted.kind if minted else None
+
+    def path_of(self, iri: str) -> str | None:
+        """The server path of a resource IRI minted here ('/id/person/barack-obama'), fragment dropped."""
+        return "/" + iri[len(self.base):].split("#", 1)[0] if self.parse(iri) else None
+
+    def sparql_minted(self, var: str) -> str:
+        """A SPARQL test that ?var is an IRI minted under this base (as opposed to Wikidata or vocabulary)."""
+        return f'STRSTARTS(STR(?{var}), "{self.base}")'
+
+    def sparql_document_graph(self, var: str) -> str:
+        """A SPARQL test that ?var is a document's named graph (not entities, ontology or bookkeeping)."""
+        return f'STRSTARTS(STR(?{var}), "{self.document_graph_prefix}")'
