@@ -31,7 +31,7 @@ def seeds_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def nlp():  # noqa: ANN201
+def nlp():
     from kg.nlp import load_pipeline
 
     return load_pipeline()

@@ -14,7 +14,7 @@ FORMAT_HELP = ("RDF: turtle, trig, nt, nq, jsonld (compacted, readable keys), rd
                "neo4j-admin import; needs -o), dot (Graphviz).")
 
 
-def projection_options(f):  # noqa: ANN001, ANN201
+def projection_options(f):
     """The options that shape the property-graph projection (shared by export and viz)."""
     for opt in reversed([
         click.option("--people-only", is_flag=True, help="Only Person nodes (and the edges between them)."),

@@ -25,7 +25,7 @@ junk = st.one_of(
 )
 
 
-def _through_store(nlp, texts: list[str], store: KgStore) -> int:  # noqa: ANN001
+def _through_store(nlp, texts: list[str], store: KgStore) -> int:
     docs = [d for i, t in enumerate(texts) if isinstance(d := from_plain_text(t, doc_id=f"f{i}"), Document)]
     minter = Minter(store.minter.base)
     for parsed, doc in zip(parse_texts(nlp, (d.text for d in docs)), docs, strict=True):
@@ -40,7 +40,7 @@ def _through_store(nlp, texts: list[str], store: KgStore) -> int:  # noqa: ANN00
 @settings(max_examples=int(os.environ.get("KG_FUZZ_EXAMPLES", "150")) // 3, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.lists(junk, min_size=1, max_size=4))
-def test_junk_goes_through_the_pipeline(nlp, texts: list[str]) -> None:  # noqa: ANN001
+def test_junk_goes_through_the_pipeline(nlp, texts: list[str]) -> None:
     store = KgStore(None)
     n = _through_store(nlp, ["Headline\n\n" + t for t in texts], store)
     assert len(store.document_ids()) == len({f"f{i}" for i in range(n)}) or n == 0
@@ -71,7 +71,7 @@ def test_split_prefers_paragraphs_then_lines_then_spaces() -> None:
     assert max(map(len, pieces)) <= 100_000
 
 
-def test_long_text_parsed_in_pieces_keeps_offsets(nlp) -> None:  # noqa: ANN001
+def test_long_text_parsed_in_pieces_keeps_offsets(nlp) -> None:
     docs = [d for d in iter_documents([str(SEEDS)]) if isinstance(d, Document)]
     text = "\n\n".join(d.text for d in docs)
     whole = next(parse_texts(nlp, [text], chunk_chars=len(text) + 1))
@@ -88,7 +88,7 @@ def test_long_text_parsed_in_pieces_keeps_offsets(nlp) -> None:  # noqa: ANN001
         assert text[m.start:m.end] == m.text
 
 
-def test_parse_texts_keeps_order_with_mixed_lengths(nlp) -> None:  # noqa: ANN001
+def test_parse_texts_keeps_order_with_mixed_lengths(nlp) -> None:
     texts = ["Short one.", "Long. " * 400, "", "Another short text.", ("x " * 900) + "end"]
     out = list(parse_texts(nlp, texts, batch_size=2, chunk_chars=500))
     assert [d.text for d in out] == texts

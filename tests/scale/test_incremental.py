@@ -83,7 +83,7 @@ def test_incomplete_graph_without_hash_is_replaced(tmp_path: Path) -> None:
     assert store.count() == full
 
 
-def test_a_bulk_build_compacts_the_store_once(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_a_bulk_build_compacts_the_store_once(tmp_path: Path, monkeypatch) -> None:
     """The bulk loader leaves many small files; the build merges them once, after loading."""
     calls: list[str] = []
     real = KgStore.compact
