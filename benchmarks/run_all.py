@@ -77,7 +77,7 @@ def extraction_overhead(n: int) -> dict[str, float]:
     texts = [d.text for d in docs]
     bare = importlib.import_module(resolve_model(settings.model)).load()
     kg_nlp = load_pipeline(settings.model)
-    job = BatchJob(settings.model, settings.base_iri, 0.0, settings.batch_size)
+    job = BatchJob(settings.with_(min_confidence=0.0))
 
     runs = {"bare_docs_s": lambda ds: list(bare.pipe((d.text for d in ds), batch_size=settings.batch_size)),
             "kg_pipe_docs_s": lambda ds: list(kg_nlp.pipe((d.text for d in ds), batch_size=settings.batch_size)),

@@ -1,8 +1,9 @@
-"""Orchestration: ingest -> nlp.pipe -> extract -> rdf -> store, in batches, skipping unchanged documents.
+"""Orchestration: ingest -> kg.pipeline -> store, in batches, skipping unchanged documents.
 
-Documents are read lazily, extracted in batches (kg.executors: in process, local processes or Dask)
-and written as each batch comes back (kg.store.writer), so memory stays flat whatever the corpus
-size; a document whose content hash is already stored is not parsed again.
+Documents are read lazily, sent through kg.pipeline in batches (kg.executors: in process, local
+processes or Dask) and written as each batch comes back (kg.store.writer), so memory stays flat
+whatever the corpus size; a document whose content hash is already stored is not parsed again.
+After the writes, kg.pipeline.finish links people across documents, prunes and flushes.
 """
 
 from __future__ import annotations
@@ -16,13 +17,10 @@ from typing import Any
 
 from kg.config import Settings
 from kg.executors import BatchJob, batched, run_batches
-from kg.extract import DocumentFacts, extract_facts
 from kg.ingest import Document, Skipped, iter_documents
-from kg.link import link_people
-from kg.nlp import load_pipeline
-from kg.nlp.long_texts import parse_texts
+from kg.pipeline import finish
 from kg.rdf import Minter
-from kg.store import KgStore
+from kg.store import GraphStore, KgStore
 from kg.store.factory import open_store
 from kg.store.maintenance import add_name_keys_update, has_name_keys_ask, has_names_ask
 from kg.store.writer import BatchWriter
@@ -56,18 +54,6 @@ class BuildSummary:
         out += [f"skipped {s.path}: {s.reason}" for s in self.skipped]
         out += [f"warning: {w}" for w in self.warnings]
         return out
-
-
-def extract_documents(docs: Iterable[Document], settings: Settings) -> Iterator[DocumentFacts]:
-    """Facts for each document, parsed with nlp.pipe in batches (and processes when workers > 1)."""
-    nlp = load_pipeline(settings.model)
-    docs_a, docs_b = _tee(docs)
-    texts = (d.text for d in docs_a)
-    n_process = max(1, settings.workers)
-    parsed_docs = parse_texts(nlp, texts, batch_size=settings.batch_size, n_process=n_process)
-    for parsed, document in zip(parsed_docs, docs_b, strict=True):
-        facts = extract_facts(parsed, document)
-        yield facts.filtered(settings.min_confidence) if settings.min_confidence > 0 else facts
 
 
 def build(paths: Iterable[str], settings: Settings, *, meta: dict[str, str] | None = None,
@@ -105,7 +91,7 @@ def build(paths: Iterable[str], settings: Settings, *, meta: dict[str, str] | No
                 continue
             yield item
 
-    job = BatchJob(settings.model, settings.base_iri, settings.min_confidence, settings.batch_size)
+    job = BatchJob(settings)
     writer = BatchWriter(store, Minter(settings.base_iri).special_graph("entities").value,
                          bulk=settings.bulk and isinstance(store, KgStore))
     bar = _progress(progress)
@@ -121,17 +107,14 @@ def build(paths: Iterable[str], settings: Settings, *, meta: dict[str, str] | No
     if writer.bulk_loaded:
         store.compact()
     compact_seconds = time.perf_counter() - compact_started
-    pending = store.prune_pending()  # set by every document write, cleared by the prune
-    if summary.built or pending:  # pending: an earlier build was killed before it finished
-        summary.linked = [link.name for link in link_people(store)]
-        store.prune_entities()  # a replaced graph may have been the last to mention an entity
-    store.flush()
+    # finish also completes an earlier build that was killed before its prune (the store's pending mark).
+    summary.linked = [link.name for link in finish(store, changed=summary.built > 0)]
     summary.timings = {"total": time.perf_counter() - started, "load": writer.seconds, "compact": compact_seconds}
     summary.triples_written = writer.triples
     return summary
 
 
-def upgrade_store(store: Any) -> None:
+def upgrade_store(store: GraphStore) -> None:
     """Bring a store written by an earlier kg up to date, so skipping its unchanged documents is safe:
     entities then had no `dip:nameKey`, which `entity` parameters of saved queries look up."""
     # Two ASKs that stop at their first match; one ASK with FILTER NOT EXISTS reads every name.
@@ -139,17 +122,10 @@ def upgrade_store(store: Any) -> None:
         store.update(add_name_keys_update())
 
 
-def load_ontology(store: Any, settings: Settings) -> None:
+def load_ontology(store: GraphStore, settings: Settings) -> None:
     path = settings.ontology_dir / "diplomacy.ttl"
     if path.is_file():
         store.set_graph("ontology", path.read_text(encoding="utf-8"))
-
-
-def _tee(docs: Iterable[Document]) -> tuple[Iterator[Document], Iterator[Document]]:
-    import itertools
-
-    a, b = itertools.tee(docs)
-    return a, b
 
 
 def _progress(enabled: bool):  # noqa: ANN202

@@ -74,7 +74,7 @@ def build(paths: tuple[str, ...], store: str | None, model: str | None, workers:
 def extract(paths: tuple[str, ...], model: str | None, fmt: str, min_confidence: float | None,
             meta: tuple[str, ...]) -> None:
     """Print extracted facts as JSON lines, without touching the store."""
-    from kg.build import extract_documents
+    from kg import pipeline
     from kg.ingest import Skipped, iter_documents
 
     settings = _settings(model=model, min_confidence=min_confidence)
@@ -88,7 +88,7 @@ def extract(paths: tuple[str, ...], model: str | None, fmt: str, min_confidence:
                 yield item
 
     n = 0
-    for facts in extract_documents(docs(), settings):
+    for facts in pipeline.extract(docs(), settings, n_process=settings.workers):
         click.echo(json.dumps(facts.to_json(), ensure_ascii=False))
         n += 1
     for s in skipped:

@@ -12,65 +12,29 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+from kg.config import Settings
 from kg.errors import InputError
-from kg.ingest import Document
+from kg.ingest.document import Document
+from kg.rdf import DocumentGraph
 
 #: Batches in flight per worker: enough to keep workers busy while the main process writes.
 IN_FLIGHT_PER_WORKER = 2
 
 
 @dataclass(frozen=True)
-class BuiltDocument:
-    """One document's extraction, serialized: what the store writer needs and nothing else."""
-
-    doc_id: str
-    graph: str  # IRI of the document's named graph
-    content_hash: str
-    body_nt: str  # the document graph's N-Triples, without the content-hash triple
-    hash_nt: str  # the content-hash triple: written last, it marks the document complete
-    entities_nt: str  # canonical-entity triples contributed by the document
-    counts: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def triples(self) -> int:
-        return self.body_nt.count("\n") + self.hash_nt.count("\n") + self.entities_nt.count("\n")
-
-
-@dataclass(frozen=True)
 class BatchJob:
-    """Everything a worker needs to turn Documents into BuiltDocuments (picklable, so Dask can ship it)."""
+    """Everything a worker needs to turn Documents into DocumentGraphs (picklable, so Dask can ship it)."""
 
-    model: str
-    base_iri: str
-    min_confidence: float = 0.0
-    pipe_batch_size: int = 32
+    settings: Settings
 
-    def __call__(self, docs: list[Document]) -> list[BuiltDocument]:
-        from kg.extract import extract_facts
-        from kg.nlp import load_pipeline
-        from kg.nlp.long_texts import parse_texts
-        from kg.rdf import DIP, Minter, document_ntriples, entities_ntriples
+    def __call__(self, docs: list[Document]) -> list[DocumentGraph]:
+        from kg.pipeline import process
 
-        nlp = load_pipeline(self.model)
-        minter = Minter(self.base_iri)
-        out = []
-        parsed_docs = parse_texts(nlp, (d.text for d in docs), batch_size=self.pipe_batch_size)
-        for parsed, doc in zip(parsed_docs, docs, strict=True):
-            facts = extract_facts(parsed, doc)
-            if self.min_confidence > 0:
-                facts = facts.filtered(self.min_confidence)
-            lines = document_ntriples(facts, minter).splitlines(keepends=True)
-            hash_line = f"{minter.document(doc.id).nt()} <{DIP}contentHash> "
-            out.append(BuiltDocument(
-                doc_id=doc.id, graph=minter.graph(doc.id).value, content_hash=doc.content_hash,
-                body_nt="".join(x for x in lines if not x.startswith(hash_line)),
-                hash_nt="".join(x for x in lines if x.startswith(hash_line)),
-                entities_nt=entities_ntriples(facts, minter), counts=facts.counts()))
-        return out
+        return list(process(docs, self.settings))  # n_process 1: the workers are the parallelism
 
 
 def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -80,7 +44,7 @@ def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 
 def run_batches(batches: Iterable[list[Document]], job: BatchJob, *, workers: int = 1,
-                dask: str | None = None) -> Iterator[list[BuiltDocument]]:
+                dask: str | None = None) -> Iterator[list[DocumentGraph]]:
     """Each batch's results, in input order; batches are read lazily, a bounded number ahead."""
     if dask:
         yield from _run_dask(batches, job, dask, workers)
@@ -91,7 +55,7 @@ def run_batches(batches: Iterable[list[Document]], job: BatchJob, *, workers: in
         yield from _run_pool(batches, job, workers)
 
 
-def _run_pool(batches: Iterable[list[Document]], job: BatchJob, workers: int) -> Iterator[list[BuiltDocument]]:
+def _run_pool(batches: Iterable[list[Document]], job: BatchJob, workers: int) -> Iterator[list[DocumentGraph]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -102,7 +66,7 @@ def _run_pool(batches: Iterable[list[Document]], job: BatchJob, workers: int) ->
 
 
 def _run_dask(batches: Iterable[list[Document]], job: BatchJob, address: str,
-              workers: int) -> Iterator[list[BuiltDocument]]:
+              workers: int) -> Iterator[list[DocumentGraph]]:
     try:
         from distributed import Client, LocalCluster
     except ImportError as e:
@@ -127,7 +91,7 @@ def _run_dask(batches: Iterable[list[Document]], job: BatchJob, address: str,
 
 
 def _ordered(batches: Iterable[list[Document]], submit: Callable[[list[Document]], Any], limit: int,
-             result: Callable[[Any], list[BuiltDocument]]) -> Iterator[list[BuiltDocument]]:
+             result: Callable[[Any], list[DocumentGraph]]) -> Iterator[list[DocumentGraph]]:
     """Submit ahead up to `limit` batches, yield results in submission order."""
     pending: deque[Any] = deque()
     for batch in batches:

@@ -7,6 +7,7 @@ a literal inside the Statement, never a triple asserted as true.
 from __future__ import annotations
 
 from kg.extract.facts import COUNTRY, GROUP, ORGANIZATION, PERSON, PLACE, DocumentFacts, Entity, Evidence
+from kg.ingest.document import Document
 from kg.rdf.namespaces import WD, Minter, dip, rdf, term
 from kg.rdf.terms import IRI, Literal, Triple, date_lit, lit
 
@@ -51,10 +52,20 @@ def role_triples(role_norm: str, m: Minter) -> list[Triple]:
 
 def document_triples(facts: DocumentFacts, m: Minter) -> list[Triple]:
     """Every triple of one document's named graph."""
+    return [*body_triples(facts, m), content_hash_triple(facts.document, m)]
+
+
+def content_hash_triple(doc: Document, m: Minter) -> Triple:
+    """The triple that marks a document's graph complete: the store writer writes it last, after the
+    rest of the graph, so a build killed in between leaves a graph the next build replaces."""
+    return (m.document(doc.id), dip("contentHash"), lit(doc.content_hash))
+
+
+def body_triples(facts: DocumentFacts, m: Minter) -> list[Triple]:
+    """Every triple of one document's named graph but its content hash (`content_hash_triple`)."""
     doc = facts.document
     d = m.document(doc.id)
     t: list[Triple] = [(d, A, dip("Document")), (d, dip("documentId"), lit(doc.id)),
-                       (d, dip("contentHash"), lit(doc.content_hash)),
                        (d, term("nif", "isString"), lit(doc.text))]
     if doc.title:
         t.append((d, term("dcterms", "title"), lit(doc.title)))

@@ -1,7 +1,8 @@
 """POST /api/documents: add a news document while serving (Bearer token).
 
-The text runs through the same ingest -> spaCy -> extract -> RDF steps as `kg build` and replaces
-the document's named graph atomically, so queries keep answering (from the old or the new graph).
+The text runs through the same pipeline as `kg build` (kg.pipeline: spaCy -> extract -> RDF) and
+replaces the document's named graph atomically, so queries keep answering (from the old or the new
+graph); then, as after a build, people are linked across documents and orphaned entities pruned.
 Extraction runs in one dedicated writer thread: documents are added one at a time.
 """
 
@@ -50,9 +51,10 @@ async def add_document(request: Request) -> Response:
 
 
 def _extract_and_store(state: ServerState, text: str, doc_id: str, meta: dict[str, str]) -> dict:
-    from kg.build import extract_documents, load_ontology
+    from kg.build import load_ontology
     from kg.ingest import Skipped, read_text_document
-    from kg.rdf import Minter, document_ntriples, entities_ntriples
+    from kg.pipeline import finish, process
+    from kg.rdf import Minter
 
     doc = read_text_document(text, doc_id, meta)
     if isinstance(doc, Skipped):
@@ -60,8 +62,9 @@ def _extract_and_store(state: ServerState, text: str, doc_id: str, meta: dict[st
     minter = Minter(state.settings.base_iri)
     if not state.store.graph_exists(minter.special_graph("ontology").value):
         load_ontology(state.store, state.settings)
-    facts = next(iter(extract_documents([doc], state.settings)))
-    state.store.replace_document(doc.id, document_ntriples(facts, minter), entities_ntriples(facts, minter))
-    state.store.flush()
+    graph = next(process([doc], state.settings))
+    state.store.replace_document(doc.id, graph.document_nt, graph.entities_nt)
+    links = finish(state.store)  # people named differently across documents are linked, as by kg build
     iri = minter.document(doc.id).value
-    return {"id": doc.id, "iri": iri, "page": "/" + iri[len(minter.base):], "facts": facts.counts()}
+    return {"id": doc.id, "iri": iri, "page": "/" + iri[len(minter.base):], "facts": graph.counts,
+            "linked": [link.name for link in links]}

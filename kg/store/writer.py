@@ -19,7 +19,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from kg.executors import BuiltDocument
+from kg.rdf import DocumentGraph
 
 #: Bytes of N-Quads gathered before one bulk load: large enough to amortize the loader's start-up,
 #: small enough that memory stays flat.
@@ -29,7 +29,7 @@ FLUSH_TRIPLES = 100_000
 
 
 class BatchWriter:
-    """Writes BuiltDocuments to a store; `seconds` and `triples` measure the load stage alone."""
+    """Writes DocumentGraphs to a store; `seconds` and `triples` measure the load stage alone."""
 
     def __init__(self, store: Any, entities_graph: str, *, bulk: bool, chunk_bytes: int = CHUNK_BYTES,
                  flush_triples: int = FLUSH_TRIPLES) -> None:
@@ -42,16 +42,16 @@ class BatchWriter:
         self.flushes = 0
         self._parts: list[str] = []
         self._size = 0
-        self._hashes: list[BuiltDocument] = []
+        self._hashes: list[DocumentGraph] = []
         self.seconds = 0.0
         self.triples = 0
         self.bulk_loaded = 0
         self.replaced = 0
 
-    def write(self, doc: BuiltDocument, *, exists: bool) -> None:
+    def write(self, doc: DocumentGraph, *, exists: bool) -> None:
         start = time.perf_counter()
         if exists or not self.bulk:
-            self.store.replace_document(doc.doc_id, doc.body_nt + doc.hash_nt, doc.entities_nt)
+            self.store.replace_document(doc.doc_id, doc.document_nt, doc.entities_nt)
             self.replaced += 1
             self._unflushed += doc.triples
             if self._unflushed >= self.flush_triples:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from kg.executors import BuiltDocument
-from kg.rdf import DIP
+from kg.rdf import DIP, DocumentGraph
 from kg.store import KgStore
 from kg.store.writer import BatchWriter
 
@@ -12,9 +11,9 @@ HASH = f"<{DIP}contentHash>"
 ENT = f"{BASE}graph/entities"
 
 
-def _doc(i: int, extra: str = "") -> BuiltDocument:
+def _doc(i: int, extra: str = "") -> DocumentGraph:
     d = f"<{BASE}id/document/d{i}>"
-    return BuiltDocument(doc_id=f"d{i}", graph=f"{BASE}graph/document/d{i}", content_hash=f"h{i}",
+    return DocumentGraph(doc_id=f"d{i}", graph=f"{BASE}graph/document/d{i}", content_hash=f"h{i}",
                          body_nt=f'{d} <http://purl.org/dc/terms/title> "Title {i}{extra}" .\n'
                                  f'{d} <{DIP}documentId> "d{i}" .\n',
                          hash_nt=f'{d} {HASH} "h{i}" .\n',
