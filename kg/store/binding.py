@@ -14,8 +14,12 @@ becomes query syntax; comments, strings and IRIs in the query are skipped when l
 from __future__ import annotations
 
 import re
+from typing import Any
+
+import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.rdf.terms import IRI, Literal
 
 # Strings (long and short), IRIs and comments are matched first and kept as they are, so a `WHERE {`
 # inside one of them is not taken for a group.
@@ -25,6 +29,25 @@ _TOKENS = re.compile(
     r'|<[^<>"{}|^`\\\s]*>|#[^\n]*)'
     r"|(?P<where>\bWHERE\s*\{)|(?P<brace>\{)",
     re.I)
+
+
+def bind_terms(sparql: str, bindings: dict[str, Any] | None) -> str:
+    """`sparql` with `bindings` (names to kg.rdf.terms IRI/Literal values) bound by `bind_as_values`;
+    both stores call this, so a parameter is bound the same way whichever store runs the query."""
+    if not bindings:
+        return sparql
+    return bind_as_values(sparql, {k: str(ox_term(v)) for k, v in bindings.items()})
+
+
+def ox_term(v: Any) -> ox.NamedNode | ox.Literal:
+    """A kg.rdf.terms value as a pyoxigraph term (whose str() is its N-Triples form)."""
+    if isinstance(v, IRI):
+        return ox.NamedNode(v.value)
+    if isinstance(v, Literal):
+        if v.lang:
+            return ox.Literal(v.value, language=v.lang)
+        return ox.Literal(v.value, datatype=ox.NamedNode(v.datatype)) if v.datatype else ox.Literal(v.value)
+    raise TypeError(f"cannot bind {v!r}")
 
 
 def bind_as_values(sparql: str, terms: dict[str, str]) -> str:

@@ -20,11 +20,22 @@ from urllib.parse import parse_qs, urlsplit, urlunsplit
 import httpx
 import pyoxigraph as ox
 
-from kg.errors import QueryError, StoreError
-from kg.rdf.namespaces import DIP, Minter
-from kg.store import EXPORT_FORMATS, QueryResult, _first_line, _ox_term, _quad_key, _triple_key
-from kg.store.binding import bind_as_values
+from kg.errors import QueryError, StoreError, first_line
+from kg.rdf.namespaces import Minter
+from kg.store.binding import bind_terms
 from kg.store.maintenance import prune_entities_update
+from kg.store.results import QueryResult
+from kg.store.serialize import EXPORT_FORMATS, serialize_quads
+from kg.store.sparql import (
+    count_select,
+    document_hashes_select,
+    export_select,
+    graph_exists_ask,
+    join_updates,
+    named_graphs_select,
+    replace_document_updates,
+    replace_graph_updates,
+)
 
 #: Endpoint layout per server: (query, update, graph store) relative to the URL, plus query options.
 PROFILES: dict[str, tuple[str, str, str | None, dict[str, str]]] = {
@@ -76,7 +87,7 @@ class RemoteStore:
         try:
             response = self._http.request(method, url, **kwargs)
         except httpx.HTTPError as e:
-            raise StoreError(f"cannot reach SPARQL endpoint {url}: {_first_line(e)}") from e
+            raise StoreError(f"cannot reach SPARQL endpoint {url}: {first_line(e)}") from e
         if response.status_code >= 500 or response.status_code in (401, 403):
             raise StoreError(f"SPARQL endpoint {url} answered {response.status_code}: {_first_line_of(response.text)}")
         return response
@@ -92,10 +103,7 @@ class RemoteStore:
         graph = self.minter.graph(doc_id).value
         entities = self.minter.special_graph("entities").value
         if self.gsp_url is None:
-            parts = [f"DROP SILENT GRAPH <{graph}>", f"INSERT DATA {{ GRAPH <{graph}> {{ {document_nt} }} }}"]
-            if entities_nt:
-                parts.append(f"INSERT DATA {{ GRAPH <{entities}> {{ {entities_nt} }} }}")
-            self._update(" ;\n".join(parts))
+            self._update(join_updates(replace_document_updates(graph, document_nt, entities, entities_nt)))
             return
         self._put(graph, document_nt, "PUT")
         if entities_nt:
@@ -110,18 +118,18 @@ class RemoteStore:
 
     def remove_document(self, doc_id: str) -> bool:
         graph = self.minter.graph(doc_id).value
-        if not self.query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}", union=False).boolean:
+        if not self.query(graph_exists_ask(graph), union=False).boolean:
             return False
         self._update(f"DROP GRAPH <{graph}>")
         self.prune_entities()
         return True
 
     def document_hashes(self) -> dict[str, str]:
-        q = f"SELECT ?id ?h WHERE {{ GRAPH ?g {{ ?d <{DIP}documentId> ?id ; <{DIP}contentHash> ?h }} }}"
-        return {r["id"].value: r["h"].value for r in self.query(q, union=False).rows() if r["id"] and r["h"]}
+        rows = self.query(document_hashes_select(), union=False).rows()
+        return {r["id"].value: r["h"].value for r in rows if r["id"] and r["h"]}
 
     def document_ids(self) -> list[str]:
-        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", union=False).rows()
+        rows = self.query(named_graphs_select(), union=False).rows()
         ids = (self.minter.doc_id_of_graph(r["g"].value) for r in rows if r["g"])
         return sorted(i for i in ids if i is not None)
 
@@ -139,14 +147,13 @@ class RemoteStore:
             self._put(graph, data, "PUT", "text/turtle" if fmt == "turtle" else "application/n-triples")
             return
         nt = ox.serialize(ox.parse(data, format=EXPORT_FORMATS[fmt]), format=ox.RdfFormat.N_TRIPLES) or b""
-        self._update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{ {nt.decode()} }} }}")
+        self._update(join_updates(replace_graph_updates(graph, nt.decode())))
 
     # -- SPARQL ----------------------------------------------------------------------------------
     def query(self, sparql: str, *, bindings: dict[str, Any] | None = None, union: bool = True,
               default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryResult:
         """Run a query at the endpoint, `bindings` bound as in KgStore.query (kg.store.binding)."""
-        if bindings:
-            sparql = bind_as_values(sparql, {k: str(_ox_term(v)) for k, v in bindings.items()})
+        sparql = bind_terms(sparql, bindings)
         params: list[tuple[str, str]] = list(self.query_params.items()) if union and not default_graphs else []
         params += [("default-graph-uri", g) for g in default_graphs or []]
         params += [("named-graph-uri", g) for g in named_graphs or []]
@@ -163,7 +170,7 @@ class RemoteStore:
                 raise QueryError(f"the endpoint answered with {media or 'no media type'}, which kg cannot read")
             return QueryResult([ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(r.content, format=fmt)])
         except SyntaxError as e:
-            raise QueryError(f"cannot read the endpoint's answer: {_first_line(e)}") from e
+            raise QueryError(f"cannot read the endpoint's answer: {first_line(e)}") from e
 
     def update(self, sparql: str) -> None:
         self._update(sparql)
@@ -171,23 +178,16 @@ class RemoteStore:
     # -- whole-store operations --------------------------------------------------------------------
     def export(self, fmt: str, *, graph: str | None = None, prefixes: dict[str, str] | None = None) -> bytes:
         """Same bytes as KgStore.export on the same data: quads fetched with SELECT, sorted, serialized."""
-        target = "?g"
+        target = None
         if graph is not None:
-            target = f"<{self.minter.graph(graph).value}>"
-            if not self.query(f"ASK {{ GRAPH {target} {{ ?s ?p ?o }} }}", union=False).boolean:
+            target = self.minter.graph(graph).value
+            if not self.query(graph_exists_ask(target), union=False).boolean:
                 raise StoreError(f"no document {graph!r} in the store")
-        rows = self.query(f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g = {target}) }}"
-                          if graph is not None else "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
-                          union=False)._raw
-        quads = [ox.Quad(s["s"], s["p"], s["o"], s["g"]) for s in rows]
-        rdf_format = EXPORT_FORMATS[fmt]
-        if rdf_format.supports_datasets:
-            return ox.serialize(sorted(quads, key=_quad_key), format=rdf_format, prefixes=prefixes) or b""
-        triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=_triple_key)
-        return ox.serialize(triples, format=rdf_format, prefixes=prefixes) or b""
+        rows = self.query(export_select(target), union=False)._raw
+        return serialize_quads([ox.Quad(s["s"], s["p"], s["o"], s["g"]) for s in rows], fmt, prefixes)
 
     def count(self) -> int:
-        rows = list(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", union=False).rows())
+        rows = list(self.query(count_select(), union=False).rows())
         return int(rows[0]["n"].value) if rows and rows[0]["n"] else 0
 
     def flush(self) -> None:
