@@ -104,3 +104,19 @@ def test_add_document_while_serving(writable_server: str, auth: dict) -> None:
     assert page.status_code == 200 and "Talks in Berlin" in page.text
     assert httpx.post(writable_server + "/api/documents", json={"id": "x"}, headers=auth).status_code == 400
     assert httpx.post(writable_server + "/api/documents", json={"text": ARTICLE}).status_code == 401
+
+
+@pytest.mark.slow
+def test_posted_documents_are_linked_across_documents(writable_server: str, auth: dict) -> None:
+    """A POSTed document goes through the same finish as `kg build`: a bare surname joins its full name."""
+    full = "Border talks\n\nSwedish Foreign Minister Tomas Berg met German Chancellor Paul Weber in Oslo on Monday.\n"
+    bare = "Trade row\n\nMr Berg said on Tuesday that the new tariffs were unacceptable.\n"
+    first = httpx.post(writable_server + "/api/documents", json={"text": full, "id": "berg-full"}, headers=auth, timeout=120)
+    assert first.status_code == 201, first.text
+    second = httpx.post(writable_server + "/api/documents", json={"text": bare, "id": "berg-bare"}, headers=auth,
+                        timeout=120)
+    assert second.status_code == 201, second.text
+    assert second.json()["linked"] == ["Berg"]
+    skos, owl = "http://www.w3.org/2004/02/skos/core#", "http://www.w3.org/2002/07/owl#"
+    assert ask(writable_server, f'ASK {{ GRAPH ?g {{ ?p <{owl}sameAs> ?full ; <{skos}prefLabel> "Tomas Berg" . '
+                                f'?full <{skos}prefLabel> "Tomas Berg" FILTER(?p != ?full) }} }}')
