@@ -21,6 +21,23 @@ def run_kg(*args: str, cwd: Path = ROOT, input: bytes | None = None, env: dict[s
                           input=input.decode() if input is not None else None, env=full_env, timeout=timeout)
 
 
+def export_nq(store: Path) -> str:
+    """The store's whole dataset as N-Quads, through `kg export` (what a user would compare)."""
+    result = run_kg("export", "--format", "nq", "--store", str(store))
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def declared_dip_terms() -> set[str]:
+    """The local names of every `dip:` term ontology/diplomacy.ttl describes."""
+    import pyoxigraph as ox
+
+    from kg.rdf.namespaces import dip_local
+
+    quads = ox.parse(path=str(ROOT / "ontology" / "diplomacy.ttl"), format=ox.RdfFormat.TURTLE)
+    return {local for q in quads if isinstance(q.subject, ox.NamedNode) and (local := dip_local(q.subject.value))}
+
+
 @pytest.fixture(scope="session")
 def seeds_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store built from seeds/ with the default model, through the CLI."""

@@ -15,12 +15,11 @@ import re
 import tokenize
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 
 from kg.rdf.convert import CLASS_OF, STANCE_IRI
-from kg.rdf.namespaces import DIP, PREFIXES
-from tests.conftest import ROOT
+from kg.rdf.namespaces import PREFIXES
+from tests.conftest import ROOT, declared_dip_terms
 
 KG = ROOT / "kg"
 #: Where IRIs are minted, read back and serialized.
@@ -114,20 +113,14 @@ DIP_NAMED = re.compile(r"\bdip:([A-Za-z_][\w-]*)|\{DIP\}(\w+)|\bDIP\s*\+\s*[\"']
 UNDECLARED = {"prunePending": "the prune mark of stores written by older kg versions, only ever removed"}
 
 
-def _declared() -> set[str]:
-    return {q.subject.value[len(DIP):] for q in ox.parse(path=str(ROOT / "ontology" / "diplomacy.ttl"),
-                                                         format=ox.RdfFormat.TURTLE)
-            if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(DIP)}
-
-
 def _sources() -> list[Path]:
     files = [*KG.rglob("*.py"), *(ROOT / "queries").rglob("*.rq"), ROOT / "ontology" / "shapes.ttl"]
     files += [p for p in KG.rglob("*") if p.is_file() and p.parent.name == "templates"]
     return sorted(files)
 
 
-def test_every_dip_term_the_code_names_is_declared() -> None:
-    declared = _declared()
+def test_every_dip_term_the_code_names_isdeclared_dip_terms() -> None:
+    declared = declared_dip_terms()
     named: dict[str, set[str]] = {}
     for path in _sources():
         for match in DIP_NAMED.finditer(path.read_text(encoding="utf-8")):
@@ -139,6 +132,6 @@ def test_every_dip_term_the_code_names_is_declared() -> None:
     assert set(UNDECLARED) <= set(named), "an UNDECLARED term is no longer named: drop it"
 
 
-def test_the_tables_of_classes_and_stances_are_declared() -> None:
+def test_the_tables_of_classes_and_stances_aredeclared_dip_terms() -> None:
     """kg.rdf.convert names these through tables (dip(CLASS_OF[kind])), which the text search cannot see."""
-    assert {*CLASS_OF.values(), *STANCE_IRI.values()} <= _declared()
+    assert {*CLASS_OF.values(), *STANCE_IRI.values()} <= declared_dip_terms()

@@ -4,21 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import run_kg
-
-
-def _nq(store: Path) -> str:
-    r = run_kg("export", "--format", "nq", "--store", str(store))
-    assert r.returncode == 0, r.stderr
-    return r.stdout
+from tests.conftest import export_nq, run_kg
 
 
 def test_backup_opens_as_a_store_with_the_same_dataset(seeds_store: Path, tmp_path: Path) -> None:
     target = tmp_path / "backup"
     r = run_kg("backup", str(target), "--store", str(seeds_store))
     assert r.returncode == 0 and "backup written" in r.stdout, r.stderr
-    original = _nq(seeds_store)
-    assert original.count("\n") > 1000 and _nq(target) == original
+    original = export_nq(seeds_store)
+    assert original.count("\n") > 1000 and export_nq(target) == original
     q = run_kg("query", "people-roles", "--store", str(target), "--format", "csv")
     assert q.returncode == 0 and "Obama" in q.stdout
     again = run_kg("backup", str(target), "--store", str(seeds_store))
@@ -42,17 +36,17 @@ def test_dump_and_load_round_trip(seeds_store: Path, tmp_path: Path) -> None:
     loaded = tmp_path / "loaded"
     r = run_kg("load", str(dump), "--store", str(loaded))
     assert r.returncode == 0, r.stderr
-    assert _nq(loaded) == _nq(seeds_store)
-    assert sorted(dump.read_text().splitlines()) == sorted(_nq(seeds_store).splitlines())
+    assert export_nq(loaded) == export_nq(seeds_store)
+    assert sorted(dump.read_text().splitlines()) == sorted(export_nq(seeds_store).splitlines())
 
 
 def test_load_of_a_broken_dump_loads_nothing(seeds_store: Path, tmp_path: Path) -> None:
-    good = _nq(seeds_store).splitlines()
+    good = export_nq(seeds_store).splitlines()
     broken = tmp_path / "broken.nq"
     broken.write_text("\n".join(good[:3000] + ["<http://x> garbage ."] + good[3000:]) + "\n")
     store = tmp_path / "s"
     r = run_kg("load", str(broken), "--store", str(store))
     assert r.returncode == 3 and "cannot load" in r.stderr and "line 3001" in r.stderr
-    assert _nq(store) == ""
+    assert export_nq(store) == ""
     r = run_kg("dump", "/nonexistent-dir/x.nq", "--store", str(seeds_store))
     assert r.returncode == 3 and "cannot write" in r.stderr and "Traceback" not in r.stderr

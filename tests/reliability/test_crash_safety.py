@@ -19,7 +19,7 @@ import pytest
 
 from kg.config import Settings
 from kg.store import KgStore
-from tests.conftest import ROOT, SEEDS, run_kg
+from tests.conftest import ROOT, SEEDS, export_nq, run_kg
 
 KILLS = int(os.environ.get("KG_CRASH_KILLS", "4"))  # kills per phase (two phases)
 DOCS = 30
@@ -38,12 +38,6 @@ def _corpus(folder: Path, version: int) -> None:
             first, _, rest = text.partition("\n")
             prefix = ("Second edition " if version == 2 else "") + (f"Copy {k}: " if k else "")
             (folder / f"{k}-{seed.name}").write_text(prefix + first + "\n" + rest, encoding="utf-8")
-
-
-def _export(store: Path) -> str:
-    r = run_kg("export", "--format", "nq", "--store", str(store))
-    assert r.returncode == 0, r.stderr
-    return r.stdout
 
 
 def _graphs(store: Path) -> dict[str, bytes]:
@@ -91,7 +85,7 @@ def test_killed_builds_end_as_a_clean_build(tmp_path: Path) -> None:
         t0 = time.monotonic()
         assert run_kg("build", str(docs), "--store", str(clean_store), env=BATCH).returncode == 0
         durations[version] = time.monotonic() - t0
-        results[version] = (_export(clean_store), _graphs(clean_store))
+        results[version] = (export_nq(clean_store), _graphs(clean_store))
         assert len(results[version][1]) == DOCS
     assert all(results[1][1][d] != results[2][1][d] for d in results[1][1])  # v2 replaces every graph
     store = tmp_path / "crashed"
@@ -101,6 +95,6 @@ def test_killed_builds_end_as_a_clean_build(tmp_path: Path) -> None:
         _kill_and_check(docs, store, [results[v][1] for v in range(1, version + 1)], durations[version], rng, log, mid)
         r = run_kg("build", str(docs), "--store", str(store), env=BATCH)
         assert r.returncode == 0, r.stderr
-        assert _export(store) == clean_export, f"store differs from a clean build after kills: {log}"
+        assert export_nq(store) == clean_export, f"store differs from a clean build after kills: {log}"
     assert any(mid), f"no kill landed in the middle of a build: {log}"
     print("crash log:", "; ".join(log), f"(clean builds {durations[1]:.1f}s, {durations[2]:.1f}s)")
