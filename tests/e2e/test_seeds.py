@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 import rdflib
 
 from tests.conftest import SEEDS, run_kg
@@ -92,20 +93,25 @@ def test_rebuild_is_idempotent_and_skips_unchanged(tmp_path: Path) -> None:
     assert run_kg("export", "--store", str(store)).stdout == ttl1  # byte for byte
 
 
-def test_turtle_and_jsonld_exports_parse_back_with_same_count(seeds_store: Path, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def exported_counts(seeds_store: Path) -> dict[type, int]:
+    """Triples of the N-Triples export and quads of the N-Quads export, what each format must give back."""
     nt = run_kg("export", "--store", str(seeds_store), "--format", "nt").stdout
-    n = len(rdflib.Graph().parse(data=nt, format="nt"))
-    for fmt, rdflib_fmt in (("turtle", "turtle"), ("rdfxml", "xml")):
-        out = tmp_path / f"graph.{fmt}"
-        assert run_kg("export", "--store", str(seeds_store), "--format", fmt, "-o", str(out)).returncode == 0
-        assert len(rdflib.Graph().parse(out, format=rdflib_fmt)) == n
-    # Dataset formats keep one named graph per document: compare quads.
     nq = run_kg("export", "--store", str(seeds_store), "--format", "nq").stdout
-    n_quads = len(rdflib.Dataset().parse(data=nq, format="nquads"))
-    for fmt, rdflib_fmt in (("jsonld", "json-ld"), ("trig", "trig")):
-        out = tmp_path / f"graph.{fmt}"
-        assert run_kg("export", "--store", str(seeds_store), "--format", fmt, "-o", str(out)).returncode == 0
-        assert len(rdflib.Dataset().parse(out, format=rdflib_fmt)) == n_quads
+    return {rdflib.Graph: len(rdflib.Graph().parse(data=nt, format="nt")),
+            rdflib.Dataset: len(rdflib.Dataset().parse(data=nq, format="nquads"))}
+
+
+# Dataset formats keep one named graph per document: they are compared by quads.
+@pytest.mark.parametrize(("fmt", "rdflib_fmt", "kind"), [
+    ("turtle", "turtle", rdflib.Graph), ("rdfxml", "xml", rdflib.Graph),
+    ("jsonld", "json-ld", rdflib.Dataset), ("trig", "trig", rdflib.Dataset),
+])
+def test_rdf_exports_parse_back_with_same_count(seeds_store: Path, tmp_path: Path, exported_counts: dict[type, int],
+                                                fmt: str, rdflib_fmt: str, kind: type) -> None:
+    out = tmp_path / f"graph.{fmt}"
+    assert run_kg("export", "--store", str(seeds_store), "--format", fmt, "-o", str(out)).returncode == 0
+    assert len(kind().parse(out, format=rdflib_fmt)) == exported_counts[kind]
 
 
 def test_graph_conforms_to_shapes(seeds_store: Path) -> None:
