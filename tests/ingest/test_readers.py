@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from kg.ingest import Document, Skipped, iter_documents, read_text_document
 from kg.ingest.dates import parse_date
 
@@ -37,19 +39,43 @@ def test_title_date_source_and_boilerplate() -> None:
         assert junk not in d.text
 
 
-def test_published_byline_and_inline_dateline() -> None:
-    d = doc_of("Headline here\n\nBy Ann Lee Source:Daily Planet Published: 2019-7-4 9:01:22\n\n"
-               "PARIS • The president spoke to reporters on Friday.\n\nPosted in: World\n")
-    assert d.source == "Daily Planet" and d.date == "2019-07-04"
-    assert d.text == "The president spoke to reporters on Friday."
+BYLINE = ("Headline here\n\nBy Ann Lee Source:Daily Planet Published: 2019-7-4 9:01:22\n\n"
+          "PARIS • The president spoke to reporters on Friday.\n\nPosted in: World\n")
 
 
-def test_print_edition_date_telegram_and_caption() -> None:
-    d = doc_of("Talks end\n\nThe envoy left Seoul. PHOTO: AFP\nThe talks ended without a deal.\n\n"
-               "Join our Telegram channel and get the latest news.\n\n"
-               "A version of this article appeared in the print edition of The Daily Planet on June 2, 2018, with the headline Talks end.")
-    assert d.date == "2018-06-02"
-    assert d.text == "The talks ended without a deal."
+#: (text, publication date, the text left once headers and boilerplate are gone, or None: not checked).
+DATED = [
+    pytest.param(BYLINE, "2019-07-04", "The president spoke to reporters on Friday.",
+                 id="published byline and inline dateline"),
+    pytest.param("Talks end\n\nThe envoy left Seoul. PHOTO: AFP\nThe talks ended without a deal.\n\n"
+                 "Join our Telegram channel and get the latest news.\n\n"
+                 "A version of this article appeared in the print edition of The Daily Planet on June 2, 2018, "
+                 "with the headline Talks end.",
+                 "2018-06-02", "The talks ended without a deal.", id="print edition date, telegram and caption"),
+    pytest.param("Talks with the President of Ruritania\n\nSeptember 4, 2023, Sochi\n\n"
+                 "The two presidents held talks in Sochi.\n",
+                 "2023-09-04", "The two presidents held talks in Sochi.", id="a header date line leaves the text"),
+    pytest.param("PM meeting with President Berg: 15 May 2023\n\nThe Prime Minister welcomed President Berg today.\n",
+                 "2023-05-15", None, id="a date at the end of the title"),
+    pytest.param("Headline\n\nThis story is from January 11, 2024\n\nThe talks ended.\n", "2024-01-11", None,
+                 id="this story is from"),
+    pytest.param("Headline\n\nThe ministers met on July 16, 2018 in Vienna and agreed to meet again soon.\n",
+                 None, None, id="a sentence date is no header"),
+    pytest.param("Talks held\n\nOslo, June 19 (NTB) -- Talks were held at the palace on June 19 (2024).\n",
+                 "2024-06-19", None, id="a dateline without a year takes the first year of the story"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "body"), DATED)
+def test_the_publication_date_and_what_text_is_left(text: str, date: str | None, body: str | None) -> None:
+    d = doc_of(text)
+    assert d.date == date
+    if body is not None:
+        assert d.text == body
+
+
+def test_a_byline_names_the_source() -> None:
+    assert doc_of(BYLINE).source == "Daily Planet"
 
 
 def test_front_matter_and_meta_override() -> None:
@@ -108,21 +134,3 @@ def test_content_hash_changes_with_text() -> None:
     assert doc_of(ARTICLE).content_hash != doc_of(ARTICLE.replace("Tuesday", "Monday")).content_hash
 
 
-def test_a_header_date_line_is_the_publication_date_and_leaves_the_text() -> None:
-    d = doc_of("Talks with the President of Ruritania\n\nSeptember 4, 2023, Sochi\n\n"
-               "The two presidents held talks in Sochi.\n")
-    assert d.date == "2023-09-04"
-    assert d.text == "The two presidents held talks in Sochi."
-    d = doc_of("PM meeting with President Berg: 15 May 2023\n\nThe Prime Minister welcomed President Berg today.\n")
-    assert d.date == "2023-05-15"
-
-
-def test_this_story_is_from_and_a_sentence_date_is_no_header() -> None:
-    assert doc_of("Headline\n\nThis story is from January 11, 2024\n\nThe talks ended.\n").date == "2024-01-11"
-    d = doc_of("Headline\n\nThe ministers met on July 16, 2018 in Vienna and agreed to meet again soon.\n")
-    assert d.date is None
-
-
-def test_a_dateline_without_a_year_takes_the_first_year_of_the_story() -> None:
-    d = doc_of("Talks held\n\nOslo, June 19 (NTB) -- Talks were held at the palace on June 19 (2024).\n")
-    assert d.date == "2024-06-19"
