@@ -132,6 +132,10 @@ def test_statement_edges_count_reports_per_stance() -> None:
     ({"include": "meetings,votes"}, "--include votes"),
     ({"since": "last week"}, "--since 'last week': not a date"),
     ({"until": "2015-13-01"}, "--until"),
+    ({"facts": "roles,votes"}, "--facts votes: choose from roles,meetings"),
+    ({"min_weight": "0"}, "--min-weight '0'"),
+    ({"min_weight": "many"}, "--min-weight 'many'"),
+    ({"since": "2015-10-01", "until": "2015-09-01"}, "--since 2015-10-01 is after --until 2015-09-01"),
 ])
 def test_bad_options_are_input_errors(kwargs: dict, message: str) -> None:
     with pytest.raises(InputError, match=message):
@@ -237,17 +241,6 @@ def test_a_fact_spanning_days_counts_when_its_span_overlaps_the_window() -> None
     assert options.in_window({"2015-09-01", "2015-09-30"})
     assert not options.in_window({"2015-09-01", "2015-09-09"}) and not options.in_window(set())
     assert Options().in_window(set())
-
-
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"facts": "roles,votes"}, "--facts votes: choose from roles,meetings"),
-    ({"min_weight": "0"}, "--min-weight '0'"),
-    ({"min_weight": "many"}, "--min-weight 'many'"),
-    ({"since": "2015-10-01", "until": "2015-09-01"}, "--since 2015-10-01 is after --until 2015-09-01"),
-])
-def test_bad_shaping_options_are_input_errors(kwargs: dict, message: str) -> None:
-    with pytest.raises(InputError, match=message):
-        Options.parse(**kwargs)
 
 
 def test_graph_stats_count_nodes_edges_and_the_connected_share(tiny_store: KgStore) -> None:
