@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.store import KgStore
+from kg.store import GraphStore
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class Violation:
         return f"{self.focus}: {self.message}" + (f" ({self.path})" if self.path else "")
 
 
-def validate(store: KgStore, shapes_path: Path, ontology_path: Path | None = None) -> list[Violation]:
+def validate(store: GraphStore, shapes_path: Path, ontology_path: Path | None = None) -> list[Violation]:
     """Every SHACL violation in the union of the store's graphs."""
     import pyshacl
     import rdflib

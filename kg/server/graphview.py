@@ -21,7 +21,7 @@ from kg.export.options import Options
 from kg.export.style import EDGE_COLORS, TYPE_COLORS, color_of, edge_color_of
 from kg.queries import with_prefixes
 from kg.rdf.terms import IRI
-from kg.store import KgStore
+from kg.store import GraphStore
 
 CAP = 25
 MAX_NODES = 300
@@ -59,7 +59,7 @@ class _Link:
     evidence: set[str] = field(default_factory=set)
 
 
-def _rows(store: KgStore, sparql: str, iri: str) -> list[dict[str, str]]:
+def _rows(store: GraphStore, sparql: str, iri: str) -> list[dict[str, str]]:
     result = store.query(with_prefixes(sparql), bindings={"e": IRI(iri)})
     return [{k: (v.value if v is not None else "") for k, v in row.items()} for row in result.rows()]
 
@@ -85,7 +85,7 @@ def _edge(cls: str, p1: str, p2: str, centre: str, other: str, role: str) -> tup
     return centre, other, "role", role or "role"
 
 
-def neighbourhood(store: KgStore, iri: str, cap: int = CAP) -> dict[str, Any]:
+def neighbourhood(store: GraphStore, iri: str, cap: int = CAP) -> dict[str, Any]:
     """Nodes and edges of `iri`'s neighbourhood in vis-network's shape (see the module docstring)."""
     rows = [r for x in [iri, *(a["x"] for a in _rows(store, _ALIASES, iri))] for r in _rows(store, _FACTS, x)]
     links: dict[tuple[str, str, str, str], _Link] = {}
@@ -137,7 +137,7 @@ def neighbourhood(store: KgStore, iri: str, cap: int = CAP) -> dict[str, Any]:
             "neighbours": len(ranked), "shown": len(shown), "folded": len(folded)}
 
 
-def _first(store: KgStore, sparql: str, iri: str) -> str:
+def _first(store: GraphStore, sparql: str, iri: str) -> str:
     rows = _rows(store, sparql, iri)
     return next(iter(rows[0].values()), "") if rows else ""
 
@@ -162,7 +162,7 @@ def _vis_edge(i: int, link: _Link) -> dict[str, Any]:
                       "documents": sorted(link.documents), "evidence": sorted(link.evidence)[:20]}}
 
 
-def whole_graph(store: KgStore, options: Options, max_nodes: int = MAX_NODES) -> dict[str, Any]:
+def whole_graph(store: GraphStore, options: Options, max_nodes: int = MAX_NODES) -> dict[str, Any]:
     """The projection of the whole store for the graph page, cut to its `max_nodes` best connected nodes."""
     from kg.export.projection import project_facts
     from kg.export.read import read_store

@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from kg.queries import with_prefixes
 from kg.rdf.terms import IRI
-from kg.store import KgStore
+from kg.store import GraphStore
 
 #: At most this many IRIs are labelled per call (a results table asks for its visible cells).
 MAX_IRIS = 300
@@ -26,7 +26,7 @@ def _short(text: str, n: int = CLAIM_CHARS) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
-def label_of(store: KgStore, iri: str) -> str:
+def label_of(store: GraphStore, iri: str) -> str:
     """What `iri` is, in words: its name, title or label, or for a fact its participants and content."""
     rows = [{k: (v.value if v is not None else "") for k, v in r.items()}
             for r in store.query(with_prefixes(_PROPS), bindings={"x": IRI(iri)}).rows()]
@@ -64,7 +64,7 @@ def label_of(store: KgStore, iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1]
 
 
-def labels(store: KgStore, iris: list[str]) -> dict[str, str]:
+def labels(store: GraphStore, iris: list[str]) -> dict[str, str]:
     """`label_of` for each of the first MAX_IRIS distinct IRIs."""
     out: dict[str, str] = {}
     for iri in dict.fromkeys(iris):

@@ -22,7 +22,10 @@ import os
 import select
 import struct
 import sys
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 _CHUNK = 64 * 1024
 
@@ -81,7 +84,7 @@ def _first_line(e: BaseException) -> str:
     return text.splitlines()[0] if text else type(e).__name__
 
 
-def run(store: Any, job: dict, frames: _Frames) -> None:
+def run(store: ox.Store, job: dict, frames: _Frames) -> None:
     """Evaluate one job and write its answer (or its error) as frames."""
     import pyoxigraph as ox
 

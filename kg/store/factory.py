@@ -6,14 +6,17 @@ The CLI and the builder call this, so `--store` takes either and the code paths 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the stores are imported when one is opened, not with this module
+    from kg.store.protocol import GraphStore
 
 
 def is_remote(location: str | Path | None) -> bool:
     return isinstance(location, str) and location.lower().startswith(("http://", "https://"))
 
 
-def open_store(location: str | Path | None, *, base_iri: str, read_only: bool = False) -> Any:
+def open_store(location: str | Path | None, *, base_iri: str, read_only: bool = False) -> GraphStore:
     """A KgStore for a folder (None: in memory), a RemoteStore for an http(s):// endpoint URL."""
     if is_remote(location):
         from kg.store.remote import RemoteStore
