@@ -1,7 +1,7 @@
 """A store behind HTTP: SPARQL 1.1 Query/Update endpoints and the Graph Store HTTP Protocol.
 
-`RemoteStore` offers the KgStore methods the builder and the read commands use, so `--store URL`
-works with `kg build`, `kg query`, `kg export` and `kg stats`. Each document graph is written with
+`RemoteStore` is a `GraphStore` (kg.store.protocol), as KgStore is, so `--store URL` works with
+`kg build`, `kg query`, `kg export` and `kg stats`; the SPARQL both send is in kg.store.sparql. Each document graph is written with
 one idempotent `PUT ?graph=IRI` (or, for endpoints without a Graph Store, one SPARQL Update request
 `DROP SILENT GRAPH …; INSERT DATA …`, which servers run as one transaction).
 
