@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from kg.extract.agreements import extract_agreements
 from kg.extract.entities import EntityIndex
 from kg.extract.facts import DocumentFacts
+from kg.extract.hosts import fill_host_countries
 from kg.extract.meetings import extract_meetings
 from kg.extract.mentions import Resolver
 from kg.extract.roles import extract_roles
@@ -25,6 +26,7 @@ def extract_facts(doc: Doc, document: Document) -> DocumentFacts:
     resolver = Resolver(index, roles)
     published = date.fromisoformat(document.date) if document.date else None
     meetings = extract_meetings(doc, index, resolver, published)
+    roles = fill_host_countries(doc, index, roles, meetings)
     statements = extract_statements(doc, index, resolver)
     agreements = extract_agreements(doc, index, resolver)
     return DocumentFacts(document=document, entities=dict(sorted(index.entities.items())), mentions=index.mentions,

@@ -68,8 +68,9 @@ def _described_holders(doc: Doc, roles: list[Role], titles: list[Span], index: E
         if country is None:
             continue
         same = [r for r in roles if r.role_norm == t.label_]
-        if any(r.organization not in (None, country) for r in same):
-            continue  # "the French president" where a president of another country is named too
+        if any(r.organization is not None for r in same):
+            continue  # "the French president" where a president of another country is named too, or
+            # where the French president is named: the description is his, not a country-less holder's
         holders = {r.person for r in same if r.organization is None}
         if positions is None:
             positions = sorted(index.token_entity)
@@ -101,7 +102,8 @@ def _fill_from_person_countries(doc: Doc, roles: list[Role], index: EntityIndex)
 def _fill_from_descriptions(doc: Doc, roles: list[Role], titles: list[Span], index: EntityIndex) -> list[Role]:
     """'Obama's national security adviser said …' then 'national security adviser Susan Rice': a role
     written without its organization takes it from the one unnamed description of that role."""
-    described: dict[str, set[tuple[str | None, str | None]]] = {}
+    described: dict[tuple[str, frozenset[str]], set[tuple[str | None, str | None]]] = {}
+    written: dict[tuple[str, frozenset[str]], set[str]] = {}
     for t in titles:
         if t.root.tag_ == "NNS":
             continue  # "EU foreign ministers" describe a group, not the one holder named later
@@ -112,12 +114,21 @@ def _fill_from_descriptions(doc: Doc, roles: list[Role], titles: list[Span], ind
         probe = Span(doc, _qualified_start(doc, t, index), t.end, label=t.label_)
         org, relative = _modifiers(doc, probe, index)
         if org or relative:
-            described.setdefault((t.label_, _own_words(probe.text, t.label_)), set()).add((org, relative))
+            key = (t.label_, _own_words(probe.text, t.label_))
+            described.setdefault(key, set()).add((org, relative))
+            written.setdefault(key, set()).add(t.text.lower())
+    holders: dict[tuple[str, frozenset[str]], set[str]] = {}
+    for r in roles:
+        if not r.organization and not r.relative_to:
+            holders.setdefault((r.role_norm, _own_words(r.role, r.role_norm)), set()).add(r.person)
     out = []
     for r in roles:
         # "Environment Minister" does not take the organization of a "Foreign Affairs minister".
-        found = described.get((r.role_norm, _own_words(r.role, r.role_norm)), set())
-        if not r.organization and not r.relative_to and len(found) == 1:
+        key = (r.role_norm, _own_words(r.role, r.role_norm))
+        found = described.get(key, set())
+        # "the Australian prime minister" is not "Premier Li", named too: among holders, the one so written
+        fits = len(holders.get(key, ())) == 1 or r.role.lower() in written.get(key, ())
+        if fits and not r.organization and not r.relative_to and len(found) == 1:
             org, relative = next(iter(found))
             r = replace(r, organization=org, relative_to=relative, confidence=0.6)
         out.append(r)

@@ -15,12 +15,15 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.entities import EntityIndex
 from kg.extract.facts import COUNTRY, PERSON, Role
 from kg.nlp import labels as L
+from kg.nlp.gazetteer import titles
 
 #: Nouns that name one party's people at talks: "the Russian side", "the Turkish delegation".
 _SIDE_NOUNS = frozenset({"side", "delegation", "team"})
 #: "Senior Chinese officials present at the talks included …": officials as a side only with these words.
 _GROUP_NOUNS = frozenset({"officials", "ministers", "members"})
 _LISTING_WORDS = frozenset({"include", "present", "attend", "accompany", "comprise"})
+#: Verbs that put one person on another's side: "X accompanied Y", "Y is accompanied by X", "X joins Y".
+_COMPANY_VERBS = frozenset({"accompany", "join"})
 
 
 def person_countries(doc: Doc, index: EntityIndex, roles: list[Role]) -> dict[str, str]:
@@ -37,12 +40,79 @@ def person_countries(doc: Doc, index: EntityIndex, roles: list[Role]) -> dict[st
             vote(r.person, r.organization, 2)
     for person, country in _named_with_country(doc, index):
         vote(person, country, 2)
+    out = _decided(votes)
+    for companion, principal in _companions(doc, index, roles):
+        if companion not in out and principal in out:
+            vote(companion, out[principal], 1)
+    return _decided(votes)
+
+
+def _decided(votes: dict[str, Counter[str]]) -> dict[str, str]:
     out = {}
     for person, counter in votes.items():
         ranked = counter.most_common(2)
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             out[person] = ranked[0][0]
     return out
+
+
+def _companions(doc: Doc, index: EntityIndex, roles: list[Role]) -> list[tuple[str, str]]:
+    """(companion, principal): 'X, who accompanied the prime minister', 'Kim is accompanied by X and Y',
+    'X and Y join Trump'. A companion travels with the principal's side."""
+    out = []
+    for verb in doc:
+        if verb.lemma_.lower() not in _COMPANY_VERBS or verb.pos_ not in ("VERB", "AUX", "NOUN"):
+            continue  # the small model reads "X and Y join Trump" with a nominal "join" at times
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if passive is not None and agent is not None:
+            principal_tok = passive
+            companions = [t for c in agent.children if c.dep_ == "pobj" for t in _with_conjuncts(c)]
+            companions += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN"]  # "by X, …, and Y"
+        else:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                subject = verb.head
+            principal_tok = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            companions = _with_conjuncts(subject) if subject is not None else []
+            companions += [t for w in _along_with(verb) for t in _with_conjuncts(w)]
+        principal = _person_at(principal_tok, index, roles) if principal_tok is not None else None
+        if principal is None:
+            continue
+        for tok in companions:
+            if (companion := _person_at(tok, index, roles)) is not None and companion != principal:
+                out.append((companion, principal))
+    return out
+
+
+def _along_with(verb: Token) -> list[Token]:
+    """The people of 'accompanied the prime minister along with X': travelling with the subject."""
+    out = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "along":
+            prep = next((c for c in prep.children if c.lower_ == "with"), prep)
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            out += [c for c in prep.children if c.dep_ == "pobj"]
+    return out
+
+
+def _with_conjuncts(tok: Token) -> list[Token]:
+    return [tok, *(c for c in tok.conjuncts if c.i > tok.i)]
+
+
+def _person_at(tok: Token, index: EntityIndex, roles: list[Role]) -> str | None:
+    """The person a token names, or the one holder of the title it is ('the prime minister')."""
+    key = index.entity_of(tok)
+    if key is not None:
+        return key if index.entities[key].kind == PERSON else None
+    written = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")
+    role = titles().get(written)
+    if role is None:
+        return None
+    holders = {r.person for r in roles if r.role_norm == role and not r.former}
+    if len(holders) > 1:  # "the prime minister" beside a premier and an acting prime minister: as written
+        holders = {r.person for r in roles if r.role.lower() == written and not r.former}
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _side_members(doc: Doc, index: EntityIndex) -> list[tuple[str, str]]:

@@ -1,0 +1,134 @@
+"""The host's country: who receives a visitor in a country's capital is read as that country's office-holder.
+
+Wire copy and readouts often give the host a title and no country: "Macron flew on to Kyiv, where he
+met President Zelensky"; "BEIJING — Australia's prime minister was received by President Xi"; "he
+is scheduled to meet Foreign Minister X in Ankara". An analyst reads the host's post as one of the
+country the meeting is in. The rule needs a visitor (someone travelling there, or a participant the
+document ties to another country) so that "Biden met President X in Washington" gives X nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.entities import EntityIndex, entity_key
+from kg.extract.facts import COUNTRY, PERSON, PLACE, Meeting, Role
+from kg.extract.visits import GATHERING_NOUNS, SEATS
+from kg.nlp import labels as L
+from kg.nlp.gazetteer import lookup_country
+from kg.nlp.layout import dateline_and_byline_tokens
+
+#: Posts that belong to a country's government: a host holding one holds it for the host country.
+NATIONAL_POSTS = frozenset({"President", "Prime Minister", "Foreign Minister", "Minister", "Secretary of State",
+                            "King", "Chancellor", "Defence Minister", "Interior Minister", "Finance Minister",
+                            "Trade Minister", "State Councilor", "National Security Advisor"})
+#: Verbs of going somewhere: their subject is the visitor, their destination the host country.
+_TRAVEL_VERBS = frozenset({"visit", "fly", "travel", "arrive", "go", "head", "come", "land", "return", "depart",
+                           "leave"})
+
+
+def fill_host_countries(doc: Doc, index: EntityIndex, roles: list[Role], meetings: list[Meeting]) -> list[Role]:
+    """Roles whose holder hosted a visitor in a known country take that country, where none was written."""
+    known = {r.person: index.entities[r.organization].name for r in roles
+             if r.organization and index.entities[r.organization].kind == COUNTRY}
+    countries: dict[str, set[str]] = {}
+    dateline = _dateline_country(doc)
+    for meeting in meetings:
+        if meeting.cue in GATHERING_NOUNS:
+            continue  # a summit's venue is nobody's home
+        sent = _sentence_at(doc, meeting.evidence.start)
+        if sent is None:
+            continue
+        travellers = _travellers(sent, index)
+        country = (_place_country(meeting.place, index) if meeting.place else None) or \
+            next(iter({c for _, c in travellers}), None) or (dateline if not meeting.planned else None)
+        if country is None:
+            continue
+        visitors = {p for p, c in travellers if c == country} | {
+            p for p in meeting.participants if known.get(p) not in (None, country)}
+        if not visitors or len({known.get(p) for p in visitors} - {None}) > 1:
+            continue  # nobody came from abroad, or two foreign sides met on neutral ground
+        for p in meeting.participants:
+            if p not in visitors and p not in known and index.entities[p].kind == PERSON:
+                countries.setdefault(p, set()).add(country)
+    out = []
+    for r in roles:
+        found = countries.get(r.person, set())
+        if (not r.organization and not r.relative_to and r.role_norm in NATIONAL_POSTS and len(found) == 1):
+            r = replace(r, organization=_registered(next(iter(found)), index), confidence=0.5)
+        out.append(r)
+    return out
+
+
+def _registered(country: str, index: EntityIndex) -> str:
+    """The key of a country named by the gazetteer, registered among the document's entities if new there."""
+    found = lookup_country(country)
+    if found is None:
+        return entity_key(COUNTRY, country)
+    return index.add(COUNTRY, found.country.name, qid=found.country.qid)
+
+
+def _sentence_at(doc: Doc, char: int) -> Span | None:
+    tok = doc.char_span(char, char + 1, alignment_mode="expand")
+    return tok.sent if tok is not None and len(tok) else None
+
+
+def _travellers(sent: Span, index: EntityIndex) -> list[tuple[str, str]]:
+    """(person, country) for 'X flew to Kyiv', 'X visited Riyadh', 'X arrived in Hanoi'."""
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _TRAVEL_VERBS:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in L.SUBJECTS), None)
+        person = index.entity_of(subject) if subject is not None else None
+        if person is None or index.entities[person].kind != PERSON:
+            continue
+        for dest in _destinations(verb):
+            if (country := _token_country(dest, index)) is not None:
+                out.append((person, country))
+                break
+    return out
+
+
+def _destinations(verb: Token) -> list[Token]:
+    out = [c for c in verb.children if c.dep_ == "dobj"] if verb.lemma_.lower() == "visit" else []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "in", "into", "for"):
+            out += [c for c in prep.children if c.dep_ == "pobj"]
+    return out
+
+
+def _token_country(tok: Token, index: EntityIndex) -> str | None:
+    key = index.entity_of(tok)
+    return _place_country(key, index) if key else None
+
+
+def _place_country(key: str, index: EntityIndex) -> str | None:
+    """The name of the country a place stands in: itself, its capital's, or its seat of government's."""
+    ent = index.entities.get(key)
+    if ent is None:
+        return None
+    if ent.kind == COUNTRY:
+        return ent.name
+    name = ent.name.lower().removeprefix("the ")
+    if name in SEATS:
+        return SEATS[name]
+    if ent.kind == PLACE and (found := lookup_country(ent.name)) is not None:
+        return found.country.name
+    return None
+
+
+def _dateline_country(doc: Doc) -> str | None:
+    """The country of the story's dateline city ('KYIV —', 'NEW DELHI, March 3 -'), if it opens with one."""
+    tokens = [doc[i] for i in sorted(dateline_and_byline_tokens(doc)) if i < 12]
+    words: list[str] = []
+    for tok in tokens:
+        if not tok.is_alpha:
+            break
+        words.append(tok.text)
+    for n in range(len(words), 0, -1):
+        if (found := lookup_country(" ".join(words[:n]))) is not None:
+            return found.country.name
+    return None

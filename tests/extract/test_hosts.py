@@ -1,0 +1,50 @@
+"""A host's country and a companion's side, on short hand-written sentences with invented people."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import name
+
+
+def roles(f) -> set[tuple[str, str, str]]:
+    return {(name(f, r.person), r.role_norm, name(f, r.organization)) for r in f.roles}
+
+
+def test_the_person_met_in_a_visited_capital_holds_that_countrys_post(read) -> None:
+    f = read("French President Anne Roux flew on to Kyiv on Tuesday, where she met President Tom Becker.")
+    assert ("Tom Becker", "President", "Ukraine") in roles(f)
+
+
+def test_the_dateline_gives_the_host_country_when_a_foreign_visitor_is_received(read) -> None:
+    f = read("BEIJING — Australian Prime Minister Mark Holm was received by President Peter Lind on Monday.")
+    assert ("Peter Lind", "President", "China") in roles(f)
+
+
+def test_a_visitor_from_the_same_country_makes_nobody_a_host(read) -> None:
+    f = read("Australian Prime Minister Mark Holm met Foreign Minister Paul Kerr in Canberra on Monday.")
+    assert ("Paul Kerr", "Foreign Minister", "") in roles(f)
+
+
+def test_two_foreign_sides_on_neutral_ground_have_no_host(read) -> None:
+    f = read("U.S. President Mark Holm and Russian President Peter Lind met in Hanoi on Monday with "
+             "Foreign Minister Paul Kerr.")
+    assert not any(p == "Paul Kerr" and o for p, _, o in roles(f))
+
+
+def test_a_companion_takes_the_side_of_the_person_accompanied(read) -> None:
+    f = read("Australian Prime Minister Mark Holm arrived in Beijing on Monday. Foreign Minister Sara Berg, "
+             "who accompanied the prime minister along with Trade Minister Tom Lund, said she had raised "
+             "human rights.")
+    assert {("Sara Berg", "Foreign Minister", "Australia"), ("Tom Lund", "Trade Minister", "Australia")} <= roles(f)
+
+
+def test_people_accompanying_and_joining_a_leader_share_the_leaders_country(read) -> None:
+    f = read("The summit opened between U.S. President Mark Holm and North Korean leader Peter Lind. "
+             "Secretary of State Paul Kerr joins Holm; Lind is accompanied by Foreign Minister Ri Sol.")
+    assert ("Paul Kerr", "Secretary of State", "United States") in roles(f)
+    assert ("Ri Sol", "Foreign Minister", "North Korea") in roles(f)
+
+
+def test_a_description_goes_to_the_holder_written_with_its_words(read) -> None:
+    f = read("BEIJING - Prime Minister Mark Holm arrived on Monday and sat down with Premier Peter Lind. "
+             "He is the first Australian prime minister to visit in seven years.")
+    assert not any(p == "Peter Lind" and o == "Australia" for p, _, o in roles(f))
