@@ -1,9 +1,10 @@
 """A store behind HTTP: SPARQL 1.1 Query/Update endpoints and the Graph Store HTTP Protocol.
 
 `RemoteStore` is a `GraphStore` (kg.store.protocol), as KgStore is, so `--store URL` works with
-`kg build`, `kg query`, `kg export` and `kg stats`; the SPARQL both send is in kg.store.sparql. Each document graph is written with
-one idempotent `PUT ?graph=IRI` (or, for endpoints without a Graph Store, one SPARQL Update request
-`DROP SILENT GRAPH …; INSERT DATA …`, which servers run as one transaction).
+`kg build`, `kg query`, `kg export` and `kg stats`; the SPARQL both send is in kg.store.sparql.
+Each document graph is written with one idempotent `PUT ?graph=IRI` (or, for endpoints without a
+Graph Store, one SPARQL Update request `DROP SILENT GRAPH …; INSERT DATA …`, which servers run as
+one transaction).
 
 URL: `http(s)://[user:password@]host[:port][/path][?profile=NAME&query=…&update=…&gsp=…]`; the
 profile (default oxigraph) gives the endpoint layout relative to the URL's path, and `query`,
