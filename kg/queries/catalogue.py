@@ -6,6 +6,10 @@ Header lines start with `#+ ` (in the spirit of grlc's decorators):
     #+ description: One row per role a document states.
     #+ param: entity string required  Label, alias or IRI of the entity
     #+ param: since date optional=0001-01-01  Only facts on or after this date
+    #+ hidden: true
+
+A hidden query is left out of the lists (`kg query --list`, /api/queries, the UI, the reference) but
+runs by name like any other: the server's own pages (kg.server.describe) run their queries this way.
 
 An optional parameter names its default (`optional=VALUE`, `optional=""` for an empty string): it is
 always bound, so a query tests `STR(?keyword) = ""` rather than `BOUND(?keyword)`. Parameters are
@@ -48,6 +52,7 @@ class SavedQuery:
     summary: str
     description: str = ""
     parameters: tuple[Parameter, ...] = field(default_factory=tuple)
+    hidden: bool = False
 
     @property
     def text(self) -> str:
@@ -76,6 +81,7 @@ def parse_saved_query(name: str, text: str) -> SavedQuery:
     summary = ""
     description: list[str] = []
     params: list[Parameter] = []
+    hidden = False
     for line in text.splitlines():
         if not line.startswith("#+"):
             continue
@@ -85,6 +91,10 @@ def parse_saved_query(name: str, text: str) -> SavedQuery:
             summary = value
         elif key == "description":
             description.append(value)
+        elif key == "hidden":
+            if value.lower() not in ("true", "false"):
+                raise QueryError(f"query {name}: bad hidden line {value!r} (want: true or false)")
+            hidden = value.lower() == "true"
         elif key == "param":
             m = _PARAM.match(value)
             if not m:
@@ -94,7 +104,7 @@ def parse_saved_query(name: str, text: str) -> SavedQuery:
             params.append(Parameter(m["name"], m["type"], m["required"] == "required", m["desc"].strip(), default))
     if not summary:
         raise QueryError(f"query {name}: header has no '#+ summary:' line")
-    return SavedQuery(name, text, summary, " ".join(description), tuple(params))
+    return SavedQuery(name, text, summary, " ".join(description), tuple(params), hidden)
 
 
 class Catalogue:
@@ -108,10 +118,13 @@ class Catalogue:
         self._parsed: dict[str, tuple[tuple[int, int], SavedQuery]] = {}
 
     def names(self) -> list[str]:
-        return sorted(p.stem for p in self.folder.glob("*.rq")) if self.folder.is_dir() else []
+        """The names of the listed queries (not the hidden ones), sorted."""
+        return [q.name for q in self.all()]
 
     def all(self) -> list[SavedQuery]:
-        return [self.get(n) for n in self.names()]
+        """The listed queries: every one but those marked `#+ hidden: true`."""
+        files = sorted(p.stem for p in self.folder.glob("*.rq")) if self.folder.is_dir() else []
+        return [q for q in map(self.get, files) if not q.hidden]
 
     def get(self, name: str) -> SavedQuery:
         path = self.folder / f"{name}.rq"

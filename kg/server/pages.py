@@ -11,10 +11,11 @@ from starlette.responses import HTMLResponse, Response
 from kg.errors import QueryError
 from kg.queries import run_saved
 from kg.server.api import describe as describe_query
+from kg.server.describe import PAGES
 from kg.server.errors import HttpError
 from kg.server.favicon import favicon_ico
 from kg.server.linked import local_link
-from kg.server.state import state_of
+from kg.server.state import ServerState, state_of
 from kg.server.templating import render
 
 TIMELINE_QUERY = "entity-timeline"
@@ -66,16 +67,9 @@ async def timeline(request: Request) -> Response:
                                local=lambda i: local_link(i, state.base)))
 
 
-def _name_of(state: object, entity: str) -> str:
+def _name_of(state: ServerState, entity: str) -> str:
     """The entity's preferred name, found as entity-timeline finds it (name, alias or IRI)."""
-    from kg.queries import with_prefixes
-    from kg.queries.params import to_term
-    from kg.rdf.terms import IRI
-
-    term = to_term(entity, "entity")
-    sparql = ("SELECT ?l WHERE { ?k skos:prefLabel ?l } LIMIT 1" if isinstance(term, IRI)
-              else "SELECT ?l WHERE { ?e dip:nameKey ?k ; skos:prefLabel ?l } ORDER BY ?l LIMIT 1")
-    rows = list(state.store.query(with_prefixes(sparql), bindings={"k": term}).rows())  # type: ignore[attr-defined]
+    rows = list(run_saved(state.store, PAGES.get("page-name-of"), {"entity": entity}).rows())
     return rows[0]["l"].value if rows and rows[0]["l"] is not None else ""
 
 

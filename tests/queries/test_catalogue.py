@@ -45,3 +45,22 @@ def test_a_folder_named_like_a_query_is_not_one(tmp_path: Path) -> None:
     (tmp_path / "q.rq").mkdir()
     with pytest.raises(QueryError, match="no saved query named"):
         Catalogue(tmp_path).get("q")
+
+
+def test_a_hidden_query_is_not_listed_but_runs_by_name(tmp_path: Path) -> None:
+    (tmp_path / "shown.rq").write_text("#+ summary: listed\nASK {}\n")
+    (tmp_path / "page.rq").write_text("#+ summary: for a page\n#+ hidden: true\nASK {}\n")
+    catalogue = Catalogue(tmp_path)
+    assert catalogue.names() == ["shown"] and [q.name for q in catalogue.all()] == ["shown"]
+    assert catalogue.get("page").hidden and not catalogue.get("shown").hidden
+    (tmp_path / "bad.rq").write_text("#+ summary: unclear\n#+ hidden: maybe\nASK {}\n")
+    with pytest.raises(QueryError, match="bad hidden line"):
+        catalogue.get("bad")
+
+
+def test_the_entity_pages_queries_are_shipped_hidden() -> None:
+    from kg.server.describe import PAGES
+
+    pages = sorted(p.stem for p in QUERIES.glob("page-*.rq"))
+    assert pages and all(PAGES.get(name).hidden for name in pages)
+    assert not set(pages) & set(Catalogue(QUERIES).names())
