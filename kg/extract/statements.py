@@ -347,14 +347,31 @@ def _direct(doc: Doc, index: EntityIndex, speakers: Speakers, quotes: list[Quote
             if speaker is None:
                 continue
             sent = doc[cue.i].sent
-            st = _statement(speaker, cue, q.text, q.text, sent, index, 0.7 if via_pronoun else 0.8)
-            out.append(st)
+            for part in quoted_sentences(q.text):
+                st = _statement(speaker, cue, part, part, sent, index, 0.7 if via_pronoun else 0.8)
+                out.append(st)
             last = (speaker, st.cue)
         elif last and _starts_paragraph(text, q.start):
             sent = doc.char_span(q.start, q.end, alignment_mode="expand")
             assert sent is not None
-            out.append(_statement(last[0], None, q.text, q.text, sent.sent, index, 0.6, cue_text=last[1]))
+            out += [_statement(last[0], None, part, part, sent.sent, index, 0.6, cue_text=last[1])
+                    for part in quoted_sentences(q.text)]
     return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def quoted_sentences(quote: str) -> list[str]:
+    """A quotation of several sentences is several claims: each sentence of four words or more, in order
+    (shorter ones stay with the sentence before: 'It is narrow. Very narrow.')."""
+    parts: list[str] = []
+    for piece in _SENTENCE_END.split(quote):
+        if parts and len(piece.split()) < 4:
+            parts[-1] += " " + piece
+        else:
+            parts.append(piece)
+    return parts
 
 
 def _attribution(doc: Doc, text: str, q: Quote, quotes: list[Quote]) -> Token | None:

@@ -253,3 +253,11 @@ def test_calling_or_describing_something_in_quotes_is_a_statement(read) -> None:
 def test_a_subject_pronoun_continues_a_subject_named_in_apposition(read) -> None:  # noqa: ANN001
     f = read("Norway's president, Tomas Berg, wants a faster process. In a radio interview, he says the timetable is unfair.")
     assert ("Tomas Berg", "the timetable is unfair") in statements(f)
+
+
+def test_a_quotation_of_several_sentences_is_one_claim_per_sentence(read) -> None:
+    f = read('"The harbour plan cost the city far too much. I am disappointed that the board ignored our '
+             'objections. Very disappointed," Governor Mark Holm said on Monday.')
+    assert statements(f) == [
+        ("Mark Holm", "The harbour plan cost the city far too much."),
+        ("Mark Holm", "I am disappointed that the board ignored our objections. Very disappointed")]
