@@ -19,8 +19,9 @@ from kg.nlp.gazetteer import titles
 
 MEETING_VERBS = {"meet", "visit", "host", "confer", "talk", "exchange", "hold", "receive", "welcome", "summon"}
 MEETING_NOUNS = {"meeting", "talk", "talks", "visit", "summit", "dialogue", "conference", "exchange", "trip",
-                 "consultation", "negotiation", "tête-à-tête", "call"}
-_NEEDS_OBJECT = {"hold": {"talk", "talks", "meeting", "dialogue", "consultation", "negotiation", "summit"},
+                 "consultation", "negotiation", "tête-à-tête", "call", "bilateral"}
+_NEEDS_OBJECT = {"hold": {"talk", "talks", "meeting", "dialogue", "consultation", "negotiation", "summit",
+                          "bilateral", "bilaterals"},
                  "exchange": {"view", "views"}, "receive": set(), "welcome": set(), "summon": set()}
 _FUTURE_MARKS = {"will", "would", "shall", "expected", "plan", "plans", "planned", "intend", "scheduled", "upcoming",
                  "ahead", "later", "next", "due"}
@@ -54,20 +55,22 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
                 people, confidence = gathering_parties(cue, resolver), 0.5
             if len(people) < 2:
                 continue
-            if in_sentence and (any(set(people) <= set(e) or set(e) <= set(people) for e in in_sentence) or not any(
-                    index.entities[k].kind == PERSON for k in set(people) - {k for e in in_sentence for k in e})):
-                continue  # "met … for talks": one meeting, read twice; a second needs someone new
-            in_sentence.append(people)
-            planned = _is_planned(cue, sent)
-            when, certainty = (_date(sent, published, planned, cue), _EXPLICIT)
-            if when is None and not planned:
-                when, certainty = narrative.date
-            elif when and _precision(when) == 0 and not planned and _within(narrative.date[0], when):
-                when = narrative.date[0]  # "(2024)" and the dateline's June 19: the day, not the year
-            meetings.append(Meeting(
-                participants=tuple(people), cue=cue.lemma_.lower(), evidence=evidence_of(sent, index.document_id),
-                confidence=confidence, date=when, place=_place(sent, index, people), planned=planned, host=host))
-            certainties.append(certainty)
+            for group in _separately(cue, people, resolver):
+                if in_sentence and (any(set(group) <= set(e) or set(e) <= set(group) for e in in_sentence) or not any(
+                        index.entities[k].kind == PERSON for k in set(group) - {k for e in in_sentence for k in e})):
+                    continue  # "met … for talks": one meeting, read twice; a second needs someone new
+                in_sentence.append(group)
+                planned = _is_planned(cue, sent)
+                when, certainty = (_date(sent, published, planned, cue), _EXPLICIT)
+                if when is None and not planned:
+                    when, certainty = narrative.date
+                elif when and _precision(when) == 0 and not planned and _within(narrative.date[0], when):
+                    when = narrative.date[0]  # "(2024)" and the dateline's June 19: the day, not the year
+                meetings.append(Meeting(
+                    participants=tuple(group), cue=cue.lemma_.lower(), evidence=evidence_of(sent, index.document_id),
+                    confidence=confidence, date=when, place=_place(sent, index, group), planned=planned,
+                    host=host))
+                certainties.append(certainty)
     return _dedupe(_with_delegations(meetings, participant_lists(doc, index)), certainties)
 
 
@@ -123,7 +126,8 @@ def _is_cue(tok: Token) -> bool:
         if need is None:
             return True
         if not need:  # "Macron received Zelensky", "summoned China's ambassador"; not "welcomed the decision"
-            return any(c.dep_ == "dobj" and (c.ent_type_ == L.PERSON or c.lemma_.lower() in _ENVOYS)
+            return any(c.dep_ == "dobj" and (c.ent_type_ == L.PERSON or c.lemma_.lower() in _ENVOYS
+                                             or c.lower_ in ("him", "her", "them"))  # "X receives him"
                        for c in tok.children)
         return any(c.lemma_.lower() in need for c in tok.children if c.dep_ in L.OBJECTS)
     if tok.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS:
@@ -167,6 +171,8 @@ def _participants(cue: Token, resolver: Resolver) -> list[str]:
             heads += _names_just_before(cue, resolver)
         heads += [c for c in cue.children if c.dep_ == "dobj" and cue.lemma_.lower() in (
             "meet", "host", "receive", "welcome", "visit", "summon")]
+        # "met with A, chairman of X, and B": the parser hangs B on the verb after an apposition
+        heads += [c for c in cue.children if c.dep_ == L.CONJ and c.pos_ == "PROPN" and c.ent_type_ == L.PERSON]
         if (agent := _agent(cue)) is not None:
             heads.append(agent)
     for prep in _with_phrases(anchor):
@@ -184,6 +190,18 @@ def _participants(cue: Token, resolver: Resolver) -> list[str]:
                     if key not in out:
                         out.append(key)
     return out
+
+
+def _separately(cue: Token, people: list[str], resolver: Resolver) -> list[list[str]]:
+    """'X met separately with A and B': two bilaterals, X with A and X with B; else the one meeting."""
+    if cue.pos_ != "VERB" or not any(c.lower_ in ("separately", "individually") for c in cue.children):
+        return [people]
+    subjects = [k for c in cue.children if c.dep_ in L.SUBJECTS for t in (c, *_conjuncts(c))
+                if (k := resolver.resolve(t)) is not None and k in people]
+    others = [k for k in people if k not in subjects]
+    if not subjects or len(others) < 2:
+        return [people]
+    return [[*subjects, k] for k in others]
 
 
 def _agent(verb: Token) -> Token | None:

@@ -180,3 +180,22 @@ def test_two_people_spending_hours_together_met(read) -> None:  # noqa: ANN001
              "on Monday.")
     assert {"Tomas Berg", "Lena Dahl"} in meetings(f)
     assert read("Tomas Berg spent two hours with reporters on Monday.").meetings == []
+
+
+def test_a_bilateral_held_is_a_meeting(read) -> None:
+    f = read("U.S. President Mark Holm arrived on Monday. Holm and Turkish President Peter Lind hold their "
+             "bilateral on the sidelines of the summit.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind"}]
+
+
+def test_the_host_receives_him_the_visitor_not_himself(read) -> None:
+    f = read("U.S. President Mark Holm arrived. Vietnamese President Peter Lind receives him with a guard of honour.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind"}]
+
+
+def test_meeting_separately_with_two_people_is_two_bilaterals(read) -> None:
+    f = read("Earlier on Friday, Mark Holm met separately with Peter Lind, chairman of the congress, and "
+             "Chinese Premier Tom Becker.")
+    assert sorted(map(sorted, meetings(f))) == [["Mark Holm", "Peter Lind"], ["Mark Holm", "Tom Becker"]]
+    f = read("Mark Holm met with Peter Lind, chairman of the congress, and Chinese Premier Tom Becker.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind", "Tom Becker"}]
