@@ -13,12 +13,15 @@ store's "pending" mark, so a build killed in between is completed by the next on
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kg.nlp.components import NAME_PARTICLES, name_parts
 from kg.rdf import name_key
 from kg.rdf.namespaces import dip, term
 from kg.rdf.terms import IRI, lit
-from kg.store import KgStore
+
+if TYPE_CHECKING:
+    from kg.store.protocol import GraphStore
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ PERSON, LINK_REASON, NAME_KEY = (dip(local).nt() for local in ("Person", "linkRe
 PREF_LABEL, LABEL, SAME_AS = term("skos", "prefLabel").nt(), term("rdfs", "label").nt(), term("owl", "sameAs").nt()
 
 
-def find_links(store: KgStore) -> list[Link]:
+def find_links(store: GraphStore) -> list[Link]:
     """Bare-name persons not linked yet that match exactly one full-name person (one of its names)."""
     entities = store.minter.special_graph("entities").nt()
     q = (f"SELECT DISTINCT ?p ?label ?linked WHERE {{ GRAPH {entities} {{ ?p a {PERSON} ; "
@@ -97,7 +100,7 @@ def _middle(word: str) -> bool:
     return word[:1].isupper() and word.lower() not in NAME_PARTICLES
 
 
-def _documents_naming(store: KgStore, iris: set[str]) -> dict[str, int]:
+def _documents_naming(store: GraphStore, iris: set[str]) -> dict[str, int]:
     """How many document graphs mention each of these entities."""
     if not iris:
         return {}
@@ -107,7 +110,7 @@ def _documents_naming(store: KgStore, iris: set[str]) -> dict[str, int]:
     return {r["e"].value: int(r["n"].value) for r in store.query(q, union=False).rows() if r["e"] and r["n"]}
 
 
-def apply_links(store: KgStore, links: list[Link]) -> None:
+def apply_links(store: GraphStore, links: list[Link]) -> None:
     """Record each link in the entities graph: sameAs, and the full name as the bare person's label."""
     if not links:
         return
@@ -124,7 +127,7 @@ def apply_links(store: KgStore, links: list[Link]) -> None:
     store.update(" ;\n".join(ops))
 
 
-def existing_links(store: KgStore) -> list[Link]:
+def existing_links(store: GraphStore) -> list[Link]:
     """Links made by earlier builds: re-applied, since a document written later re-adds the bare label."""
     ent = store.minter.special_graph("entities").nt()
     q = (f"SELECT DISTINCT ?p ?full ?name ?reason WHERE {{ GRAPH {ent} {{ ?p a {PERSON} ; {SAME_AS} ?full . "
@@ -136,7 +139,7 @@ def existing_links(store: KgStore) -> list[Link]:
                   key=lambda link: link.short)
 
 
-def link_people(store: KgStore) -> list[Link]:
+def link_people(store: GraphStore) -> list[Link]:
     """Find and apply new links, re-apply earlier ones; returns the new links (for the build summary)."""
     links = find_links(store)
     apply_links(store, existing_links(store) + links)
