@@ -184,7 +184,7 @@ def test_two_people_spending_hours_together_met(read) -> None:  # noqa: ANN001
 
 def test_a_bilateral_held_is_a_meeting(read) -> None:
     f = read("U.S. President Mark Holm arrived on Monday. Holm and Turkish President Peter Lind hold their "
-             "bilateral on the sidelines of the summit.")
+             "bilateral in the margins of the summit.")
     assert meetings(f) == [{"Mark Holm", "Peter Lind"}]
 
 
