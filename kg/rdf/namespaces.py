@@ -142,6 +142,10 @@ class Minter:
         """The server path of a resource IRI minted here ('/id/person/barack-obama'), fragment dropped."""
         return "/" + iri[len(self.base):].split("#", 1)[0] if self.parse(iri) else None
 
+    def at_path(self, path: str) -> str:
+        """The IRI a server path names ('/id/person/barack-obama'), as sent: the inverse of `path_of`."""
+        return self.base + path.lstrip("/")
+
     def sparql_minted(self, var: str) -> str:
         """A SPARQL test that ?var is an IRI minted under this base (as opposed to Wikidata or vocabulary)."""
         return f'STRSTARTS(STR(?{var}), "{self.base}")'

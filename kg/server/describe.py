@@ -48,7 +48,7 @@ def describe(store: KgStore, iri: str) -> dict[str, Any]:
     mentions = Counter(r["s"].split("#", 1)[0] for r in incoming if r["p"] == ITSRDF + "taIdentRef")
     incoming = [r for r in incoming if r["p"] != ITSRDF + "taIdentRef"]
     unnamed = [v for v in [r["o"] for r in outgoing] + [r["s"] for r in incoming] + list(mentions)
-               if "/id/" in v and v not in labels]
+               if store.minter.parse(v) is not None and v not in labels]
     labels |= readable_labels(store, unnamed)
     return {
         "iri": iri,
