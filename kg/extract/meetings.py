@@ -11,7 +11,7 @@ from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, GROUP, ORGANIZATION, PERSON, PLACE, Meeting
 from kg.extract.mentions import Resolver
-from kg.extract.sides import participant_lists
+from kg.extract.sides import ParticipantList, participant_lists
 from kg.extract.visits import GATHERING_NOUNS, gathering_parties, visit_parties
 from kg.extract.when import find_interval, resolve_date
 from kg.nlp import labels as L
@@ -74,16 +74,25 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
     return _dedupe(_with_delegations(meetings, participant_lists(doc, index)), certainties)
 
 
-def _with_delegations(meetings: list[Meeting], lists: list[tuple[int, list[str]]]) -> list[Meeting]:
+def _with_delegations(meetings: list[Meeting], lists: list[ParticipantList]) -> list[Meeting]:
     """'The Russian delegation included X, Y …' after talks are reported: X and Y took part in them
-    (the last held meeting reported before the list, within a few paragraphs)."""
+    (the last held meeting reported before the list, within a few paragraphs, or anywhere before a list
+    that names the talks: 'Officials present at the talks included …')."""
     out = list(meetings)
-    for offset, people in lists:
-        before = [n for n, m in enumerate(out) if m.evidence.start <= offset and not m.planned
-                  and offset - m.evidence.start < _DELEGATION_REACH]
-        if not before:
-            continue
-        n = max(before, key=lambda k: out[k].evidence.start)
+    previous: tuple[int, int] | None = None  # (end offset, meeting) of the list before
+    for listed in lists:
+        offset, people = listed.offset, listed.people
+        if previous is not None and offset - previous[0] < _NEXT_LIST and not listed.event:
+            n = previous[1]  # "Officials present at the talks included …. The Brazilian delegation included …"
+        else:
+            before = [n for n, m in enumerate(out) if m.evidence.start <= offset and not m.planned
+                      and (listed.points_back or offset - m.evidence.start < _DELEGATION_REACH)]
+            if not before:
+                previous = None
+                continue
+            named = [n for n in before if listed.event and _EVENT_CUES.get(out[n].cue) == listed.event]
+            n = max(named or before, key=lambda k: out[k].evidence.start)
+        previous = (listed.end, n)
         extra = tuple(p for p in people if p not in out[n].participants)
         if extra:
             out[n] = replace(out[n], participants=out[n].participants + extra)
@@ -92,6 +101,11 @@ def _with_delegations(meetings: list[Meeting], lists: list[tuple[int, list[str]]
 
 #: How far (in characters) a delegation list may follow the talks it belongs to.
 _DELEGATION_REACH = 1500
+#: A list this close after another list ends (in characters) names more people of the same talks.
+_NEXT_LIST = 200
+#: The event noun a list points back at, by the cue of the meeting it names: "present at the talks".
+_EVENT_CUES = {"talk": "talks", "talks": "talks", "hold": "talks", "meet": "meeting", "meeting": "meeting",
+               "summit": "summit", "negotiation": "negotiations"}
 
 
 def _is_cue(tok: Token) -> bool:

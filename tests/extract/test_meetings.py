@@ -199,3 +199,18 @@ def test_meeting_separately_with_two_people_is_two_bilaterals(read) -> None:
     assert sorted(map(sorted, meetings(f))) == [["Mark Holm", "Peter Lind"], ["Mark Holm", "Tom Becker"]]
     f = read("Mark Holm met with Peter Lind, chairman of the congress, and Chinese Premier Tom Becker.")
     assert meetings(f) == [{"Mark Holm", "Peter Lind", "Tom Becker"}]
+
+
+def test_people_who_sat_in_on_the_meeting_took_part(read) -> None:
+    f = read("U.S. President Mark Holm and Ukrainian President Peter Lind held talks at the palace. "
+             "National security adviser Tom Becker and Anne Roux, the ambassador, sat in on the meeting.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind", "Tom Becker", "Anne Roux"}]
+
+
+def test_a_list_naming_the_talks_reaches_back_past_long_paragraphs(read) -> None:
+    filler = " ".join(["The two sides discussed trade, energy, farming and science at great length."] * 6)
+    f = read("Chinese President Mark Holm held talks with Brazilian President Peter Lind on Friday.\n\n"
+             + "\n\n".join([filler] * 4) + "\n\n"
+             "Senior Chinese officials present at the talks included Tom Becker, a member of the committee. "
+             "The Brazilian delegation included Foreign Minister Anne Roux.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind", "Tom Becker", "Anne Roux"}]
