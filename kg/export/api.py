@@ -17,6 +17,7 @@ from kg.export.xmlformats import to_gexf, to_graphml
 from kg.queries import SavedQuery, run_saved
 from kg.rdf import PREFIXES
 from kg.store import GraphStore, KgStore
+from kg.store import formats as rdf_formats
 
 __all__ = ["FORMATS", "GRAPH_FORMATS", "INCLUDES", "MEDIA_TYPES", "RDF_FORMATS", "Options", "export_query",
            "project", "project_query", "render", "render_rdf", "write_neo4j"]
@@ -25,11 +26,11 @@ __all__ = ["FORMATS", "GRAPH_FORMATS", "INCLUDES", "MEDIA_TYPES", "RDF_FORMATS",
 GRAPH_FORMATS: dict[str, Callable[[nx.MultiDiGraph], bytes]] = {
     "graphml": to_graphml, "gexf": to_gexf, "cytoscape": cytoscape_bytes, "neo4j": neo4j_zip, "dot": to_dot,
 }
+#: RDF formats in the order `kg export --format` lists them: names of kg.store.formats.GRAPHS.
 RDF_FORMATS = ("turtle", "trig", "nt", "nq", "jsonld", "rdfxml")
 FORMATS = RDF_FORMATS + tuple(GRAPH_FORMATS)
-MEDIA_TYPES = {
-    "turtle": "text/turtle", "trig": "application/trig", "nt": "application/n-triples",
-    "nq": "application/n-quads", "jsonld": "application/ld+json", "rdfxml": "application/rdf+xml",
+_RDF_MEDIA = {f.name: f.media_type for f in rdf_formats.GRAPHS}
+MEDIA_TYPES = {name: _RDF_MEDIA[name] for name in RDF_FORMATS} | {
     "graphml": "application/graphml+xml", "gexf": "application/gexf+xml", "cytoscape": "application/json",
     "neo4j": "application/zip", "dot": "text/vnd.graphviz",
 }
