@@ -32,10 +32,12 @@ from kg.extract.speech import (
     NOMINAL_OBJECT_CUES,
     READOUT_VERBS,
     SPEECH_NOUNS,
+    clause_told,
     is_cue,
     reported_inside_another,
     stance_of,
     that_clause,
+    that_clauses,
 )
 from kg.extract.transcripts import extract_transcript_statements
 from kg.nlp import labels as L
@@ -74,7 +76,7 @@ def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver) -> list
         found = _nested(found)
         for f in found:
             speakers.remember(f.statement.speaker, list(sent))
-        out += [f.statement for f in found]
+        out += [replace(f.statement, content=claim) for f in found for claim in that_clauses(f.statement.content)]
         # "Xi told Scholz that …, according to CCTV": the outlet relays Xi's statement, as "…, Xinhua reported" does.
         out += [s for s in _according_to(sent, index, resolver) if not found]
     out += _direct(doc, index, speakers, quotes, used)
@@ -112,6 +114,8 @@ def _reported(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, qu
         span = doc[comp.left_edge.i: comp.right_edge.i + 1]
         if comp.i < cue.i:
             span = _after_layout(_trim_left_claim(span, _subject_left(cue)), layout)
+    elif (told := clause_told(cue)) is not None:
+        span = doc[told.left_edge.i: told.right_edge.i + 1]
     elif lemma in DENIAL_VERBS and cue.dep_ == L.RELCL and cue.head.lemma_.lower() in CHARGE_NOUNS:
         return _denied_charge(cue, sent, index, speakers, found)
     elif lemma in NOMINAL_OBJECT_CUES and any(c.dep_ in ("dobj", "xcomp") or c.dep_ == "prep" and lemma in (
