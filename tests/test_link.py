@@ -58,10 +58,10 @@ MR_HARPER = "Trade\n\nMr Harper said on Tuesday that the tariffs were unacceptab
 @pytest.mark.parametrize(("files", "speaker", "summary"), [
     pytest.param({"a.txt": TWO, "b.txt": "Follow-up\n\nLi said that a second round is planned.\n"},
                  ("Li", "b.txt"), "", id="ambiguous surname stays apart"),
-    pytest.param({"a.txt": "Summit\n\nBrazilian President Luiz Inacio Lula da Silva met Chinese President Xi Jinping "
+    pytest.param({"a.txt": "Summit\n\nBrazilian President Pedro Henrique Farias da Fonseca met Chinese President Chen Hao "
                            "in Brasilia on Wednesday.\n",
-                  "b.txt": "Trade\n\nLula said on Thursday that the tariffs were unacceptable.\n"},
-                 ("Luiz Inacio Lula da Silva", "b.txt"), "linked across documents: Lula",
+                  "b.txt": "Trade\n\nFarias said on Thursday that the tariffs were unacceptable.\n"},
+                 ("Pedro Henrique Farias da Fonseca", "b.txt"), "linked across documents: Farias",
                  id="a middle name joins its full name"),
     pytest.param({**HARPER_DAYS, "b.txt": "Visit\n\nLaureen Harper visited a school in Ottawa on Monday.\n",
                   "c.txt": MR_HARPER},
