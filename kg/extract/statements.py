@@ -16,13 +16,14 @@ A report of someone else's statement ("X said …, Xinhua reported") keeps only 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
-from kg.extract.facts import Statement
+from kg.extract.facts import Meeting, Statement
 from kg.extract.mentions import Resolver
 from kg.extract.quotes import Quote, find_quotes
 from kg.extract.speakers import CARRIER_NOUNS, SPEAKER_KINDS, Speakers
@@ -55,11 +56,12 @@ class _Found:
     doc: Doc
 
 
-def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver) -> list[Statement]:
+def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver,
+                       meetings: Sequence[Meeting] = ()) -> list[Statement]:
     quotes = find_quotes(doc.text)
     layout = dateline_and_byline_tokens(doc)
     used: dict[Quote, tuple[str, str]] = {}
-    speakers = Speakers(resolver)
+    speakers = Speakers(resolver, meetings)
     out: list[Statement] = []
     for sent in doc.sents:
         found: list[_Found] = []
@@ -76,7 +78,9 @@ def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver) -> list
         found = _nested(found)
         for f in found:
             speakers.remember(f.statement.speaker, list(sent))
-        out += [replace(f.statement, content=claim) for f in found for claim in that_clauses(f.statement.content)]
+        out += [replace(f.statement, content=claim, speaker=speaker) for f in found
+                for speaker in [f.statement.speaker, *speakers.co_speakers(doc[f.cue])]
+                for claim in that_clauses(f.statement.content)]
         # "Xi told Scholz that …, according to CCTV": the outlet relays Xi's statement, as "…, Xinhua reported" does.
         out += [s for s in _according_to(sent, index, resolver) if not found]
     out += _direct(doc, index, speakers, quotes, used)

@@ -280,3 +280,16 @@ def test_two_coordinated_that_clauses_are_two_claims(read) -> None:
              "and that the two countries bear a grave responsibility for the peace of the region.")
     assert statements(f) == [("Mark Holm", "it was meaningful to meet again after the summit in Oslo"),
                              ("Mark Holm", "the two countries bear a grave responsibility for the peace of the region")]
+
+
+def test_the_two_leaders_of_the_talks_just_reported_speak_jointly(read) -> None:
+    f = read("Prime Minister Mark Holm held talks with President Peter Lind in Oslo on Monday. "
+             "The two leaders reaffirmed their commitment to a comprehensive partnership.")
+    assert statements(f) == [("Mark Holm", "reaffirmed their commitment to a comprehensive partnership"),
+                             ("Peter Lind", "reaffirmed their commitment to a comprehensive partnership")]
+
+
+def test_the_three_leaders_after_a_bilateral_are_nobody(read) -> None:
+    f = read("Prime Minister Mark Holm held talks with President Peter Lind in Oslo on Monday. "
+             "The three leaders reaffirmed their commitment to a comprehensive partnership.")
+    assert statements(f) == []
