@@ -79,3 +79,23 @@ def test_who_a_bare_name_is_after_linking(tmp_path: Path, files: dict[str, str],
     elif summary == "":
         assert "linked across documents" not in out
     assert speaker in speakers(store)
+
+
+SPOKESMAN = "Row\n\nA spokesman for Harper said the tariffs were unacceptable.\n"  # the model tags Harper ORG here
+LABELS = ("SELECT ?label ?reason WHERE { GRAPH ?g { ?o a <https://w3id.org/kg-diplomacy/ontology#Organization> ; "
+          "<http://www.w3.org/2004/02/skos/core#prefLabel> ?label OPTIONAL { ?o "
+          "<https://w3id.org/kg-diplomacy/ontology#linkReason> ?reason } } }")
+
+
+def test_a_surname_tagged_an_organization_joins_the_person_that_dominates_it(tmp_path: Path) -> None:
+    out, store = build(tmp_path, {**HARPER_DAYS, "c.txt": SPOKESMAN})
+    assert "linked across documents: Harper" in out
+    rows = run_kg("query", LABELS, "--store", str(store), "--format", "csv").stdout
+    assert "Stephen Harper,person named as an organization" in rows
+
+
+def test_a_surname_tagged_an_organization_stays_apart_without_a_dominant_person(tmp_path: Path) -> None:
+    out, store = build(tmp_path, {"a.txt": SPOKESMAN, "b.txt": HARPER_DAYS["a0.txt"]})
+    assert "linked across documents" not in out
+    rows = run_kg("query", LABELS, "--store", str(store), "--format", "csv").stdout
+    assert "Harper," in rows and "person named as an organization" not in rows
