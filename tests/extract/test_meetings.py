@@ -211,6 +211,6 @@ def test_a_list_naming_the_talks_reaches_back_past_long_paragraphs(read) -> None
     filler = " ".join(["The two sides discussed trade, energy, farming and science at great length."] * 6)
     f = read("Chinese President Mark Holm held talks with Brazilian President Peter Lind on Friday.\n\n"
              + "\n\n".join([filler] * 4) + "\n\n"
-             "Senior Chinese officials present at the talks included Tom Becker, a member of the committee. "
+             "Chinese officials present at the talks also included Tom Becker, a member of the committee. "
              "The Brazilian delegation included Foreign Minister Anne Roux.")
     assert meetings(f) == [{"Mark Holm", "Peter Lind", "Tom Becker", "Anne Roux"}]

@@ -265,21 +265,21 @@ def test_a_quotation_of_several_sentences_is_one_claim_per_sentence(read) -> Non
 
 
 def test_a_readout_verb_coordinated_with_another_is_a_statement_of_its_own(read) -> None:
-    f = read("Prime Minister Mark Holm called for the early release of the national detained in the capital, "
-             "and requested the immediate lifting of the import restrictions on farm products.")
-    assert ("Mark Holm", "requested the immediate lifting of the import restrictions on farm products") in statements(f)
+    f = read("Prime Minister Mark Holm called for the quick release of the engineer held in the capital, "
+             "and requested the swift removal of the ban on farm imports.")
+    assert ("Mark Holm", "requested the swift removal of the ban on farm imports") in statements(f)
 
 
 def test_what_someone_tells_the_press_even_when_parsed_as_a_relative_clause(read) -> None:
-    f = read("Mark Holm tells the pool he expects the summit to be very successful.")
-    assert statements(f) == [("Mark Holm", "he expects the summit to be very successful")]
+    f = read("Mark Holm tells the pool he expects the talks to go very well.")
+    assert statements(f) == [("Mark Holm", "he expects the talks to go very well")]
 
 
 def test_two_coordinated_that_clauses_are_two_claims(read) -> None:
-    f = read("Prime Minister Mark Holm stated that it was meaningful to meet again after the summit in Oslo, "
-             "and that the two countries bear a grave responsibility for the peace of the region.")
-    assert statements(f) == [("Mark Holm", "it was meaningful to meet again after the summit in Oslo"),
-                             ("Mark Holm", "the two countries bear a grave responsibility for the peace of the region")]
+    f = read("Prime Minister Mark Holm stated that it was useful to meet again after the summit in Oslo, "
+             "and that the two countries share a heavy duty to keep the region at peace.")
+    assert statements(f) == [("Mark Holm", "it was useful to meet again after the summit in Oslo"),
+                             ("Mark Holm", "the two countries share a heavy duty to keep the region at peace")]
 
 
 def test_the_two_leaders_of_the_talks_just_reported_speak_jointly(read) -> None:
