@@ -66,6 +66,11 @@ def curie(iri: str) -> str:
     return f"{prefix}:{local}" if prefix else iri
 
 
+def without_fragment(iri: str) -> str:
+    """The IRI without its fragment: a text anchor's document ('…/id/document/d#char=0,5' -> '…/id/document/d')."""
+    return iri.split("#", 1)[0]
+
+
 def slug(text: str) -> str:
     """A readable IRI path segment: 'Barack Obama' -> 'barack-obama' (non-ASCII kept, percent-encoded)."""
     s = re.sub(r"[^\w]+", "-", text.lower()).strip("-")
