@@ -30,7 +30,7 @@ NOMINAL_OBJECT_CUES = {"deny", "accuse", "blame", "reject", "urge", "warn", "con
                        "thank", "express", "voice", "convey", "reaffirm", "commend", "encourage", "request",
                        "highlight", "appreciate", "congratulate", "dispute", "praise", "hail", "applaud", "welcome",
                        "raise", "stress", "emphasize", "emphasise", "underline", "underscore", "reiterate", "note",
-                       "assure", "describe"}
+                       "assure", "describe", "ask"}
 #: Nouns for what someone said: "Clapper's assertion that …", "a charge China denies".
 SPEECH_NOUNS = {"assertion", "claim", "statement", "remark", "remarks", "warning", "accusation", "allegation",
                 "insistence", "pledge", "promise", "suggestion", "charge", "argument", "comment", "denial",
@@ -43,7 +43,7 @@ STANCE = {"deny": "denies", "reject": "denies", "refute": "denies", "dismiss": "
           "criticise": "accuses", "condemn": "accuses", "complain": "accuses", "warn": "warns",
           "threaten": "warns", "caution": "warns", "agree": "agrees", "urge": "calls_for", "call": "calls_for",
           "demand": "calls_for", "appeal": "calls_for", "propose": "calls_for", "request": "calls_for",
-          "encourage": "calls_for",
+          "encourage": "calls_for", "ask": "calls_for",
           "accusation": "accuses", "allegation": "accuses", "denial": "denies", "warning": "warns",
           "threat": "warns", "demand_n": "calls_for"}
 _CONTENT_STANCE = [(re.compile(r"\b(den(y|ies|ied)|groundless|baseless|refute[sd]?|reject(s|ed)?)\b", re.I), "denies"),
@@ -78,6 +78,8 @@ def is_cue(tok: Token) -> bool:
         return any(c.dep_ == "dobj" and c.lower_ in _RAISED for c in tok.children)
     if lemma in SPEECH_VERBS:
         return True
+    if lemma == "ask":  # "asked the governments not to turn away boats": a request; not "asked whether …"
+        return any(c.dep_ == "xcomp" for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children)
     if lemma == "point":  # "pointed out that …"
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
     if lemma == "put":
