@@ -122,8 +122,8 @@ def _reported(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, qu
         span = doc[told.left_edge.i: told.right_edge.i + 1]
     elif lemma in DENIAL_VERBS and cue.dep_ == L.RELCL and cue.head.lemma_.lower() in CHARGE_NOUNS:
         return _denied_charge(cue, sent, index, speakers, found)
-    elif lemma in NOMINAL_OBJECT_CUES and any(c.dep_ in ("dobj", "xcomp") or c.dep_ == "prep" and lemma in (
-            "call", "appeal") for c in cue.children):
+    elif lemma in NOMINAL_OBJECT_CUES and any(c.dep_ in ("dobj", "xcomp") or c.dep_ == "prep" and (lemma in (
+            "call", "appeal") or lemma == "warn" and c.lower_ == "against") for c in cue.children):
         # "China has denied the accusations": the clause is the claim, up to the next comma.
         # It starts at the subject: a fronted "On Tuesday," or "In a statement to reporters," is not claimed.
         end = next((t.i for t in doc[cue.i: cue.right_edge.i + 1] if t.text in (",", ";")), cue.right_edge.i + 1)
@@ -295,6 +295,15 @@ def _nested(found: list[_Found]) -> list[_Found]:
         if any(g is not f and g not in trailing and f.start <= g.cue < f.end and g.statement.speaker != f.statement.speaker
                for g in found):
             continue
+        # "X said A and warned B": A is what X said, B what X warned (a statement of its own).
+        joined = [g.cue for g in found if g is not f and f.start < g.cue < f.end and g.statement.speaker ==
+                  f.statement.speaker and f.doc[g.cue].dep_ == L.CONJ and g.start >= g.cue]
+        if joined:
+            cut = min(joined)
+            while cut > f.start and f.doc[cut - 1].lower_ in ("and", ",", "also"):
+                cut -= 1
+            if cut > f.start:
+                f = _Found(replace(f.statement, content=_clean(f.doc[f.start:cut].text)), f.cue, f.start, cut, f.doc)
         for t in trailing:
             if t is not f and f.start <= t.cue < f.end:
                 cut = _comma_before(t)

@@ -301,3 +301,10 @@ def test_asking_someone_to_act_is_a_request_but_a_question_is_not(read) -> None:
         ("Anne Lind", "Anne Lind asked the governments of the region not to turn away boats of people seeking asylum",
          "calls_for")]
     assert statements(read("Anne Lind asked whether the talks would resume.")) == []
+
+
+def test_said_one_thing_and_warned_another_are_two_statements(read) -> None:
+    f = read("Mark Holm, a foreign ministry spokesperson, said the country opposed closed blocs and warned "
+             "against actions that stoke confrontation in the region.")
+    assert statements(f) == [("Mark Holm", "the country opposed closed blocs"),
+                             ("Mark Holm", "warned against actions that stoke confrontation in the region")]
