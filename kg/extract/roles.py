@@ -528,11 +528,14 @@ def _named_beside(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role
         if any(d.dep_ == "det" and d.lower_ in ("a", "an", "another", "one") for d in t.root.children):
             continue  # "another Chinese official, spokesman Hong Lei": a loose description, not the title held
         holders = [c for c in t.root.children if c.dep_ == "appos"]
-        if not holders and t.end + 1 < len(doc) and doc[t.end].text == "," and _starts_person(doc, t.end + 1, index) \
+        comma = next((p.right_edge.i + 1 for p in t.root.children if p.dep_ == "prep" and p.i == t.end
+                      and p.lower_ in ("of", "for")), t.end)  # "the President of Ukraine, …"
+        j = _past_honorifics(doc, comma + 1)  # "…, H.E. Mr. X"
+        if not holders and j < len(doc) and doc[comma].text == "," and _starts_person(doc, j, index) \
                 and any(d.lower_ == "the" for d in t.root.children) and not _plural_title(t):
-            name = index.mention_span(doc[t.end + 1])
-            if name is not None and name.end < len(doc) and doc[name.end].text in (",", "and", ";"):
-                holders = [doc[t.end + 1]]  # "…, the Defence Secretary, X, and …": a list read as one phrase
+            name = index.mention_span(doc[j])
+            if name is not None and name.end < len(doc) and doc[name.end].text in (",", "and", ";", "."):
+                holders = [doc[j]]  # "…, the Defence Secretary, X, and …": a list read as one phrase
         for c in holders:
             # "Their foreign ministers, Turkey's Hakan Fidan and Sweden's Tobias Billström": each one named
             for holder in [c, *(x for x in c.conjuncts)] if _plural_title(t) else [c]:
@@ -547,6 +550,12 @@ def _named_beside(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role
                 if role:
                     out.append(role)
     return out
+
+
+def _past_honorifics(doc: Doc, i: int) -> int:
+    while i < len(doc) and doc[i].lower_ in HONORIFICS:
+        i += 1
+    return i
 
 
 def _singular(span: Span) -> str:

@@ -212,3 +212,9 @@ def test_a_title_before_a_comma_and_a_speaker_is_no_apposition(read) -> None:
     f = read("Asked whether he trusted the agencies or the word of the Russian leader, Mark Holm said "
              "the two men had talked.")
     assert not any(name(f, r.person) == "Mark Holm" for r in f.roles)
+
+
+def test_the_president_of_a_country_then_honorifics_and_the_name(read) -> None:
+    f = read("Prime Minister Mark Holm paid an official visit at the invitation of the President of Ukraine, "
+             "H.E. Mr. Peter Lind.")
+    assert ("Peter Lind", "President", "Ukraine") in roles(f)

@@ -308,3 +308,12 @@ def test_said_one_thing_and_warned_another_are_two_statements(read) -> None:
              "against actions that stoke confrontation in the region.")
     assert statements(f) == [("Mark Holm", "the country opposed closed blocs"),
                              ("Mark Holm", "warned against actions that stoke confrontation in the region")]
+
+
+def test_a_readout_names_its_principal_by_bare_title_and_he_continues_it(read) -> None:
+    f = read("Prime Minister Mark Holm paid an official visit to Lima. The delegation included Foreign Secretary "
+             "Peter Lind. Prime Minister reiterated the position that dialogue is the only way. He stated that "
+             "\"the loss of innocent lives is a tragedy for all humanity.\"")
+    assert statements(f) == [
+        ("Mark Holm", "Prime Minister reiterated the position that dialogue is the only way"),
+        ("Mark Holm", "the loss of innocent lives is a tragedy for all humanity")]
