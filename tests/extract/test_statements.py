@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract.conftest import name, statements
 
 
@@ -317,3 +319,12 @@ def test_a_readout_names_its_principal_by_bare_title_and_he_continues_it(read) -
     assert statements(f) == [
         ("Mark Holm", "Prime Minister reiterated the position that dialogue is the only way"),
         ("Mark Holm", "the loss of innocent lives is a tragedy for all humanity")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The talks, Mark Holm said, were frank and useful.", ("Mark Holm", "The talks were frank and useful")),
+    ("Institutional recipients, said Mark Holm, are required to exhibit their donated photographs every ten years.",
+     ("Mark Holm", "Institutional recipients are required to exhibit their donated photographs every ten years")),
+])
+def test_an_attribution_in_the_middle_of_the_claim(read, text: str, expected: tuple[str, str]) -> None:
+    assert statements(read(text)) == [expected]
