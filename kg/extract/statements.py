@@ -212,6 +212,8 @@ def _resumed(cue: Token, subj: Token | None, sent: Span) -> Span | None:
     end = max(cue.i, subj.right_edge.i if subj is not None else cue.i)
     if end + 2 >= sent.end or doc[end + 1].text != ",":
         return None
+    if doc[end + 2].text in ("\"", "“", "'") or doc[sent.start].pos_ in ("ADP", "SCONJ", "VERB"):
+        return None  # '…, X said, "…"' is a quotation; 'Of the sanctions, X said, …' a fronted phrase
     last = sent.end - 1
     while last > end + 1 and doc[last].is_punct:
         last -= 1
