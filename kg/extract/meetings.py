@@ -23,6 +23,8 @@ MEETING_NOUNS = {"meeting", "talk", "talks", "visit", "summit", "dialogue", "con
 _NEEDS_OBJECT = {"hold": {"talk", "talks", "meeting", "dialogue", "consultation", "negotiation", "summit",
                           "bilateral", "bilaterals"},
                  "exchange": {"view", "views"}, "receive": set(), "welcome": set(), "summon": set()}
+#: Meals that are meetings when working or official: "a working lunch", "a state banquet".
+_MEALS = {"lunch", "dinner", "breakfast", "banquet", "luncheon"}
 _FUTURE_MARKS = {"will", "would", "shall", "expected", "plan", "plans", "planned", "intend", "scheduled", "upcoming",
                  "ahead", "later", "next", "due"}
 _PARTICIPANT_KINDS = (PERSON, ORGANIZATION, COUNTRY, GROUP)
@@ -127,9 +129,12 @@ def _is_cue(tok: Token) -> bool:
         heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
         in_talks = any(p.dep_ == L.PREP and p.lower_ == "in" and any(
             o.lemma_.lower() in _NEEDS_OBJECT["hold"] for o in p.children) for h in heads for p in h.children)
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        people = [t for t in subj.subtree if t.ent_type_ == L.PERSON and t.ent_iob_ == "B"] if subj is not None else []
-        together = len(people) >= 2 and any(c.dep_ == "dobj" and c.ent_type_ in (L.TIME, L.DATE) for c in tok.children)
+        # every subject: a dateline the parser took for one ("HELSINKI, July 16 - X and Y spent …") hides none
+        people = [t for subj in tok.children if subj.dep_ == "nsubj" for t in subj.subtree
+                  if t.ent_type_ == L.PERSON and t.ent_iob_ == "B"]
+        near = [*tok.children, *(g for c in tok.children for g in c.children)]  # "two hours (alone)"
+        together = len(people) >= 2 and any(c.dep_ in ("dobj", "npadvmod") and c.ent_type_ in (L.TIME, L.DATE)
+                                            for c in near)
         return in_talks or together
     if tok.pos_ == "VERB" and lemma in ("receive", "welcome", "host", "meet") and _agent(tok) is not None:
         return True  # "Mr Albanese was received by President Xi"
@@ -144,6 +149,8 @@ def _is_cue(tok: Token) -> bool:
                                              or c.lower_ in ("him", "her", "them"))  # "X receives him"
                        for c in tok.children)
         return any(c.lemma_.lower() in need for c in tok.children if c.dep_ in L.OBJECTS)
+    if tok.pos_ == "NOUN" and lemma in _MEALS:  # "a working lunch", "a state banquet": not any meal
+        return any(c.lower_ in ("working", "state", "official") for c in tok.children)
     if tok.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS:
         return any(c.dep_ == L.PREP and c.lower_ in ("with", "between") for c in tok.children) or any(
             c.dep_ == L.POSS for c in tok.children)
@@ -308,16 +315,19 @@ def _the_two(tok: Token, resolver: Resolver) -> list[str]:
             c.lower_ in ("two", "both") for c in tok.children if c.dep_ in ("nummod", "det", "predet")):
         return []
     doc, sent = tok.doc, tok.sent
-    before = doc[sent.start - 1].sent if sent.start else None
-    while before is not None and before.start > 0 and sum(t.is_alpha for t in before) < 3:
-        before = doc[before.start - 1].sent  # "4. The two leaders …": not the paragraph's number
-    for start, end in ((sent.start, tok.i), (before.start if before is not None else 0, sent.start)):
-        people = resolver.people_in(start, end)
-        if people:
-            return people if len(people) == 2 else []
-    return []
+    people = resolver.people_in(sent.start, tok.i)
+    end, looked = sent.start, 0
+    while not people and end > 0 and looked < _PAIR_REACH:
+        # the sentences before, past ones that name nobody: "X and Y met. The session ran long. The two …"
+        before = doc[end - 1].sent
+        people = resolver.people_in(before.start, end)
+        looked += sum(t.is_alpha for t in before) >= 3  # "4. The two leaders …": not the paragraph's number
+        end = before.start
+    return people if len(people) == 2 else []
 
 
+#: How many sentences back 'the two leaders' may look for the two people it means.
+_PAIR_REACH = 3
 _PAIR_NOUNS = {"leader", "president", "minister", "man", "woman", "diplomat", "counterpart", "premier", "chancellor",
                "envoy", "official", "head"}
 

@@ -220,3 +220,16 @@ def test_the_two_leaders_after_a_numbered_paragraph_and_a_bare_title(read) -> No
     f = read("Prime Minister Mark Holm arrived in Lima.\n\n3. Prime Minister and President Peter Lind together "
              "visited the museum.\n\n4. The two leaders held talks at the palace.")
     assert {"Mark Holm", "Peter Lind"} in meetings(f)
+
+
+def test_a_one_on_one_then_a_working_lunch_with_the_delegations_are_two_meetings(read) -> None:
+    f = read("OSLO, May 3 (Nordic) - Danish Prime Minister Mark Holm and Finnish President Peter Lind spent more "
+             "than two hours alone in the castle on Monday. The session ran well past the hour set aside for it. "
+             "The two leaders then moved to a working lunch in the great hall with their delegations. The Danish "
+             "side included Foreign Minister Tom Becker, and the Finnish side included Trade Minister Anne Roux.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind"}, {"Mark Holm", "Peter Lind", "Tom Becker", "Anne Roux"}]
+
+
+def test_a_lunch_is_no_meeting_unless_it_is_working_or_official(read) -> None:
+    f = read("Mark Holm and Peter Lind had lunch in the square with their children on Sunday.")
+    assert meetings(f) == []
