@@ -53,6 +53,8 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
                 host, confidence = (parties[1], 0.6) if parties else (None, 0.0)
             else:
                 people = _participants(cue, resolver) if _is_cue(cue) else []
+            if len(people) < 2 and meetings and _names_a_pair(sent) and len(meetings[-1].participants) == 2:
+                people = list(meetings[-1].participants)  # "the two presidents", said after their talks: the two
             if len(people) < 2 and not in_sentence:
                 people, confidence = gathering_parties(cue, resolver), 0.5
             if len(people) < 2:
@@ -305,6 +307,12 @@ def _entities_of_phrase(tok: Token, resolver: Resolver) -> list[str]:
         if t.i not in theirs and k and resolver.index.entities[k].kind in kinds and k not in span_keys:
             span_keys.append(k)
     return span_keys
+
+
+def _names_a_pair(sent: Span) -> bool:
+    """Whether the sentence speaks of 'the two presidents' or 'both leaders'."""
+    return any(t.lemma_.lower() in _PAIR_NOUNS and t.tag_ == "NNS" and any(
+        c.lower_ in ("two", "both") for c in t.children if c.dep_ in ("nummod", "det", "predet")) for t in sent)
 
 
 def _the_two(tok: Token, resolver: Resolver) -> list[str]:
