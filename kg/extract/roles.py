@@ -204,6 +204,7 @@ def _pre_modifier(doc: Doc, p: Span, pkey: str, titles: list[Span], index: Entit
     org: str | None = org_after
     relative: str | None = None
     former = False
+    title_end = title.end  # where the role's words end: after its body when a country owns both
     # Walk left over modifiers: countries, organizations, a possessor, other title words.
     k = start
     while k > p.sent.start:
@@ -212,7 +213,13 @@ def _pre_modifier(doc: Doc, p: Span, pkey: str, titles: list[Span], index: Entit
         if tok.lower_ in _FORMER:
             former = True
             k -= 1
+        elif tok.text == ")" and (opening := next((j for j in range(k - 2, max(k - 5, p.sent.start) - 1, -1)
+                                                  if doc[j].text == "("), None)) is not None:
+            k = opening  # "People's Republic of China (PRC) Director …": past the acronym
         elif key and index.entities[key].kind in _ORG_KINDS:
+            if org_after and org == org_after and index.entities[key].kind == COUNTRY and \
+                    index.entities[org_after].kind == ORGANIZATION:
+                org, title_end = key, p.start  # "PRC Director of the Office of the Commission X": the country's
             org = org or key
             k -= 1
         elif tok.text in ("'s", "’s") and k >= 2 and index.entity_of(doc[k - 2]):
@@ -239,7 +246,7 @@ def _pre_modifier(doc: Doc, p: Span, pkey: str, titles: list[Span], index: Entit
         org = _of_after_name(doc, p, index)  # "King Abdullah II of Jordan"
     conf = 0.85 if org or relative else 0.55
     sent = p.sent
-    return Role(person=pkey, role=doc[start:title.end].text, role_norm=title.label_, organization=org,
+    return Role(person=pkey, role=doc[start:title_end].text, role_norm=title.label_, organization=org,
                 relative_to=relative, former=former, evidence=evidence_of(sent, index.document_id), confidence=conf)
 
 

@@ -218,3 +218,10 @@ def test_the_president_of_a_country_then_honorifics_and_the_name(read) -> None:
     f = read("Prime Minister Mark Holm paid an official visit at the invitation of the President of Ukraine, "
              "H.E. Mr. Peter Lind.")
     assert ("Peter Lind", "President", "Ukraine") in roles(f)
+
+
+def test_a_country_before_a_title_of_an_office_owns_both(read) -> None:
+    f = read("Secretary Mark Holm met today with People's Republic of China (PRC) Director of the Office of the "
+             "Central Foreign Affairs Commission Peter Lind on the margins of the conference.")
+    assert {(name(f, r.person), r.role, name(f, r.organization)) for r in f.roles} >= {
+        ("Peter Lind", "Director of the Office of the Central Foreign Affairs Commission", "China")}
