@@ -23,8 +23,8 @@ _WOMAN_BEFORE = {"mrs", "mrs.", "ms", "ms.", "madam", "dame", "lady", "queen", "
                  "chairwoman", "congresswoman", "businesswoman", "duchess", "empress"}
 _MAN_BEFORE = {"mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "businessman",
                "duke", "emperor"}
-_CARRIERS = {"statement", "report", "communique", "communiqué", "spokesman", "spokeswoman", "spokesperson",
-             "agency", "ministry", "office", "government", "administration", "embassy", "media", "daily",
+_CARRIERS = {"statement", "report", "communique", "communiqué", "spokesman", "spokeswoman", "spokesperson", "letter",
+             "declaration", "readout", "agency", "ministry", "office", "government", "administration", "embassy", "media", "daily",
              "military", "army", "navy", "police", "authority", "official", "parliament", "cabinet", "presidency"}
 _GROUP_NOUNS = {"delegation", "side", "team", "officials", "leaders", "negotiators", "diplomats", "government",
                 "administration", "military", "representatives"}
@@ -85,9 +85,20 @@ class Resolver:
         if tok.dep_ in SUBJECTS and (topic := self._subject_before(tok, other)) is not None:
             return topic
         for k in range(bisect_left(self._mentions, (i, "")) - 1, -1, -1):
-            if self._mentions[k][1] not in other:
-                return self._mentions[k][1]
+            j, key = self._mentions[k]
+            if key not in other and not self._modifier(j):
+                return key
         return None
+
+    def _modifier(self, j: int) -> bool:
+        """'the Cruise video', 'the Obama administration': a name modifying a noun is no antecedent."""
+        tok = self.index.doc[j]
+        root = tok
+        while root.dep_ == "compound" and self.index.token_entity.get(root.head.i) == self.index.token_entity.get(j):
+            root = root.head
+        head = root.head
+        return root.dep_ in ("compound", "amod") and head.i not in self.index.token_entity and any(
+            c.dep_ in ("det", "poss") for c in head.children)  # "the Cruise video", not a misparsed "X lands"
 
     def _clause_subjects(self, tok: Token) -> set[str]:
         """The people who are the subject of the clause an object pronoun sits in."""
@@ -105,7 +116,10 @@ class Resolver:
         doc = self.index.doc
         sent = tok.sent
         previous = doc[sent.start - 1].sent if sent.start > 0 else None
-        for span, end in ((sent, tok.i), (previous, None)):
+        # 'X dubbed the conflict: "…". He characterized …': past a sentence that is only a quotation
+        earlier = doc[previous.start - 1].sent if previous is not None and previous.start > 0 and not any(
+            t.dep_ in SUBJECTS for t in previous) else None
+        for span, end in ((sent, tok.i), (previous, None), (earlier, None)):
             if span is None:
                 continue
             for t in span:

@@ -12,8 +12,12 @@ SPEECH_VERBS = {
     "declare", "comment", "explain", "confirm", "acknowledge", "predict", "vow", "pledge", "promise",
     "suggest", "blame", "criticize", "criticise", "condemn", "reject", "threaten", "write", "reply", "respond",
     "caution", "maintain", "allege", "admit", "demand", "underline", "underscore", "tweet", "hope", "believe",
-    "propose", "dismiss", "refute", "complain", "concede", "contend", "observe", "recall",
+    "propose", "dismiss", "refute", "complain", "concede", "contend", "observe", "recall", "recommend",
+    "advise",
 }
+#: Documents that speak for their issuer: "the statement reads …".
+_DOCUMENTS = frozenset({"statement", "letter", "communique", "communiqué", "declaration", "document", "readout",
+                        "report", "note", "resolution", "text"})
 #: Readouts and state media: what a leader conveyed, not only what they said. Inside another report
 #: ("Macron said Putin had assured him …") they are that report's content, not a statement of their own.
 READOUT_VERBS = {"thank", "express", "voice", "convey", "reaffirm", "commend", "encourage", "request", "highlight",
@@ -30,7 +34,9 @@ NOMINAL_OBJECT_CUES = {"deny", "accuse", "blame", "reject", "urge", "warn", "con
                        "thank", "express", "voice", "convey", "reaffirm", "commend", "encourage", "request",
                        "highlight", "appreciate", "congratulate", "dispute", "praise", "hail", "applaud", "welcome",
                        "raise", "stress", "emphasize", "emphasise", "underline", "underscore", "reiterate", "note",
-                       "assure", "describe", "ask"}
+                       "assure", "describe", "ask", "characterize", "characterise"}
+#: Verbs that give their object a character: 'described the talks as "frank"', 'characterized X as Y'.
+CHARACTERISING = ("describe", "characterize", "characterise")
 #: Nouns for what someone said: "Clapper's assertion that …", "a charge China denies".
 SPEECH_NOUNS = {"assertion", "claim", "statement", "remark", "remarks", "warning", "accusation", "allegation",
                 "insistence", "pledge", "promise", "suggestion", "charge", "argument", "comment", "denial",
@@ -78,13 +84,15 @@ def is_cue(tok: Token) -> bool:
         return any(c.dep_ == "dobj" and c.lower_ in _RAISED for c in tok.children)
     if lemma in SPEECH_VERBS:
         return True
+    if lemma == "read":  # 'The joint statement reads: "…"', not 'he read the report'
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _DOCUMENTS for c in tok.children)
     if lemma == "ask":  # "asked the governments not to turn away boats": a request; not "asked whether …"
         return any(c.dep_ == "xcomp" for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children)
     if lemma == "point":  # "pointed out that …"
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
     if lemma == "put":
         return any(c.lower_ == "forward" for c in tok.children)
-    if lemma in ("call", "describe") and _characterises(tok):
+    if lemma in ("call", *CHARACTERISING) and _characterises(tok):
         return True  # 'called the talks "frank and useful"', 'described the talks as "frank"'
     if lemma in ("call", "appeal"):  # "called for a ceasefire", "called on Israel to …", not "called him on Friday"
         return not any(c.dep_ == "dobj" for c in tok.children) and any(
@@ -100,7 +108,7 @@ def _characterises(tok: Token) -> bool:
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None:
         return False
-    if tok.lemma_.lower() == "describe":
+    if tok.lemma_.lower() in CHARACTERISING:
         return any(t.lower_ == "as" for t in tok.subtree if t.i > obj.i)
     after = tok.doc[obj.right_edge.i: min(len(tok.doc), obj.right_edge.i + 3)]
     return any(c.dep_ in ("oprd", "xcomp") for c in tok.children) or any(t.text in ('"', "“") for t in after) or any(

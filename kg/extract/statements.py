@@ -28,6 +28,7 @@ from kg.extract.mentions import Resolver
 from kg.extract.quotes import Quote, find_quotes
 from kg.extract.speakers import CARRIER_NOUNS, SPEAKER_KINDS, Speakers
 from kg.extract.speech import (
+    CHARACTERISING,
     CHARGE_NOUNS,
     DENIAL_VERBS,
     NOMINAL_OBJECT_CUES,
@@ -131,7 +132,7 @@ def _reported(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, qu
         end = min([end] + [c.left_edge.i - 1 for c in cue.children if c.dep_ == L.CONJ and c.pos_ == "VERB"
                            and c.i > cue.i])
         # A readout verb's claim is what was conveyed: "expressed serious concern about …", not its speaker.
-        characterised = lemma in ("call", "describe") and any(c.dep_ == "dobj" for c in cue.children)
+        characterised = lemma in ("call", *CHARACTERISING) and any(c.dep_ == "dobj" for c in cue.children)
         span = doc[cue.i if lemma in READOUT_VERBS or characterised else _subject_left(cue): end]
         # "KCNA criticized the meeting, calling it "a dangerous collusion"": the quotation after the comma
         # is the speaker's too, not left over for the next sentence's speaker.
