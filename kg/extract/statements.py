@@ -81,7 +81,7 @@ def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver,
             speakers.remember(f.statement.speaker, list(sent))
         out += [replace(f.statement, content=claim, speaker=speaker) for f in found
                 for speaker in [f.statement.speaker, *speakers.co_speakers(doc[f.cue])]
-                for claim in that_clauses(f.statement.content)]
+                for claim in _claims(f)]
         # "Xi told Scholz that …, according to CCTV": the outlet relays Xi's statement, as "…, Xinhua reported" does.
         out += [s for s in _according_to(sent, index, resolver) if not found]
     out += _direct(doc, index, speakers, quotes, used)
@@ -205,6 +205,33 @@ def _parenthetical(cue: Token, sent: Span, index: EntityIndex, speakers: Speaker
     text = span.text if _is_clause(span) or rest is None else f"{span.text} {rest.text}"
     st = _statement(speaker, cue, _clean(text), quote, sent, index, 0.7)
     return _Found(st, cue.i, span.start, span.end, sent.doc)
+
+
+def _claims(f: _Found) -> list[str]:
+    """The claims of one statement: 'that A, and that B' is two; so is 'A and B' when B has a subject of its own
+    ('she felt X had been wronged and her campaign raised awareness'). A quotation stays whole."""
+    parts = that_clauses(f.statement.content)
+    if len(parts) > 1 or f.statement.quote or f.end - f.start < 8:
+        return parts
+    span = f.doc[f.start:f.end]
+    head = next((t for t in span if not (f.start <= t.head.i < f.end) or t.head is t), None)
+    if head is None or head.pos_ not in ("VERB", "AUX"):
+        return parts
+    cuts = [c for c in head.children if c.dep_ == L.CONJ and c.pos_ in ("VERB", "AUX") and f.start < c.i < f.end
+            and any(s.dep_ in L.SUBJECTS and s.i > head.i for s in c.children)]
+    if not cuts:
+        return parts
+    out, start = [], f.start
+    for c in cuts:
+        end = c.left_edge.i
+        while end > start and f.doc[end - 1].lower_ in ("and", "but", ",", ";"):
+            end -= 1
+        if end - start >= 3:
+            out.append(_clean(f.doc[start:end].text))
+        start = c.left_edge.i
+    if f.end - start >= 3:
+        out.append(_clean(f.doc[start:f.end].text))
+    return out if len(out) > 1 else parts
 
 
 def _resumed(cue: Token, subj: Token | None, sent: Span) -> Span | None:

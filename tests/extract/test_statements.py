@@ -349,3 +349,10 @@ def test_he_after_a_quotation_sentence_is_the_subject_before_it_not_a_name_modif
     f = read('Writing in a blog post, Mark Holm of the Oslo Daily dubbed the fight over the Lind video: "Round two". '
              'He characterized the fight as "another small skirmish in a long war".')
     assert statements(f) == [("Mark Holm", 'characterized the fight as "another small skirmish in a long war')]
+
+
+def test_two_coordinated_clauses_with_their_own_subjects_are_two_claims(read) -> None:
+    f = read("Mark Holm said prices had risen sharply and wages had fallen behind.")
+    assert statements(f) == [("Mark Holm", "prices had risen sharply"), ("Mark Holm", "wages had fallen behind")]
+    f = read('Mark Holm said "prices had risen sharply and wages had fallen behind" in the last year.')
+    assert len(statements(f)) == 1  # a quotation stays whole
