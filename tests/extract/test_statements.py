@@ -356,3 +356,10 @@ def test_two_coordinated_clauses_with_their_own_subjects_are_two_claims(read) ->
     assert statements(f) == [("Mark Holm", "prices had risen sharply"), ("Mark Holm", "wages had fallen behind")]
     f = read('Mark Holm said "prices had risen sharply and wages had fallen behind" in the last year.')
     assert len(statements(f)) == 1  # a quotation stays whole
+
+
+def test_a_briefing_before_a_colon_introduces_what_was_said(read) -> None:
+    f = read("17:30 - White House national security adviser Mark Holm briefs reporters: Washington intends to "
+             "move ahead with the sale of the jets in consultation with Congress.")
+    assert statements(f) == [
+        ("Mark Holm", "Washington intends to move ahead with the sale of the jets in consultation with Congress")]
