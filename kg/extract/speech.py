@@ -34,7 +34,7 @@ NOMINAL_OBJECT_CUES = {"deny", "accuse", "blame", "reject", "urge", "warn", "con
                        "thank", "express", "voice", "convey", "reaffirm", "commend", "encourage", "request",
                        "highlight", "appreciate", "congratulate", "dispute", "praise", "hail", "applaud", "welcome",
                        "raise", "stress", "emphasize", "emphasise", "underline", "underscore", "reiterate", "note",
-                       "assure", "describe", "ask", "characterize", "characterise"}
+                       "assure", "describe", "ask", "characterize", "characterise", "pledge", "vow", "promise"}
 #: Verbs that give their object a character: 'described the talks as "frank"', 'characterized X as Y'.
 CHARACTERISING = ("describe", "characterize", "characterise")
 #: Nouns for what someone said: "Clapper's assertion that …", "a charge China denies".

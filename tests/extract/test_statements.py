@@ -363,3 +363,12 @@ def test_a_briefing_before_a_colon_introduces_what_was_said(read) -> None:
              "move ahead with the sale of the jets in consultation with Congress.")
     assert statements(f) == [
         ("Mark Holm", "Washington intends to move ahead with the sale of the jets in consultation with Congress")]
+
+
+def test_in_a_joint_document_they_are_the_people_of_the_talks(read) -> None:
+    f = read("President Mark Holm hosted Prime Minister Peter Lind and President Tom Becker at the retreat on "
+             "Friday. In a joint document, they pledged to consult one another promptly in a regional crisis.")
+    assert {s for s, _ in statements(f)} == {"Mark Holm", "Peter Lind", "Tom Becker"}
+    f = read("President Mark Holm hosted Prime Minister Peter Lind and President Tom Becker at the retreat on "
+             "Friday. Later they pledged to consult one another promptly in a regional crisis.")
+    assert {s for s, _ in statements(f)} <= {"Tom Becker"}  # a bare 'they' is no joint speaker
