@@ -34,7 +34,8 @@ NOMINAL_OBJECT_CUES = {"deny", "accuse", "blame", "reject", "urge", "warn", "con
                        "thank", "express", "voice", "convey", "reaffirm", "commend", "encourage", "request",
                        "highlight", "appreciate", "congratulate", "dispute", "praise", "hail", "applaud", "welcome",
                        "raise", "stress", "emphasize", "emphasise", "underline", "underscore", "reiterate", "note",
-                       "assure", "describe", "ask", "characterize", "characterise", "pledge", "vow", "promise"}
+                       "assure", "describe", "ask", "characterize", "characterise", "pledge", "vow", "promise",
+                       "offer"}
 #: Verbs that give their object a character: 'described the talks as "frank"', 'characterized X as Y'.
 CHARACTERISING = ("describe", "characterize", "characterise")
 #: Nouns for what someone said: "Clapper's assertion that …", "a charge China denies".
@@ -86,6 +87,8 @@ def is_cue(tok: Token) -> bool:
         return True
     if lemma == "read":  # 'The joint statement reads: "…"', not 'he read the report'
         return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _DOCUMENTS for c in tok.children)
+    if lemma == "offer":  # "offered to let investigators attend": a proposal; not "offered aid"
+        return any(c.dep_ == "xcomp" for c in tok.children)
     if lemma == "ask":  # "asked the governments not to turn away boats": a request; not "asked whether …"
         return any(c.dep_ == "xcomp" for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children)
     if lemma == "point":  # "pointed out that …"

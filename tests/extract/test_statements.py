@@ -372,3 +372,9 @@ def test_in_a_joint_document_they_are_the_people_of_the_talks(read) -> None:
     f = read("President Mark Holm hosted Prime Minister Peter Lind and President Tom Becker at the retreat on "
              "Friday. Later they pledged to consult one another promptly in a regional crisis.")
     assert {s for s, _ in statements(f)} <= {"Tom Becker"}  # a bare 'they' is no joint speaker
+
+
+def test_offering_to_do_something_is_a_statement_but_offering_aid_is_not(read) -> None:
+    assert statements(read("Mark Holm offered to let investigators attend the questioning of the officers.")) == [
+        ("Mark Holm", "Mark Holm offered to let investigators attend the questioning of the officers")]
+    assert statements(read("Mark Holm offered aid to the town.")) == []
