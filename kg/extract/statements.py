@@ -451,12 +451,19 @@ def _attribution(doc: Doc, text: str, q: Quote, quotes: list[Quote]) -> Token | 
     para = doc.char_span(para_start, para_end, alignment_mode="expand")
     best: tuple[int, Token] | None = None
     for tok in para if para is not None else doc:
-        if tok.idx < para_start or tok.idx >= para_end or not is_cue(tok) or _inside(tok.idx, quotes):
+        if tok.idx < para_start or tok.idx >= para_end or _inside(tok.idx, quotes) or not (
+                is_cue(tok) or _issues_statement(tok)):
             continue
         dist = tok.idx - q.end if tok.idx >= q.end else q.start - tok.idx
         if best is None or dist < best[0]:
             best = (dist, tok)
     return best[1] if best else None
+
+
+def _issues_statement(tok: Token) -> bool:
+    """'X issued a statement regarding Y. "…"': the quotation after it is X's."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in _ISSUING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CARRIER_NOUNS for c in tok.children)
 
 
 def _quoted_object(cue: Token) -> Token | None:

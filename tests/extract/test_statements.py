@@ -378,3 +378,10 @@ def test_offering_to_do_something_is_a_statement_but_offering_aid_is_not(read) -
     assert statements(read("Mark Holm offered to let investigators attend the questioning of the officers.")) == [
         ("Mark Holm", "Mark Holm offered to let investigators attend the questioning of the officers")]
     assert statements(read("Mark Holm offered aid to the town.")) == []
+
+
+def test_a_quotation_after_issuing_a_statement_is_the_issuers(read) -> None:
+    f = read("Senator Mark Holm, Republican from Ohio, issued a statement regarding the rejection of the city. "
+             "\"Like many in Ohio, I am disappointed with the agency's decision to pass over our city.\"")
+    assert statements(f) == [
+        ("Mark Holm", "Like many in Ohio, I am disappointed with the agency's decision to pass over our city.")]
