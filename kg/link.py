@@ -40,8 +40,8 @@ DOMINANCE = 3
 MIN_DOCUMENTS = 3
 
 #: The terms the link queries and updates name, as N-Triples text.
-PERSON, ORGANIZATION, LINK_REASON, NAME_KEY = (dip(local).nt() for local in
-                                               ("Person", "Organization", "linkReason", "nameKey"))
+PERSON, ORGANIZATION, PLACE, LINK_REASON, NAME_KEY = (dip(local).nt() for local in
+                                                      ("Person", "Organization", "Place", "linkReason", "nameKey"))
 PREF_LABEL, LABEL, SAME_AS = term("skos", "prefLabel").nt(), term("rdfs", "label").nt(), term("owl", "sameAs").nt()
 
 
@@ -62,7 +62,7 @@ def find_links(store: GraphStore) -> list[Link]:
     for iri, label, _ in rows:
         if len(label.split()) != 1 or iri in linked:
             continue
-        matches = {(f, name) for f, name in full if label in name_parts(name) and f != iri}
+        matches = {(f, name) for f, name in full if label.lower() in {p.lower() for p in name_parts(name)} and f != iri}
         if len(matches) == 1:
             f, name = matches.pop()
             links.append(Link(iri, f, label, name))
@@ -80,12 +80,12 @@ def find_links(store: GraphStore) -> list[Link]:
 
 
 def _organizations_named_as_people(store: GraphStore, full: set[tuple[str, str]]) -> list[Link]:
-    """'Trump' or 'Barack Obama' tagged an organization in some documents joins the person named so in
-    more documents: the same full name, or a surname of one person named in several times more
-    documents than any other. Known bodies (a Wikidata identity) and places stay apart."""
+    """'Trump' or 'Barack Obama' tagged an organization or a place in some documents joins the person named
+    so in more documents: the same full name, or a surname of one person named in several times more
+    documents than any other. Known bodies (a Wikidata identity), countries and capitals stay apart."""
     entities = store.minter.special_graph("entities").nt()
-    q = (f"SELECT DISTINCT ?o ?label WHERE {{ GRAPH {entities} {{ ?o a {ORGANIZATION} ; {PREF_LABEL} ?label "
-         f"FILTER NOT EXISTS {{ ?o {SAME_AS} ?other }} }} }}")
+    q = (f"SELECT DISTINCT ?o ?label ?kind WHERE {{ GRAPH {entities} {{ ?o a ?kind ; {PREF_LABEL} ?label "
+         f"FILTER(?kind IN ({ORGANIZATION}, {PLACE})) FILTER NOT EXISTS {{ ?o {SAME_AS} ?other }} }} }}")
     orgs = [(r["o"].value, r["label"].value) for r in store.query(q, union=False).rows() if r["o"] and r["label"]]
     by_name = {name.lower(): (iri, name) for iri, name in full}
     candidates: dict[str, tuple[str, list[tuple[str, str]]]] = {}
@@ -95,7 +95,7 @@ def _organizations_named_as_people(store: GraphStore, full: set[tuple[str, str]]
         if len(label.split()) >= 2 and label.lower() in by_name:
             candidates[iri] = (label, [by_name[label.lower()]])
         elif len(label.split()) == 1:
-            matches = [(f, name) for f, name in full if label in name_parts(name)]
+            matches = [(f, name) for f, name in full if label.lower() in {p.lower() for p in name_parts(name)}]
             if matches:
                 candidates[iri] = (label, matches)
     if not candidates:
@@ -107,9 +107,9 @@ def _organizations_named_as_people(store: GraphStore, full: set[tuple[str, str]]
         top = counts.get(ranked[0][0], 0)
         second = counts.get(ranked[1][0], 0) if len(ranked) > 1 else 0
         exact = len(label.split()) >= 2
-        if (top >= counts.get(iri, 0) if exact else top > counts.get(iri, 0) and top >= MIN_DOCUMENTS
+        if (top > counts.get(iri, 0) if exact else top > counts.get(iri, 0) and top >= MIN_DOCUMENTS
                 and top >= DOMINANCE * max(second, 1)):
-            links.append(Link(iri, ranked[0][0], label, ranked[0][1], "person named as an organization"))
+            links.append(Link(iri, ranked[0][0], label, ranked[0][1], "person named as an organization or place"))
     return links
 
 
@@ -176,8 +176,17 @@ def existing_links(store: GraphStore) -> list[Link]:
                   key=lambda link: link.short)
 
 
+#: Link rounds per build: a round's links change labels and counts that the next round reads.
+ROUNDS = 3
+
+
 def link_people(store: GraphStore) -> list[Link]:
     """Find and apply new links, re-apply earlier ones; returns the new links (for the build summary)."""
-    links = find_links(store)
-    apply_links(store, existing_links(store) + links)
-    return links
+    found: list[Link] = []
+    for _ in range(ROUNDS):
+        links = find_links(store)
+        apply_links(store, existing_links(store) + links)
+        found += links
+        if not links:
+            break
+    return found

@@ -99,3 +99,11 @@ def test_a_surname_tagged_an_organization_stays_apart_without_a_dominant_person(
     assert "linked across documents" not in out
     rows = run_kg("query", LABELS, "--store", str(store), "--format", "csv").stdout
     assert "Harper," in rows and "person named as an organization" not in rows
+
+
+def test_a_surname_joins_a_full_name_written_in_capitals(tmp_path: Path) -> None:
+    out, store = build(tmp_path, {
+        "a.txt": "Trade\n\nSenator STEPHEN HARPER said on Tuesday that the tariffs were unacceptable.\n",
+        "c.txt": MR_HARPER})
+    assert "linked across documents: Harper" in out
+    assert ("STEPHEN HARPER", "c.txt") in speakers(store)
