@@ -216,7 +216,7 @@ def _shared_head(ent: Span) -> str | None:
     head = ent.root
     while head.dep_ == L.CONJ:
         head = head.head
-    if head.dep_ in ("nmod", "compound", "amod") and head.head.lower_ in _PLURAL_BODIES and head.head.i > ent.end - 1:
+    if head.dep_ in (L.NMOD, L.COMPOUND, L.AMOD) and head.head.lower_ in _PLURAL_BODIES and head.head.i > ent.end - 1:
         return _PLURAL_BODIES[head.head.lower_]
     return None
 

@@ -93,10 +93,10 @@ def _travellers(sent: Span, index: EntityIndex) -> list[tuple[str, str]]:
 
 
 def _destinations(verb: Token) -> list[Token]:
-    out = [c for c in verb.children if c.dep_ == "dobj"] if verb.lemma_.lower() == "visit" else []
+    out = [c for c in verb.children if c.dep_ == L.DOBJ] if verb.lemma_.lower() == "visit" else []
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("to", "in", "into", "for"):
-            out += [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.dep_ == L.PREP and prep.lower_ in ("to", "in", "into", "for"):
+            out += [c for c in prep.children if c.dep_ == L.POBJ]
     return out
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from kg.extract.entities import EntityIndex
 from kg.extract.facts import COUNTRY, GROUP, ORGANIZATION, PERSON, Role
+from kg.nlp import labels as L
 from kg.nlp.components import TITLES_KEY
 from kg.nlp.gazetteer import lookup_country, titles
 from kg.nlp.labels import SUBJECTS
@@ -85,7 +86,7 @@ class Resolver:
                 if end is not None and t.i >= end:
                     break
                 key = self.index.entity_of(t) or next(  # "Ukraine's president, X, is not happy": X
-                    (k for c in t.children if c.dep_ == "appos" and (k := self.index.entity_of(c))), None)
+                    (k for c in t.children if c.dep_ == L.APPOS and (k := self.index.entity_of(c))), None)
                 if t.dep_ in SUBJECTS and key is not None and self.index.entities[key].kind == PERSON \
                         and key not in other:
                     return key
@@ -117,14 +118,14 @@ class Resolver:
         if (key := ix.entity_of(tok)) is not None:
             return key
         for c in tok.children:  # "Ukraine's foreign minister, Dmytro Kuleba, said": the one named beside it
-            if c.dep_ == "appos" and (key := ix.entity_of(c)) is not None and ix.entities[key].kind == PERSON:
+            if c.dep_ == L.APPOS and (key := ix.entity_of(c)) is not None and ix.entities[key].kind == PERSON:
                 return key
         lemma = tok.lemma_.lower()
         subtree = tok.doc[tok.left_edge.i: tok.right_edge.i + 1]
         # A plural like "the two Chinese officials" points back at people named before, not at a body.
         if (lemma in titles() or tok.lower_ in titles() or tok.i in self._titles) and (
                 (key := self._by_description(tok) if tok.tag_ != "NNS" else None) is not None or tok.tag_ != "NNS"
-                or any(c.dep_ == "nummod" or c.lower_ in ("the", "these", "those") for c in tok.children)):
+                or any(c.dep_ == L.NUMMOD or c.lower_ in ("the", "these", "those") for c in tok.children)):
             return key
         if lemma in _CARRIERS:  # "South Korea's military said", "Chinese officials said": the body they speak for
             found = ix.entities_in(subtree, (PERSON, ORGANIZATION, COUNTRY))

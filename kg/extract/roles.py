@@ -251,11 +251,11 @@ def _qualified_start(doc: Doc, title: Span, index: EntityIndex) -> int:
     k = title.start
     while k > title.sent.start and title.start - k < 3:
         tok = doc[k - 1]
-        portfolio = (tok.dep_ == "compound" and tok.pos_ in ("PROPN", "NOUN") and (tok.is_title or tok.is_lower)
+        portfolio = (tok.dep_ == L.COMPOUND and tok.pos_ in ("PROPN", "NOUN") and (tok.is_title or tok.is_lower)
                      and not tok.ent_type_ and index.entity_of(tok) is None
                      or tok.lower_ in portfolio_words() and tok.ent_type_ in ("", L.ORG))  # "External Affairs"
         # "foreign" in "EU foreign policy chief" qualifies the portfolio, not the person.
-        of_portfolio = tok.pos_ == "ADJ" and tok.dep_ == "amod" and k <= tok.head.i < title.start and not tok.ent_type_
+        of_portfolio = tok.pos_ == "ADJ" and tok.dep_ == L.AMOD and k <= tok.head.i < title.start and not tok.ent_type_
         if tok.lower_ not in _QUALIFIERS and not portfolio and not of_portfolio:
             break
         k -= 1
@@ -350,7 +350,7 @@ def _segment_end(doc: Doc, k: int, end: int, titles: list[Span]) -> int:
     starts = {t.start for t in titles}
     for i in range(k, end):
         tok = doc[i]
-        if tok.text in (",", ";", ".", "(") or tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
+        if tok.text in (",", ";", ".", "(") or tok.pos_ == "VERB" and tok.dep_ not in (L.AMOD, L.COMPOUND):
             return i
         if tok.lower_ == "and" and any(j in starts for j in range(i + 1, min(end, i + 4))):
             return i
@@ -419,14 +419,14 @@ def _predicates(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role]:
     for t in titles:
         head = t.root
         verb = head.head
-        if head.dep_ == "pobj" and verb.lower_ == "as":
+        if head.dep_ == L.POBJ and verb.lower_ == "as":
             verb = verb.head
-        elif head.dep_ not in ("attr", "oprd", "xcomp"):
+        elif head.dep_ not in (L.ATTR, L.OPRD, L.XCOMP):
             continue
         lemma = verb.lemma_.lower()
         if lemma not in _PREDICATE_VERBS or verb.i > t.start:
             continue
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in verb.children if c.dep_ in (L.NSUBJ, L.NSUBJPASS)), None)
         if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == L.RELCL:
             subj = verb.head  # "Wang Yi, who became foreign minister in 2013"
         pkey = index.entity_of(subj) if subj is not None else None
@@ -447,9 +447,9 @@ def _heading_verbs(doc: Doc, index: EntityIndex) -> list[Role]:
     for verb in doc:
         if verb.pos_ != "VERB" or (entry := _HEADING_VERBS.get(verb.lemma_.lower())) is None:
             continue
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        obj = next((c for c in verb.children if c.dep_ == L.DOBJ), None)
         org = _organization_in(obj, index) if obj is not None else None
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        subj = next((c for c in verb.children if c.dep_ in (L.NSUBJ,)), None)
         if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == L.RELCL:
             subj = verb.head  # "Faki, who chairs the Commission"
         pkey = index.entity_of(subj) if subj is not None else None
@@ -475,10 +475,10 @@ def _named_beside(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role
     """"Ukraine's foreign minister, Dmytro Kuleba, said …": a title with its holder in apposition."""
     out: list[Role] = []
     for t in titles:
-        if any(d.dep_ == "det" and d.lower_ in ("a", "an", "another", "one") for d in t.root.children):
+        if any(d.dep_ == L.DET and d.lower_ in ("a", "an", "another", "one") for d in t.root.children):
             continue  # "another Chinese official, spokesman Hong Lei": a loose description, not the title held
         for c in t.root.children:
-            if c.dep_ != "appos":
+            if c.dep_ != L.APPOS:
                 continue
             # "Their foreign ministers, Turkey's Hakan Fidan and Sweden's Tobias Billström": each one named
             for holder in [c, *(x for x in c.conjuncts)] if _plural_title(t) else [c]:
@@ -523,7 +523,7 @@ _LEAVING_VERBS = {"resign", "quit", "retire", "step"}
 def _organization_after(head: Token, index: EntityIndex) -> str | None:
     """'president of China', 'ambassador to Japan', 'director at the agency': the body the title is of."""
     for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "to", "at"):
+        if prep.dep_ != L.PREP or prep.lower_ not in ("of", "for", "to", "at"):
             continue
         for tok in prep.subtree:
             key = index.entity_of(tok)

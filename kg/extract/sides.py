@@ -63,17 +63,17 @@ def _companions(doc: Doc, index: EntityIndex, roles: list[Role]) -> list[tuple[s
     for verb in doc:
         if verb.lemma_.lower() not in _COMPANY_VERBS or verb.pos_ not in ("VERB", "AUX", "NOUN"):
             continue  # the small model reads "X and Y join Trump" with a nominal "join" at times
-        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        passive = next((c for c in verb.children if c.dep_ == L.NSUBJPASS), None)
+        agent = next((c for c in verb.children if c.dep_ == L.AGENT), None)
         if passive is not None and agent is not None:
             principal_tok = passive
-            companions = [t for c in agent.children if c.dep_ == "pobj" for t in _with_conjuncts(c)]
-            companions += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN"]  # "by X, …, and Y"
+            companions = [t for c in agent.children if c.dep_ == L.POBJ for t in _with_conjuncts(c)]
+            companions += [c for c in verb.children if c.dep_ == L.CONJ and c.pos_ == "PROPN"]  # "by X, …, and Y"
         else:
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            subject = next((c for c in verb.children if c.dep_ == L.NSUBJ), None)
+            if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == L.RELCL:
                 subject = verb.head
-            principal_tok = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            principal_tok = next((c for c in verb.children if c.dep_ == L.DOBJ), None)
             companions = _with_conjuncts(subject) if subject is not None else []
             companions += [t for w in _along_with(verb) for t in _with_conjuncts(w)]
         principal = _person_at(principal_tok, index, roles) if principal_tok is not None else None
@@ -89,10 +89,10 @@ def _along_with(verb: Token) -> list[Token]:
     """The people of 'accompanied the prime minister along with X': travelling with the subject."""
     out = []
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "along":
+        if prep.dep_ == L.PREP and prep.lower_ == "along":
             prep = next((c for c in prep.children if c.lower_ == "with"), prep)
-        if prep.dep_ == "prep" and prep.lower_ == "with":
-            out += [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.dep_ == L.PREP and prep.lower_ == "with":
+            out += [c for c in prep.children if c.dep_ == L.POBJ]
     return out
 
 
@@ -105,7 +105,7 @@ def _person_at(tok: Token, index: EntityIndex, roles: list[Role]) -> str | None:
     key = index.entity_of(tok)
     if key is not None:
         return key if index.entities[key].kind == PERSON else None
-    written = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")
+    written = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != L.DET)
     role = titles().get(written)
     if role is None:
         return None
@@ -201,7 +201,7 @@ def participant_lists(doc: Doc, index: EntityIndex) -> list[tuple[int, list[str]
     for sent in doc.sents:
         if not any(t.lemma_.lower() in _TAKING_PART or t.lower_ in _TAKING_PART for t in sent):
             continue
-        if not any(t.lower_ in ("delegation", "delegations", "side", "present") or t.dep_ == "agent" or
+        if not any(t.lower_ in ("delegation", "delegations", "side", "present") or t.dep_ == L.AGENT or
                    t.lemma_.lower() in ("include", "attend") for t in sent):
             continue  # "the delegation arrived" lists nobody
         people = [key for _, key in _person_starts(sent, index)]

@@ -36,22 +36,22 @@ class Speakers:
         lemma = cue.lemma_.lower()
         # "Xinhua cited Mr Meng as saying": the one quoted speaks.
         if lemma in ("cite", "quote") and any(c.dep_ == L.PREP and c.lower_ == "as" for c in cue.children):
-            obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+            obj = next((c for c in cue.children if c.dep_ == L.DOBJ), None)
             if obj is not None:
                 return self.resolve(obj)
-        if lemma == "say" and cue.dep_ in ("pcomp", "advcl") and cue.head.lower_ == "as":
-            obj = next((c for c in cue.head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if lemma == "say" and cue.dep_ in (L.PCOMP, L.ADVCL) and cue.head.lower_ == "as":
+            obj = next((c for c in cue.head.head.children if c.dep_ in (L.DOBJ, L.NSUBJPASS)), None)
             if obj is not None:
                 return self.resolve(obj)
         # The subject nearest the verb ("says Xinhua, Meng made it clear": Meng); a passive subject
         # ("who had been accused") is spoken about, not speaking.
-        subj = min((c for c in cue.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - cue.i), default=None)
-        if subj is None and cue.dep_ in ("advcl", L.CONJ, "xcomp", "ccomp") and cue.tag_ in ("VBG", "VBD", "VBZ", "VB"):
+        subj = min((c for c in cue.children if c.dep_ == L.NSUBJ), key=lambda c: abs(c.i - cue.i), default=None)
+        if subj is None and cue.dep_ in (L.ADVCL, L.CONJ, L.XCOMP, L.CCOMP) and cue.tag_ in ("VBG", "VBD", "VBZ", "VB"):
             head = cue.head
             # "Yang noted that China was a victim, and said …": the conjunct hangs off the complement.
-            if cue.dep_ == L.CONJ and head.dep_ == "ccomp" and head.head.pos_ == "VERB":
+            if cue.dep_ == L.CONJ and head.dep_ == L.CCOMP and head.head.pos_ == "VERB":
                 head = head.head
-            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            subj = next((c for c in head.children if c.dep_ == L.NSUBJ), None)
         if subj is not None:
             key, pron = self.resolve(subj)
             if key is not None:

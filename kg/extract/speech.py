@@ -6,6 +6,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from kg.nlp import labels as L
+
 SPEECH_VERBS = {
     "say", "tell", "warn", "stress", "note", "add", "state", "insist", "claim", "accuse", "deny", "urge",
     "announce", "report", "cite", "quote", "assert", "argue", "emphasize", "emphasise", "reiterate", "remark",
@@ -21,7 +23,7 @@ READOUT_VERBS = {"thank", "express", "voice", "convey", "reaffirm", "commend", "
 SPEECH_VERBS |= READOUT_VERBS
 #: Readout verbs that report speech only with the right object: "welcomed the decision" (not "welcomed
 #: the President to Chequers"), "raised concerns" (not "raised tariffs").
-_WELCOMED_PEOPLE = frozenset({"PERSON", "GPE", "NORP"})
+_WELCOMED_PEOPLE = frozenset({L.PERSON, L.GPE, L.NORP})
 _RAISED = frozenset({"concern", "concerns", "issue", "issues", "case", "cases", "matter", "question", "questions",
                      "objection", "objections", "possibility", "problem", "need"})
 #: Cues whose content may be a noun phrase ("China denied the accusations"): the whole clause is the claim.
@@ -70,23 +72,23 @@ def is_cue(tok: Token) -> bool:
         return False
     lemma = tok.lemma_.lower()
     if lemma == "welcome":
-        return not any(c.dep_ == "dobj" and (c.ent_type_ in _WELCOMED_PEOPLE or c.lower_ in ("him", "her", "them"))
+        return not any(c.dep_ == L.DOBJ and (c.ent_type_ in _WELCOMED_PEOPLE or c.lower_ in ("him", "her", "them"))
                        for c in tok.children)
-    if lemma == "thank" and any(c.dep_ == "dobj" and c.lower_ == "you" for c in tok.children):
+    if lemma == "thank" and any(c.dep_ == L.DOBJ and c.lower_ == "you" for c in tok.children):
         return False  # "thank you": a courtesy
     if lemma == "raise":
-        return any(c.dep_ == "dobj" and c.lower_ in _RAISED for c in tok.children)
+        return any(c.dep_ == L.DOBJ and c.lower_ in _RAISED for c in tok.children)
     if lemma in SPEECH_VERBS:
         return True
     if lemma == "point":  # "pointed out that …"
-        return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
+        return any(c.dep_ == L.PRT and c.lower_ == "out" for c in tok.children)
     if lemma == "put":
         return any(c.lower_ == "forward" for c in tok.children)
     if lemma in ("call", "describe") and _characterises(tok):
         return True  # 'called the talks "frank and useful"', 'described the talks as "frank"'
     if lemma in ("call", "appeal"):  # "called for a ceasefire", "called on Israel to …", not "called him on Friday"
-        return not any(c.dep_ == "dobj" for c in tok.children) and any(
-            c.dep_ == "prep" and c.lower_ in ("for", "on") and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+        return not any(c.dep_ == L.DOBJ for c in tok.children) and any(
+            c.dep_ == L.PREP and c.lower_ in ("for", "on") and not any(o.ent_type_ in (L.DATE, L.TIME) for o in c.children)
             for c in tok.children)
     if lemma == "make":
         return any(c.lower_ == "clear" for c in tok.children)
@@ -95,13 +97,13 @@ def is_cue(tok: Token) -> bool:
 
 def _characterises(tok: Token) -> bool:
     """'called X "…"' / 'described X as "…"': the verb gives its object a quoted or stated character."""
-    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in tok.children if c.dep_ == L.DOBJ), None)
     if obj is None:
         return False
     if tok.lemma_.lower() == "describe":
         return any(t.lower_ == "as" for t in tok.subtree if t.i > obj.i)
     after = tok.doc[obj.right_edge.i: min(len(tok.doc), obj.right_edge.i + 3)]
-    return any(c.dep_ in ("oprd", "xcomp") for c in tok.children) or any(t.text in ('"', "“") for t in after) or any(
+    return any(c.dep_ in (L.OPRD, L.XCOMP) for c in tok.children) or any(t.text in ('"', "“") for t in after) or any(
         t.text in ('"', "“") for t in tok.doc[obj.i: obj.right_edge.i])
 
 
@@ -115,7 +117,7 @@ def reported_inside_another(tok: Token) -> bool:
 def that_clause(tok: Token) -> Span | None:
     """The clause introduced by 'that' somewhere below `tok` ('made it clear that …')."""
     for t in tok.subtree:
-        if t.lower_ == "that" and t.dep_ == "mark" and t.i > tok.i:
+        if t.lower_ == "that" and t.dep_ == L.MARK and t.i > tok.i:
             head = t.head
             return tok.doc[t.i + 1: head.right_edge.i + 1]
     return None

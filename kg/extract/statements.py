@@ -62,7 +62,7 @@ def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver) -> list
     for sent in doc.sents:
         found: list[_Found] = []
         for tok in sent:
-            if is_cue(tok) and not _inside(tok.idx, quotes) and not any(c.dep_ == "neg" for c in tok.children) \
+            if is_cue(tok) and not _inside(tok.idx, quotes) and not any(c.dep_ == L.NEG for c in tok.children) \
                     and not reported_inside_another(tok):
                 f = _parenthetical(tok, sent, index, speakers, quotes, used, layout) or _reported(
                     tok, sent, index, speakers, quotes, used, found, layout)
@@ -103,18 +103,18 @@ def _reported(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, qu
     doc = sent.doc
     span: Span | None = None
     scope: Span | None = None  # where the statement's quotations are, when wider than its claim
-    if cue.dep_ == L.RELCL and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in cue.children):
+    if cue.dep_ == L.RELCL and any(c.dep_ == L.DOBJ and c.tag_ in ("WDT", "WP") for c in cue.children):
         return None  # "the hack, which US officials have blamed on China": background to the report around it
     if lemma == "make":
         span = that_clause(cue)
-    elif (comp := next((c for c in cue.children if c.dep_ == "ccomp" and not (  # "A; B calls for C": A is not said
+    elif (comp := next((c for c in cue.children if c.dep_ == L.CCOMP and not (  # "A; B calls for C": A is not said
             c.i < cue.i and any(t.text == ";" for t in doc[c.right_edge.i + 1: cue.i]))), None)) is not None:
         span = doc[comp.left_edge.i: comp.right_edge.i + 1]
         if comp.i < cue.i:
             span = _after_layout(_trim_left_claim(span, _subject_left(cue)), layout)
     elif lemma in DENIAL_VERBS and cue.dep_ == L.RELCL and cue.head.lemma_.lower() in CHARGE_NOUNS:
         return _denied_charge(cue, sent, index, speakers, found)
-    elif lemma in NOMINAL_OBJECT_CUES and any(c.dep_ in ("dobj", "xcomp") or c.dep_ == "prep" and lemma in (
+    elif lemma in NOMINAL_OBJECT_CUES and any(c.dep_ in (L.DOBJ, L.XCOMP) or c.dep_ == L.PREP and lemma in (
             "call", "appeal") for c in cue.children):
         # "China has denied the accusations": the clause is the claim, up to the next comma.
         # It starts at the subject: a fronted "On Tuesday," or "In a statement to reporters," is not claimed.
@@ -123,11 +123,11 @@ def _reported(cue: Token, sent: Span, index: EntityIndex, speakers: Speakers, qu
         end = min([end] + [c.left_edge.i - 1 for c in cue.children if c.dep_ == L.CONJ and c.pos_ == "VERB"
                            and c.i > cue.i])
         # A readout verb's claim is what was conveyed: "expressed serious concern about …", not its speaker.
-        characterised = lemma in ("call", "describe") and any(c.dep_ == "dobj" for c in cue.children)
+        characterised = lemma in ("call", "describe") and any(c.dep_ == L.DOBJ for c in cue.children)
         span = doc[cue.i if lemma in READOUT_VERBS or characterised else _subject_left(cue): end]
         # "KCNA criticized the meeting, calling it "a dangerous collusion"": the quotation after the comma
         # is the speaker's too, not left over for the next sentence's speaker.
-        right = max([cue.i] + [c.right_edge.i for c in cue.children if c.i > cue.i and c.dep_ != "cc"
+        right = max([cue.i] + [c.right_edge.i for c in cue.children if c.i > cue.i and c.dep_ != L.CC
                                and not (c.dep_ == L.CONJ and c.pos_ in ("VERB", "AUX"))])  # not "and warned …"
         scope = doc[span.start: right + 1]
     else:
@@ -166,10 +166,10 @@ def _parenthetical(cue: Token, sent: Span, index: EntityIndex, speakers: Speaker
                    used: dict[Quote, tuple[str, str]], layout: set[int]) -> _Found | None:
     """'CLAIM, visiting President Xi said, …': the attribution follows the claim after a comma."""
     doc = sent.doc
-    if any(c.dep_ == "ccomp" and c.i > cue.i and not any(t.text == "," for t in doc[cue.i + 1: c.left_edge.i + 1])
+    if any(c.dep_ == L.CCOMP and c.i > cue.i and not any(t.text == "," for t in doc[cue.i + 1: c.left_edge.i + 1])
            for c in cue.children):
         return None  # "… said (on Friday) that …" is ordinary reported speech
-    if any(c.dep_ == "ccomp" and c.i < cue.i for c in cue.children):
+    if any(c.dep_ == L.CCOMP and c.i < cue.i for c in cue.children):
         return None  # the parse already links the claim on the left
     subj = min((c for c in cue.children if c.dep_ in L.SUBJECTS), key=lambda c: abs(c.i - cue.i), default=None)
     if cue.dep_ == L.RELCL or (subj is not None and subj.tag_ in ("WP", "WDT")):
@@ -228,7 +228,7 @@ def _speech_nouns(sent: Span, index: EntityIndex, speakers: Speakers, found: lis
             continue
         nxt = doc[tok.i + 1]
         poss = next((c for c in tok.children if c.dep_ == L.POSS), None)
-        if poss is None or nxt.lower_ != "that" or nxt.dep_ != "mark":
+        if poss is None or nxt.lower_ != "that" or nxt.dep_ != L.MARK:
             continue
         speaker, _ = speakers.resolve(poss)
         if speaker is None:
@@ -319,7 +319,7 @@ def _according_to(sent: Span, index: EntityIndex, resolver: Resolver) -> list[St
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
             to = sent.doc[tok.i + 1]
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            pobj = next((c for c in to.children if c.dep_ == L.POBJ), None)
             speaker = resolver.resolve(pobj) if pobj is not None else None
             if speaker is None:
                 continue
@@ -393,7 +393,7 @@ def _attribution(doc: Doc, text: str, q: Quote, quotes: list[Quote]) -> Token | 
 def _quoted_object(cue: Token) -> Token | None:
     """'media reports quoted the US President as saying': the dobj of quote/cite."""
     if cue.lemma_.lower() in ("quote", "cite"):
-        return next((c for c in cue.children if c.dep_ == "dobj"), None)
+        return next((c for c in cue.children if c.dep_ == L.DOBJ), None)
     return None
 
 
