@@ -153,7 +153,7 @@ def test_a_title_case_headline_keeps_only_the_names_the_body_writes(nlp: Languag
 def test_a_name_given_two_types_takes_the_one_given_more_often(nlp: Language) -> None:
     from spacy.tokens import Span
 
-    from kg.nlp.components import _one_type_per_name
+    from kg.nlp.span_repair import _one_type_per_name
 
     doc = nlp.make_doc("Jukka Niemi spoke. Jukka Niemi left. Jukka Niemi returned.")
     ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 6, label="ORG"), Span(doc, 8, 10, label="PERSON")]
