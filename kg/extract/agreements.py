@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.data import words
 from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Agreement
@@ -11,8 +12,8 @@ from kg.extract.mentions import Resolver
 from kg.nlp import labels as L
 from kg.nlp.gazetteer import outlet_surface_forms
 
-_OBJECT_NOUNS = {"consensus", "agreement", "deal", "accord", "understanding", "treaty", "pact", "memorandum"}
-_VERBS = {"agree", "reach", "sign", "conclude", "strike", "seal", "ink"}
+_OBJECT_NOUNS = words("agreements", "object_nouns")
+_VERBS = words("agreements", "verbs")
 
 
 def extract_agreements(doc: Doc, index: EntityIndex, resolver: Resolver) -> list[Agreement]:

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.data import words
 from kg.extract.entities import EntityIndex, entity_key
 from kg.extract.facts import COUNTRY, PERSON, PLACE, Meeting, Role
 from kg.extract.visits import GATHERING_NOUNS, SEATS
@@ -21,12 +22,9 @@ from kg.nlp.gazetteer import lookup_country
 from kg.nlp.layout import dateline_and_byline_tokens
 
 #: Posts that belong to a country's government: a host holding one holds it for the host country.
-NATIONAL_POSTS = frozenset({"President", "Prime Minister", "Foreign Minister", "Minister", "Secretary of State",
-                            "King", "Chancellor", "Defence Minister", "Interior Minister", "Finance Minister",
-                            "Trade Minister", "State Councilor", "National Security Advisor"})
+NATIONAL_POSTS = words("hosts", "national_posts")
 #: Verbs of going somewhere: their subject is the visitor, their destination the host country.
-_TRAVEL_VERBS = frozenset({"visit", "fly", "travel", "arrive", "go", "head", "come", "land", "return", "depart",
-                           "leave"})
+_TRAVEL_VERBS = words("hosts", "travel_verbs")
 
 
 def fill_host_countries(doc: Doc, index: EntityIndex, roles: list[Role], meetings: list[Meeting]) -> list[Role]:

@@ -7,6 +7,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.data import word_list, words
 from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, GROUP, ORGANIZATION, PERSON, PLACE, Meeting
@@ -17,19 +18,16 @@ from kg.extract.when import find_interval, resolve_date
 from kg.nlp import labels as L
 from kg.nlp.gazetteer import titles
 
-MEETING_VERBS = {"meet", "visit", "host", "confer", "talk", "exchange", "hold", "receive", "welcome", "summon"}
-MEETING_NOUNS = {"meeting", "talk", "talks", "visit", "summit", "dialogue", "conference", "exchange", "trip",
-                 "consultation", "negotiation", "tête-à-tête", "call"}
+MEETING_VERBS = words("meetings", "verbs")
+MEETING_NOUNS = words("meetings", "nouns")
 _NEEDS_OBJECT = {"hold": {"talk", "talks", "meeting", "dialogue", "consultation", "negotiation", "summit"},
                  "exchange": {"view", "views"}, "receive": set(), "welcome": set(), "summon": set()}
-_FUTURE_MARKS = {"will", "would", "shall", "expected", "plan", "plans", "planned", "intend", "scheduled", "upcoming",
-                 "ahead", "later", "next", "due"}
+_FUTURE_MARKS = words("meetings", "future_marks")
 _PARTICIPANT_KINDS = (PERSON, ORGANIZATION, COUNTRY, GROUP)
-_REPRESENTATIVES = {"representative", "official", "member", "delegate", "envoy", "delegation", "team", "officer",
-                    "leader", "diplomat", "negotiator", "minister"}
-_ENVOYS = {"ambassador", "envoy", "chargé", "diplomat", "delegation", "counterpart"}
+_REPRESENTATIVES = words("meetings", "representatives")
+_ENVOYS = words("meetings", "envoys")
 _CLAUSE_DEPS = {L.CCOMP, L.ADVCL, L.RELCL, L.CONJ, L.ACL, L.PARATAXIS, L.CSUBJ}
-_FUTURE_DATES = ("later", "next", "coming", "upcoming", "tomorrow", "end of the month")
+_FUTURE_DATES = word_list("meetings", "future_dates")
 
 
 def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published: date | None) -> list[Meeting]:
@@ -139,9 +137,7 @@ def _is_someone(tok: Token) -> bool:
             or lemma in titles() or tok.lower_ in titles())
 
 
-_PEOPLE = {"counterpart", "people", "family", "families", "group", "student", "victim", "survivor", "resident",
-           "journalist", "reporter", "activist", "protester", "worker", "soldier", "troop", "refugee", "crowd", "public",
-           "supporter", "opposition", "government", "administration", "ministry", "committee", "panel"}
+_PEOPLE = words("meetings", "people")
 
 
 def _participants(cue: Token, resolver: Resolver) -> list[str]:
@@ -287,8 +283,7 @@ def _the_two(tok: Token, resolver: Resolver) -> list[str]:
     return []
 
 
-_PAIR_NOUNS = {"leader", "president", "minister", "man", "woman", "diplomat", "counterpart", "premier", "chancellor",
-               "envoy", "official", "head"}
+_PAIR_NOUNS = words("meetings", "pair_nouns")
 
 
 def _is_planned(cue: Token, sent: Span) -> bool:

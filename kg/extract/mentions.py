@@ -10,6 +10,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Token
 
+from kg.data import words
 from kg.extract.entities import EntityIndex
 from kg.extract.facts import COUNTRY, GROUP, ORGANIZATION, PERSON, Role
 from kg.nlp import labels as L
@@ -17,18 +18,13 @@ from kg.nlp.components import TITLES_KEY
 from kg.nlp.gazetteer import lookup_country, titles
 from kg.nlp.labels import SUBJECTS
 
-PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
-_FEMININE = {"she", "her"}
+PERSONAL_PRONOUNS = words("mentions", "personal_pronouns")
+_FEMININE = words("mentions", "feminine_pronouns")
 #: Words right before a name that say whether the text speaks of a woman or a man.
-_WOMAN_BEFORE = {"mrs", "mrs.", "ms", "ms.", "madam", "dame", "lady", "queen", "princess", "spokeswoman",
-                 "chairwoman", "congresswoman", "businesswoman", "duchess", "empress"}
-_MAN_BEFORE = {"mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "businessman",
-               "duke", "emperor"}
-_CARRIERS = {"statement", "report", "communique", "communiqué", "spokesman", "spokeswoman", "spokesperson",
-             "agency", "ministry", "office", "government", "administration", "embassy", "media", "daily",
-             "military", "army", "navy", "police", "authority", "official", "parliament", "cabinet", "presidency"}
-_GROUP_NOUNS = {"delegation", "side", "team", "officials", "leaders", "negotiators", "diplomats", "government",
-                "administration", "military", "representatives"}
+_WOMAN_BEFORE = words("mentions", "woman_before")
+_MAN_BEFORE = words("mentions", "man_before")
+_CARRIERS = words("mentions", "carriers")
+_GROUP_NOUNS = words("mentions", "group_nouns")
 
 
 class Resolver:
@@ -167,7 +163,7 @@ class Resolver:
         return None
 
 
-_RANKS = frozenset({"deputy", "vice", "first", "assistant", "under", "acting", "former", "co"})
+_RANKS = words("mentions", "ranks")
 
 
 def _rank(title: str) -> frozenset[str]:

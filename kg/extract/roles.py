@@ -16,6 +16,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.data import words
 from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Role
@@ -25,9 +26,8 @@ from kg.nlp.components import HONORIFICS, TITLES_KEY
 from kg.nlp.gazetteer import lookup_country, portfolio_words, titles
 
 _ORG_KINDS = (ORGANIZATION, COUNTRY)
-_FORMER = {"former", "ex", "ex-", "then", "late", "outgoing"}
-_QUALIFIERS = {"acting", "interim", "caretaker", "shadow", "emeritus", "incoming", "designate", "presidential",
-               "senior", "principal"}
+_FORMER = words("roles", "former")
+_QUALIFIERS = words("roles", "qualifiers")
 
 
 def extract_roles(doc: Doc, index: EntityIndex) -> list[Role]:
@@ -84,7 +84,7 @@ def _described_holders(doc: Doc, roles: list[Role], titles: list[Span], index: E
 
 
 #: Titles whose holder's country says nothing of the body they serve: a professor, a company's chief.
-_NOT_NATIONAL = {"Professor", "Chief Executive", "General"}  # a rank is no post of a country
+_NOT_NATIONAL = words("roles", "not_national")  # a rank is no post of a country
 
 
 def _fill_from_person_countries(doc: Doc, roles: list[Role], index: EntityIndex) -> list[Role]:
@@ -397,11 +397,10 @@ def _outermost(tok: Token, key: str, within: Span, index: EntityIndex) -> str:
 
 
 #: Nouns a nationality makes a country's own body: "the Indonesian military", "the Chinese government".
-_NATIONAL_BODIES = {"military", "army", "navy", "government", "police", "forces", "force", "ministry", "cabinet",
-                    "parliament", "embassy", "delegation", "administration", "presidency", "team", "side"}
+_NATIONAL_BODIES = words("roles", "national_bodies")
 
 #: Roles whose 'to COUNTRY' names where the holder is sent, not the country served.
-_ENVOY_ROLES = {"Ambassador", "Special Envoy", "Consul", "Chargé d'Affaires"}
+_ENVOY_ROLES = words("roles", "envoy_roles")
 
 
 def _national(title: Span) -> bool:
@@ -515,9 +514,8 @@ def _held_title(doc: Doc, t: Span, pkey: str, index: EntityIndex, left: bool, co
                 former=former, evidence=evidence_of(t.sent, index.document_id), confidence=confidence)
 
 
-_PREDICATE_VERBS = {"be", "become", "serve", "remain", "appoint", "name", "elect", "reelect", "re-elect", "nominate",
-                    "confirm", "swear", "install", "promote", "resign", "quit", "retire", "step"}
-_LEAVING_VERBS = {"resign", "quit", "retire", "step"}
+_PREDICATE_VERBS = words("roles", "predicate_verbs")
+_LEAVING_VERBS = words("roles", "leaving_verbs")
 
 
 def _organization_after(head: Token, index: EntityIndex) -> str | None:

@@ -12,18 +12,19 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.data import words
 from kg.extract.entities import EntityIndex
 from kg.extract.facts import COUNTRY, PERSON, Role
 from kg.nlp import labels as L
 from kg.nlp.gazetteer import titles
 
 #: Nouns that name one party's people at talks: "the Russian side", "the Turkish delegation".
-_SIDE_NOUNS = frozenset({"side", "delegation", "team"})
+_SIDE_NOUNS = words("sides", "side_nouns")
 #: "Senior Chinese officials present at the talks included …": officials as a side only with these words.
-_GROUP_NOUNS = frozenset({"officials", "ministers", "members"})
-_LISTING_WORDS = frozenset({"include", "present", "attend", "accompany", "comprise"})
+_GROUP_NOUNS = words("sides", "group_nouns")
+_LISTING_WORDS = words("sides", "listing_words")
 #: Verbs that put one person on another's side: "X accompanied Y", "Y is accompanied by X", "X joins Y".
-_COMPANY_VERBS = frozenset({"accompany", "join"})
+_COMPANY_VERBS = words("sides", "company_verbs")
 
 
 def person_countries(doc: Doc, index: EntityIndex, roles: list[Role]) -> dict[str, str]:
@@ -192,7 +193,7 @@ def _named_with_country(doc: Doc, index: EntityIndex) -> list[tuple[str, str]]:
 
 #: Words of a sentence that lists who else took part in talks just reported: "The Turkish delegation
 #: included …", "Present at the talks from the DPRK side were …", "Kim is accompanied by …".
-_TAKING_PART = frozenset({"delegation", "delegations", "side", "present", "accompany", "attend", "join"})
+_TAKING_PART = words("sides", "taking_part")
 
 
 def participant_lists(doc: Doc, index: EntityIndex) -> list[tuple[int, list[str]]]:

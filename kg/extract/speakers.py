@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.data import words
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON
 from kg.extract.mentions import PERSONAL_PRONOUNS, Resolver
 from kg.nlp import labels as L
 
 SPEAKER_KINDS = (PERSON, ORGANIZATION, COUNTRY)
 #: Nouns for a document or utterance that can stand as the speaker ("the statement said").
-CARRIER_NOUNS = {"statement", "report", "communique", "communiqué", "release", "readout", "transcript"}
-_SKIPPABLE = {"also", "later", "then", "further", "again", "previously", "earlier", "has", "have", "had", "was",
-              "is", "reportedly", "publicly", "separately", "recently", "once"}
+CARRIER_NOUNS = words("speakers", "carrier_nouns")
+_SKIPPABLE = words("speakers", "skippable")
 
 
 class Speakers:

@@ -6,48 +6,26 @@ import re
 
 from spacy.tokens import Span, Token
 
+from kg.data import word_map, words
 from kg.nlp import labels as L
 
-SPEECH_VERBS = {
-    "say", "tell", "warn", "stress", "note", "add", "state", "insist", "claim", "accuse", "deny", "urge",
-    "announce", "report", "cite", "quote", "assert", "argue", "emphasize", "emphasise", "reiterate", "remark",
-    "declare", "comment", "explain", "confirm", "acknowledge", "predict", "vow", "pledge", "promise",
-    "suggest", "blame", "criticize", "criticise", "condemn", "reject", "threaten", "write", "reply", "respond",
-    "caution", "maintain", "allege", "admit", "demand", "underline", "underscore", "tweet", "hope", "believe",
-    "propose", "dismiss", "refute", "complain", "concede", "contend", "observe", "recall",
-}
+SPEECH_VERBS = words("speech", "verbs")
 #: Readouts and state media: what a leader conveyed, not only what they said. Inside another report
 #: ("Macron said Putin had assured him …") they are that report's content, not a statement of their own.
-READOUT_VERBS = {"thank", "express", "voice", "convey", "reaffirm", "commend", "encourage", "request", "highlight",
-                 "appreciate", "congratulate", "assure", "dispute", "praise", "hail", "applaud", "welcome", "raise"}
+READOUT_VERBS = words("speech", "readout_verbs")
 SPEECH_VERBS |= READOUT_VERBS
 #: Readout verbs that report speech only with the right object: "welcomed the decision" (not "welcomed
 #: the President to Chequers"), "raised concerns" (not "raised tariffs").
 _WELCOMED_PEOPLE = frozenset({L.PERSON, L.GPE, L.NORP})
-_RAISED = frozenset({"concern", "concerns", "issue", "issues", "case", "cases", "matter", "question", "questions",
-                     "objection", "objections", "possibility", "problem", "need"})
+_RAISED = words("speech", "raised")
 #: Cues whose content may be a noun phrase ("China denied the accusations"): the whole clause is the claim.
-NOMINAL_OBJECT_CUES = {"deny", "accuse", "blame", "reject", "urge", "warn", "condemn", "criticize", "criticise",
-                       "dismiss", "refute", "propose", "announce", "demand", "threaten", "put", "call", "appeal",
-                       "thank", "express", "voice", "convey", "reaffirm", "commend", "encourage", "request",
-                       "highlight", "appreciate", "congratulate", "dispute", "praise", "hail", "applaud", "welcome",
-                       "raise", "stress", "emphasize", "emphasise", "underline", "underscore", "reiterate", "note",
-                       "assure", "describe"}
+NOMINAL_OBJECT_CUES = words("speech", "nominal_object_cues")
 #: Nouns for what someone said: "Clapper's assertion that …", "a charge China denies".
-SPEECH_NOUNS = {"assertion", "claim", "statement", "remark", "remarks", "warning", "accusation", "allegation",
-                "insistence", "pledge", "promise", "suggestion", "charge", "argument", "comment", "denial",
-                "announcement", "demand", "call", "threat", "vow", "proposal"}
-CHARGE_NOUNS = {"charge", "accusation", "allegation", "claim", "charges", "accusations", "allegations", "claims"}
-DENIAL_VERBS = {"deny", "reject", "dispute", "dismiss", "refute"}
+SPEECH_NOUNS = words("speech", "nouns")
+CHARGE_NOUNS = words("speech", "charge_nouns")
+DENIAL_VERBS = words("speech", "denial_verbs")
 
-STANCE = {"deny": "denies", "reject": "denies", "refute": "denies", "dismiss": "denies", "dispute": "denies",
-          "accuse": "accuses", "blame": "accuses", "allege": "accuses", "charge": "accuses", "criticize": "accuses",
-          "criticise": "accuses", "condemn": "accuses", "complain": "accuses", "warn": "warns",
-          "threaten": "warns", "caution": "warns", "agree": "agrees", "urge": "calls_for", "call": "calls_for",
-          "demand": "calls_for", "appeal": "calls_for", "propose": "calls_for", "request": "calls_for",
-          "encourage": "calls_for",
-          "accusation": "accuses", "allegation": "accuses", "denial": "denies", "warning": "warns",
-          "threat": "warns", "demand_n": "calls_for"}
+STANCE = word_map("speech", "stance")
 _CONTENT_STANCE = [(re.compile(r"\b(den(y|ies|ied)|groundless|baseless|refute[sd]?|reject(s|ed)?)\b", re.I), "denies"),
                    (re.compile(r"\b(accus\w+|blam\w+|behind the)\b", re.I), "accuses"),
                    (re.compile(r"\b(warn\w*|threat\w*|will win)\b", re.I), "warns"),

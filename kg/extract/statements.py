@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.data import words
 from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
 from kg.extract.facts import Statement
@@ -268,7 +269,7 @@ def _colon_intro(sent: Span, index: EntityIndex, speakers: Speakers, quotes: lis
 
 
 #: Verbs that put out a statement ("issues a statement:"), not themselves speech verbs.
-_ISSUING = {"issue", "release", "publish", "post", "put"}
+_ISSUING = words("statements", "issuing")
 
 
 def _nested(found: list[_Found]) -> list[_Found]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.data import word_map, words
 from kg.extract.entities import EntityIndex, entity_key
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, PLACE, Role
 from kg.extract.mentions import Resolver
@@ -17,13 +18,11 @@ from kg.nlp import labels as L
 from kg.nlp.gazetteer import lookup_country
 
 #: Roles that lead a country and host its visitors.
-LEADER_ROLES = {"President", "Prime Minister", "King", "Chancellor"}
+LEADER_ROLES = words("visits", "leader_roles")
 #: Seats of government that stand for their country as a destination.
-SEATS = {"white house": "United States", "kremlin": "Russia", "downing street": "United Kingdom",
-         "elysee palace": "France", "élysée palace": "France", "zhongnanhai": "China", "blue house": "South Korea"}
-_NOT_ATTENDING = {"run", "campaign", "stand", "contest", "elect", "win", "lose", "serve", "sit", "represent",
-                  "dissolve", "vote", "nominate", "appoint"}
-GATHERING_NOUNS = {"summit", "summits", "meeting", "meetings", "conference", "session", "assembly", "forum", "talks"}
+SEATS = word_map("visits", "seats")
+_NOT_ATTENDING = words("visits", "not_attending")
+GATHERING_NOUNS = words("visits", "gathering_nouns")
 
 
 def visit_parties(cue: Token, resolver: Resolver) -> tuple[str, str] | None:

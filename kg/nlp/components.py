@@ -13,6 +13,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.data import word_list, words
 from kg.nlp import labels as L
 from kg.nlp.gazetteer import (
     country_forms,
@@ -23,10 +24,9 @@ from kg.nlp.gazetteer import (
 )
 
 TITLES_KEY = "kg_titles"
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "dame", "lord", "h.e.", "shri", "smt", "smt."})
+HONORIFICS = words("names", "honorifics")
 #: Lower-case words inside personal names ("Ursula von der Leyen", "Faisal bin Farhan").
-NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la",
-                            "le", "ter", "ten", "bin", "ibn", "al", "el"})
+NAME_PARTICLES = words("names", "particles")
 
 
 def name_parts(full: str) -> tuple[str, ...]:
@@ -35,9 +35,7 @@ def name_parts(full: str) -> tuple[str, ...]:
     return tuple(w for w in re.split(r"[\s\-]+", full) if w and w not in NAME_PARTICLES and w not in ("Jr.", "Sr."))
 
 
-_GOV_HEADS = ["ministry", "department", "council", "commission", "agency", "office", "parliament", "assembly",
-              "senate", "congress", "bureau", "committee", "administration", "court", "party", "university",
-              "institute", "academy", "school", "center", "centre", "army", "navy", "force", "forces", "police"]
+_GOV_HEADS = list(word_list("names", "body_heads"))
 
 
 @Language.component("kg_line_breaks")
@@ -118,7 +116,7 @@ class Gazetteer:
 
 
 #: Title words a portfolio may follow: "Minister of Treasury and Finance", "Secretary for Home Affairs".
-_PORTFOLIO_HEADS = frozenset({"minister", "ministers", "secretary", "commissioner", "undersecretary"})
+_PORTFOLIO_HEADS = words("names", "portfolio_heads")
 
 
 def _with_portfolio(title: Span) -> Span:

@@ -14,15 +14,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kg.data import words
 from kg.nlp import labels as L
 from kg.nlp.components import _GOV_HEADS, HONORIFICS, NAME_PARTICLES, TITLES_KEY
 from kg.nlp.gazetteer import country_forms, lookup_country, organization_surface_forms, outlet_surface_forms
 from kg.nlp.layout import dateline_and_byline_tokens
 
 #: Honorifics that only stand before a person's name.
-_PERSONAL_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "madam", "dame"})
+_PERSONAL_HONORIFICS = words("names", "personal_honorifics")
 #: Country names that are also common nouns; in lower case they are the noun ("the china", "a turkey").
-_COMMON_NOUNS = frozenset({"china", "turkey", "chad", "jordan", "guinea"})
+_COMMON_NOUNS = words("names", "common_noun_countries")
 _DATELINE_TAIL = re.compile(r"[•—–]\s*$")
 
 
@@ -380,8 +381,7 @@ def _join_name_particles(doc: Doc) -> None:
 
 
 #: Head words of a named body that a person's name may follow inside one model span.
-_BODY_HEADS = frozenset(_GOV_HEADS) | {"organisation", "organization", "corporation", "company", "group", "bank",
-                                      "fund", "foundation", "association", "authority", "service", "agency"}
+_BODY_HEADS = frozenset(_GOV_HEADS) | words("names", "more_body_heads")
 
 
 def _name_inside_body(doc: Doc, start: int, end: int, title_tokens: set[int]) -> int | None:
@@ -496,7 +496,7 @@ def _used_as_place(tok: Token) -> bool:
     return tok.dep_ == "pobj" and prep.lower_ in _PLACE_PREPOSITIONS and prep.head.lower_ != "according"
 
 
-_PLACE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "across", "outside", "inside", "toward", "towards"}
+_PLACE_PREPOSITIONS = words("names", "place_prepositions")
 
 
 def _after_titles(doc: Doc, start: int, end: int, title_tokens: set[int]) -> int:
