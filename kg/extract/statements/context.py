@@ -1,0 +1,97 @@
+"""What the readings of one document share: the Context, a Found statement, and the helpers that
+build a Statement from a cue and a claim."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.entities import EntityIndex
+from kg.extract.evidence import evidence_of
+from kg.extract.facts import Statement
+from kg.extract.mentions import Resolver
+from kg.extract.quotes import Quote, find_quotes
+from kg.extract.speakers import Speakers
+from kg.extract.speech import stance_of
+from kg.nlp import labels as L
+from kg.nlp.layout import dateline_and_byline_tokens
+
+
+@dataclass
+class Context:
+    """One document under reading: its quotations, which of them a reading took (speaker and cue), the
+    speakers met so far, and its dateline and byline tokens."""
+
+    doc: Doc
+    index: EntityIndex
+    resolver: Resolver
+    speakers: Speakers
+    quotes: list[Quote]
+    used: dict[Quote, tuple[str, str]]
+    layout: set[int]
+
+    @classmethod
+    def of(cls, doc: Doc, index: EntityIndex, resolver: Resolver) -> Context:
+        return cls(doc, index, resolver, Speakers(resolver), find_quotes(doc.text), {}, dateline_and_byline_tokens(doc))
+
+
+@dataclass
+class Found:
+    """A statement with the tokens it was read from, so nested reports can be told apart."""
+
+    statement: Statement
+    cue: int
+    start: int  # token range of the content
+    end: int
+    doc: Doc
+
+
+def inside(i: int, quotes: list[Quote]) -> bool:
+    return any(q.start <= i < q.end for q in quotes)
+
+
+def quoted_part(span: Span, ctx: Context, speaker: str, cue: str) -> tuple[bool, str | None]:
+    """Whether `span` is wholly one quotation (left to the direct reading), and the quotes inside it."""
+    quotes = ctx.quotes
+    inner = [q for q in quotes if span.start_char <= q.start and q.end <= span.end_char + 1]
+    covering = [q for q in quotes if q.start <= span.start_char and span.end_char <= q.end + 1]
+    if covering and not inner:
+        return True, None
+    ctx.used.update({q: (speaker, cue) for q in inner})
+    return False, " … ".join(q.text for q in inner) or None
+
+
+def after_layout(span: Span, layout: set[int]) -> Span:
+    """'TOKYO, Aug 28 (Kyodo) - CLAIM, X said': the dateline is not part of the claim."""
+    first = span.start
+    while first < span.end and first in layout:
+        first += 1
+    return span.doc[first:span.end]
+
+
+def subject_left(cue: Token) -> int:
+    subj = min((c for c in cue.children if c.dep_ in L.SUBJECTS), key=lambda c: abs(c.i - cue.i), default=None)
+    return min(subj.left_edge.i, cue.i) if subj is not None else cue.i
+
+
+def statement(speaker: str, cue: Token | None, content: str, quote: str | None, sent: Span, index: EntityIndex,
+              confidence: float, cue_text: str | None = None) -> Statement:
+    lemma = cue.lemma_.lower() if cue is not None else (cue_text or "say")
+    stance = stance_of(lemma, content)
+    span = sent.doc.char_span(sent.start_char, sent.end_char)
+    about = [k for k in (index.entities_in(span) if span is not None else []) if k != speaker]
+    about = [k for k in about if _mentioned(index.entities[k].aliases + (index.entities[k].name,), content)]
+    return Statement(speaker=speaker, cue=lemma, content=content, quote=quote, about=tuple(about), stance=stance,
+                     evidence=evidence_of(sent, index.document_id), confidence=confidence)
+
+
+def _mentioned(names: tuple[str, ...], text: str) -> bool:
+    return any(n and re.search(rf"\b{re.escape(n)}\b", text) for n in names)
+
+
+def clean(text: str) -> str:
+    t = text.strip().strip(",;:.").strip()
+    t = re.sub(r"^that\s+", "", t)
+    return t.strip("\"“” ").rstrip(",;:").strip()  # '…and bullets,"' keeps no comma
