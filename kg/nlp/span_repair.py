@@ -479,10 +479,10 @@ def _unlabelled_surnames(doc: Doc, ents: list[Span], title_tokens: set[int]) -> 
     out = []
     for tok in doc:
         if (tok.text in surnames and tok.i not in taken and not tok.ent_type_
-                and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title and tok.dep_ in ("nsubj", "dep", "ROOT"))
+                and (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and tok.is_title and tok.dep_ in (L.NSUBJ, L.DEP, L.ROOT))
                 # "Rice prices", but not "Sanders issues a statement" (a 'noun' with an object is a verb)
-                and not (tok.dep_ == "compound" and tok.head.pos_ == "NOUN"
-                         and not any(c.dep_ == "dobj" for c in tok.head.children))
+                and not (tok.dep_ == L.COMPOUND and tok.head.pos_ == "NOUN"
+                         and not any(c.dep_ == L.DOBJ for c in tok.head.children))
                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN")
                 and not (tok.i > 0 and doc[tok.i - 1].is_title and doc[tok.i - 1].pos_ == "PROPN"
                          and not doc[tok.i - 1].is_sent_start and tok.i - 1 not in title_tokens)):
@@ -493,7 +493,7 @@ def _unlabelled_surnames(doc: Doc, ents: list[Span], title_tokens: set[int]) -> 
 def _used_as_place(tok: Token) -> bool:
     """'officials in Washington', 'flew to Paris': a place even where someone of that surname is named."""
     prep = tok.head
-    return tok.dep_ == "pobj" and prep.lower_ in _PLACE_PREPOSITIONS and prep.head.lower_ != "according"
+    return tok.dep_ == L.POBJ and prep.lower_ in _PLACE_PREPOSITIONS and prep.head.lower_ != "according"
 
 
 _PLACE_PREPOSITIONS = words("names", "place_prepositions")
