@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import write_corpus  # noqa: E402
-from run_all import child_build, machine, query_latency  # noqa: E402
+from corpus import write_corpus
+from run_all import child_build, machine, query_latency
 
 
 def main() -> None:

@@ -13,7 +13,6 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from kg.config import Settings
 from kg.executors import BatchJob, batched, run_batches
@@ -57,7 +56,7 @@ class BuildSummary:
 
 
 def build(paths: Iterable[str], settings: Settings, *, meta: dict[str, str] | None = None,
-          store: Any = None, progress: bool = False, dask: str | None = None) -> BuildSummary:
+          store: GraphStore | None = None, progress: bool = False, dask: str | None = None) -> BuildSummary:
     """Build (or update) the store from the documents under `paths`.
 
     Documents are read lazily and sent in batches to the workers (local processes when
@@ -104,7 +103,7 @@ def build(paths: Iterable[str], settings: Settings, *, meta: dict[str, str] | No
     writer.close()
     bar.close()
     compact_started = time.perf_counter()
-    if writer.bulk_loaded:
+    if writer.bulk_loaded and isinstance(store, KgStore):  # only a KgStore bulk loads (see the writer above)
         store.compact()
     compact_seconds = time.perf_counter() - compact_started
     # finish also completes an earlier build that was killed before its prune (the store's pending mark).
@@ -128,7 +127,7 @@ def load_ontology(store: GraphStore, settings: Settings) -> None:
         store.set_graph("ontology", path.read_text(encoding="utf-8"))
 
 
-def _progress(enabled: bool):  # noqa: ANN202
+def _progress(enabled: bool):
     from tqdm import tqdm
 
     return tqdm(desc="documents", unit="doc", disable=not enabled or not sys.stderr.isatty(), file=sys.stderr)

@@ -80,7 +80,7 @@ def extract(paths: tuple[str, ...], model: str | None, fmt: str, min_confidence:
     settings = _settings(model=model, min_confidence=min_confidence)
     skipped = []
 
-    def docs():  # noqa: ANN202
+    def docs():
         for item in iter_documents(paths, _meta(meta)):
             if isinstance(item, Skipped):
                 skipped.append(item)

@@ -13,12 +13,16 @@ store's "pending" mark, so a build killed in between is completed by the next on
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kg.nlp.components import NAME_PARTICLES, name_parts
+from kg.nlp.gazetteer import lookup_country
 from kg.rdf import name_key
 from kg.rdf.namespaces import dip, term
 from kg.rdf.terms import IRI, lit
-from kg.store import KgStore
+
+if TYPE_CHECKING:
+    from kg.store.protocol import GraphStore
 
 
 @dataclass(frozen=True)
@@ -36,11 +40,12 @@ DOMINANCE = 3
 MIN_DOCUMENTS = 3
 
 #: The terms the link queries and updates name, as N-Triples text.
-PERSON, LINK_REASON, NAME_KEY = (dip(local).nt() for local in ("Person", "linkReason", "nameKey"))
+PERSON, ORGANIZATION, LINK_REASON, NAME_KEY = (dip(local).nt() for local in
+                                               ("Person", "Organization", "linkReason", "nameKey"))
 PREF_LABEL, LABEL, SAME_AS = term("skos", "prefLabel").nt(), term("rdfs", "label").nt(), term("owl", "sameAs").nt()
 
 
-def find_links(store: KgStore) -> list[Link]:
+def find_links(store: GraphStore) -> list[Link]:
     """Bare-name persons not linked yet that match exactly one full-name person (one of its names)."""
     entities = store.minter.special_graph("entities").nt()
     q = (f"SELECT DISTINCT ?p ?label ?linked WHERE {{ GRAPH {entities} {{ ?p a {PERSON} ; "
@@ -70,7 +75,42 @@ def find_links(store: KgStore) -> list[Link]:
             top, second = counts.get(ranked[0][0], 0), counts.get(ranked[1][0], 0)
             if top >= MIN_DOCUMENTS and top >= DOMINANCE * second:
                 links.append(Link(iri, ranked[0][0], label, ranked[0][1], "dominant surname"))
+    links += _organizations_named_as_people(store, full)
     return sorted(links, key=lambda link: link.short)
+
+
+def _organizations_named_as_people(store: GraphStore, full: set[tuple[str, str]]) -> list[Link]:
+    """'Trump' or 'Barack Obama' tagged an organization in some documents joins the person named so in
+    more documents: the same full name, or a surname of one person named in several times more
+    documents than any other. Known bodies (a Wikidata identity) and places stay apart."""
+    entities = store.minter.special_graph("entities").nt()
+    q = (f"SELECT DISTINCT ?o ?label WHERE {{ GRAPH {entities} {{ ?o a {ORGANIZATION} ; {PREF_LABEL} ?label "
+         f"FILTER NOT EXISTS {{ ?o {SAME_AS} ?other }} }} }}")
+    orgs = [(r["o"].value, r["label"].value) for r in store.query(q, union=False).rows() if r["o"] and r["label"]]
+    by_name = {name.lower(): (iri, name) for iri, name in full}
+    candidates: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+    for iri, label in orgs:
+        if lookup_country(label) is not None or label.isupper():
+            continue  # "Washington" the government, "NATO": not people
+        if len(label.split()) >= 2 and label.lower() in by_name:
+            candidates[iri] = (label, [by_name[label.lower()]])
+        elif len(label.split()) == 1:
+            matches = [(f, name) for f, name in full if label in name_parts(name)]
+            if matches:
+                candidates[iri] = (label, matches)
+    if not candidates:
+        return []
+    counts = _documents_naming(store, set(candidates) | {f for _, ms in candidates.values() for f, _ in ms})
+    links = []
+    for iri, (label, matches) in candidates.items():
+        ranked = sorted(matches, key=lambda m: counts.get(m[0], 0), reverse=True)
+        top = counts.get(ranked[0][0], 0)
+        second = counts.get(ranked[1][0], 0) if len(ranked) > 1 else 0
+        exact = len(label.split()) >= 2
+        if (top >= counts.get(iri, 0) if exact else top > counts.get(iri, 0) and top >= MIN_DOCUMENTS
+                and top >= DOMINANCE * max(second, 1)):
+            links.append(Link(iri, ranked[0][0], label, ranked[0][1], "person named as an organization"))
+    return links
 
 
 def _variant_links(full: set[tuple[str, str]]) -> list[Link]:
@@ -97,7 +137,7 @@ def _middle(word: str) -> bool:
     return word[:1].isupper() and word.lower() not in NAME_PARTICLES
 
 
-def _documents_naming(store: KgStore, iris: set[str]) -> dict[str, int]:
+def _documents_naming(store: GraphStore, iris: set[str]) -> dict[str, int]:
     """How many document graphs mention each of these entities."""
     if not iris:
         return {}
@@ -107,7 +147,7 @@ def _documents_naming(store: KgStore, iris: set[str]) -> dict[str, int]:
     return {r["e"].value: int(r["n"].value) for r in store.query(q, union=False).rows() if r["e"] and r["n"]}
 
 
-def apply_links(store: KgStore, links: list[Link]) -> None:
+def apply_links(store: GraphStore, links: list[Link]) -> None:
     """Record each link in the entities graph: sameAs, and the full name as the bare person's label."""
     if not links:
         return
@@ -124,11 +164,11 @@ def apply_links(store: KgStore, links: list[Link]) -> None:
     store.update(" ;\n".join(ops))
 
 
-def existing_links(store: KgStore) -> list[Link]:
+def existing_links(store: GraphStore) -> list[Link]:
     """Links made by earlier builds: re-applied, since a document written later re-adds the bare label."""
     ent = store.minter.special_graph("entities").nt()
-    q = (f"SELECT DISTINCT ?p ?full ?name ?reason WHERE {{ GRAPH {ent} {{ ?p a {PERSON} ; {SAME_AS} ?full . "
-         f"?full {PREF_LABEL} ?name OPTIONAL {{ ?p {LINK_REASON} ?reason }} "
+    q = (f"SELECT DISTINCT ?p ?full ?name ?reason WHERE {{ GRAPH {ent} {{ ?p {SAME_AS} ?full . "
+         f"?full a {PERSON} ; {PREF_LABEL} ?name OPTIONAL {{ ?p {LINK_REASON} ?reason }} "
          f"FILTER({store.minter.sparql_minted('full')}) }} }}")
     return sorted((Link(r["p"].value, r["full"].value, "", r["name"].value,
                         r["reason"].value if r["reason"] else "surname")
@@ -136,7 +176,7 @@ def existing_links(store: KgStore) -> list[Link]:
                   key=lambda link: link.short)
 
 
-def link_people(store: KgStore) -> list[Link]:
+def link_people(store: GraphStore) -> list[Link]:
     """Find and apply new links, re-apply earlier ones; returns the new links (for the build summary)."""
     links = find_links(store)
     apply_links(store, existing_links(store) + links)

@@ -53,7 +53,7 @@ def finish(store: GraphStore, *, changed: bool = True) -> list[Link]:
 
     links: list[Link] = []
     if changed or store.prune_pending():
-        links = link_people(store)  # type: ignore[arg-type]  # link_people is typed for KgStore
+        links = link_people(store)
         store.prune_entities()  # a replaced graph may have been the last to mention an entity
     store.flush()
     return links

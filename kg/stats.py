@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kg.rdf.namespaces import dip_local
-from kg.store import KgStore
+
+if TYPE_CHECKING:
+    from kg.store.protocol import GraphStore
 
 _CLASSES = ("Person", "Organization", "Country", "Place", "Group", "RoleHolding", "Meeting", "Statement", "Agreement")
 
 
-def store_stats(store: KgStore) -> dict[str, int]:
+def store_stats(store: GraphStore) -> dict[str, int]:
     out: dict[str, int] = {"documents": len(store.document_ids())}
     q = ("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } "
          f"FILTER({store.minter.sparql_document_graph('g')}) }} GROUP BY ?c")

@@ -58,10 +58,10 @@ MR_HARPER = "Trade\n\nMr Harper said on Tuesday that the tariffs were unacceptab
 @pytest.mark.parametrize(("files", "speaker", "summary"), [
     pytest.param({"a.txt": TWO, "b.txt": "Follow-up\n\nLi said that a second round is planned.\n"},
                  ("Li", "b.txt"), "", id="ambiguous surname stays apart"),
-    pytest.param({"a.txt": "Summit\n\nBrazilian President Luiz Inacio Lula da Silva met Chinese President Xi Jinping "
+    pytest.param({"a.txt": "Summit\n\nBrazilian President Pedro Henrique Farias da Fonseca met Chinese President Chen Hao "
                            "in Brasilia on Wednesday.\n",
-                  "b.txt": "Trade\n\nLula said on Thursday that the tariffs were unacceptable.\n"},
-                 ("Luiz Inacio Lula da Silva", "b.txt"), "linked across documents: Lula",
+                  "b.txt": "Trade\n\nFarias said on Thursday that the tariffs were unacceptable.\n"},
+                 ("Pedro Henrique Farias da Fonseca", "b.txt"), "linked across documents: Farias",
                  id="a middle name joins its full name"),
     pytest.param({**HARPER_DAYS, "b.txt": "Visit\n\nLaureen Harper visited a school in Ottawa on Monday.\n",
                   "c.txt": MR_HARPER},
@@ -79,3 +79,23 @@ def test_who_a_bare_name_is_after_linking(tmp_path: Path, files: dict[str, str],
     elif summary == "":
         assert "linked across documents" not in out
     assert speaker in speakers(store)
+
+
+SPOKESMAN = "Row\n\nA spokesman for Harper said the tariffs were unacceptable.\n"  # the model tags Harper ORG here
+LABELS = ("SELECT ?label ?reason WHERE { GRAPH ?g { ?o a <https://w3id.org/kg-diplomacy/ontology#Organization> ; "
+          "<http://www.w3.org/2004/02/skos/core#prefLabel> ?label OPTIONAL { ?o "
+          "<https://w3id.org/kg-diplomacy/ontology#linkReason> ?reason } } }")
+
+
+def test_a_surname_tagged_an_organization_joins_the_person_that_dominates_it(tmp_path: Path) -> None:
+    out, store = build(tmp_path, {**HARPER_DAYS, "c.txt": SPOKESMAN})
+    assert "linked across documents: Harper" in out
+    rows = run_kg("query", LABELS, "--store", str(store), "--format", "csv").stdout
+    assert "Stephen Harper,person named as an organization" in rows
+
+
+def test_a_surname_tagged_an_organization_stays_apart_without_a_dominant_person(tmp_path: Path) -> None:
+    out, store = build(tmp_path, {"a.txt": SPOKESMAN, "b.txt": HARPER_DAYS["a0.txt"]})
+    assert "linked across documents" not in out
+    rows = run_kg("query", LABELS, "--store", str(store), "--format", "csv").stdout
+    assert "Harper," in rows and "person named as an organization" not in rows

@@ -11,7 +11,7 @@ M = Minter(BASE)
 
 
 @pytest.mark.parametrize(("iri", "expected"), [
-    (M.entity("person:Barack Obama").value, Minted("person", "barack-obama")),
+    (M.entity("person:Lena Dahl").value, Minted("person", "lena-dahl")),
     (M.document("a b/c.txt").value, Minted("document", "a b/c.txt")),
     (M.text_anchor("d1", 3, 9).value, Minted("document", "d1")),
     (M.role("prime minister").value, Minted("role", "prime-minister")),

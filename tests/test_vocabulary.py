@@ -38,16 +38,11 @@ RULES = {
 }
 #: Modules not moved onto kg.rdf yet, each with why (issue 23 moves them; remove a line once its file is clean).
 EXEMPT = {
-    "kg/queries/bound.py": "writes PREFIX lines itself (could come from kg.rdf)",
-    "kg/queries/params.py": "types parameter literals as XSD + name (kg.rdf.terms could)",
     "kg/server/app.py": "routes /id/{path} by the minting scheme's path",
-    "kg/server/describe.py": "recognises minted IRIs by '/id/' and splits anchors at '#'",
     "kg/server/documents.py": "slices the base off a document IRI for its page",
     "kg/server/graphview.py": "splits local names and kinds out of IRIs",
     "kg/server/labels.py": "keeps its own copy of the dip: namespace and splits local names",
-    "kg/server/linked.py": "maps paths to IRIs and back by the base",
     "kg/server/service.py": "writes the service description's Turtle by hand",
-    "kg/server/sparql_text.py": "wraps graph IRIs in <> for USING clauses",
     "kg/server/state.py": "hands the minter's base to pages",
 }
 

@@ -23,7 +23,7 @@ import networkx as nx
 from kg.export.model import Edge, Node, merge_dates, to_networkx
 from kg.export.options import DEFAULT_FACTS, FACT_EDGES, INCLUDES, Options
 from kg.export.read import STANCE_WORDS, Fact, StoreFacts, read_store
-from kg.store import KgStore
+from kg.store import GraphStore
 
 __all__ = ["DEFAULT_FACTS", "FACT_EDGES", "INCLUDES", "STANCE_COUNTS", "Options", "project", "project_facts"]
 
@@ -34,7 +34,7 @@ ENTITY_EDGES = frozenset(FACT_EDGES.values())
 _EdgeKey = tuple[str, str, str]
 
 
-def project(store: KgStore, options: Options | None = None) -> nx.MultiDiGraph:
+def project(store: GraphStore, options: Options | None = None) -> nx.MultiDiGraph:
     """The store as a networkx MultiDiGraph (node ids are IRIs; see kg.export.model for attributes)."""
     return project_facts(read_store(store), options or Options())
 

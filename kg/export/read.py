@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from kg.queries import with_prefixes
 from kg.rdf.convert import STANCE_IRI
 from kg.rdf.namespaces import dip_local
-from kg.store import KgStore, Value
+from kg.store import GraphStore, Value
 
 #: Stance IRI local name -> its word, for stores without the ontology graph ("Agree" -> "agrees").
 STANCE_WORDS = {local: word.replace("_", " ") for word, local in STANCE_IRI.items()}
@@ -57,7 +57,7 @@ class StoreFacts:
     opposed: set[tuple[str, str]] = field(default_factory=lambda: set(OPPOSED))
 
 
-def _rows(store: KgStore, sparql: str) -> list[dict[str, Value | None]]:
+def _rows(store: GraphStore, sparql: str) -> list[dict[str, Value | None]]:
     return list(store.query(with_prefixes(sparql)).rows())
 
 
@@ -70,7 +70,7 @@ def _stance_word(iri: str) -> str:
     return STANCE_WORDS.get(dip_local(iri) or "", "")
 
 
-def read_documents(store: KgStore) -> dict[str, str]:
+def read_documents(store: GraphStore) -> dict[str, str]:
     """Document IRI -> document id, and document id -> publication date (ISO) under the key 'date:ID'."""
     out: dict[str, str] = {}
     for r in _rows(store, "SELECT DISTINCT ?d ?id ?date WHERE { ?d a dip:Document ; dip:documentId ?id . "
@@ -80,7 +80,7 @@ def read_documents(store: KgStore) -> dict[str, str]:
     return out
 
 
-def read_entities(store: KgStore, docs: dict[str, str]) -> dict[str, Entity]:
+def read_entities(store: GraphStore, docs: dict[str, str]) -> dict[str, Entity]:
     ents: dict[str, Entity] = {}
     q = ("SELECT DISTINCT ?e ?cls (MIN(STR(?l)) AS ?label) WHERE { VALUES ?cls { " + ENTITY_CLASSES
          + " } ?e a ?cls ; skos:prefLabel ?l } GROUP BY ?e ?cls")
@@ -122,7 +122,7 @@ _LINKS = {"person", "organization", "relative_to", "participant", "place", "spea
 _DATES = ("date", "start", "end")
 
 
-def read_facts(store: KgStore, docs: dict[str, str]) -> list[Fact]:
+def read_facts(store: GraphStore, docs: dict[str, str]) -> list[Fact]:
     facts: dict[str, Fact] = {}
     for kind, sparql in _FACT_QUERIES.items():
         for r in _rows(store, sparql):
@@ -148,7 +148,7 @@ def read_facts(store: KgStore, docs: dict[str, str]) -> list[Fact]:
     return sorted(facts.values(), key=lambda f: f.iri)
 
 
-def read_store(store: KgStore) -> StoreFacts:
+def read_store(store: GraphStore) -> StoreFacts:
     """Everything the projection needs, read once; entities linked by owl:sameAs become one node."""
     docs = read_documents(store)
     part_of = {(_s(r["o"]), _s(r["p"])) for r in _rows(store, "SELECT DISTINCT ?o ?p WHERE { ?o dip:partOf ?p }")}

@@ -22,7 +22,7 @@ from kg.errors import KgError
 from kg.export.projection import Options, project_facts
 from kg.export.read import Fact, StoreFacts, read_store
 from kg.export.style import EDGE_COLORS, TYPE_COLORS, color_of, edge_color_of
-from kg.store import KgStore
+from kg.store import GraphStore
 
 
 def vis_network_js() -> str:
@@ -125,12 +125,12 @@ def viz_html(graph: nx.MultiDiGraph, details: dict[str, Any], *, title: str = "k
             .replace("{{GRAPH_JSON}}", payload))
 
 
-def build_viz(store: KgStore, options: Options | None = None) -> str:
+def build_viz(store: GraphStore, options: Options | None = None) -> str:
     """The explorer page for the store's projection (isolated nodes dropped unless `options` keep them)."""
     return viz_page(store, options)[0]
 
 
-def viz_page(store: KgStore, options: Options | None = None) -> tuple[str, nx.MultiDiGraph]:
+def viz_page(store: GraphStore, options: Options | None = None) -> tuple[str, nx.MultiDiGraph]:
     """The explorer page and the graph it shows."""
     options = options or Options(keep_isolated=False)
     data = read_store(store)

@@ -7,12 +7,12 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.data import word_list, words
+from kg.data import word_list, word_map, words
 from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, GROUP, ORGANIZATION, PERSON, PLACE, Meeting
 from kg.extract.mentions import Resolver
-from kg.extract.sides import participant_lists
+from kg.extract.sides import ParticipantList, participant_lists
 from kg.extract.visits import GATHERING_NOUNS, gathering_parties, visit_parties
 from kg.extract.when import find_interval, resolve_date
 from kg.nlp import labels as L
@@ -20,7 +20,8 @@ from kg.nlp.gazetteer import titles
 
 MEETING_VERBS = words("meetings", "verbs")
 MEETING_NOUNS = words("meetings", "nouns")
-_NEEDS_OBJECT = {"hold": {"talk", "talks", "meeting", "dialogue", "consultation", "negotiation", "summit"},
+_NEEDS_OBJECT = {"hold": {"talk", "talks", "meeting", "dialogue", "consultation", "negotiation", "summit",
+                          "bilateral", "bilaterals"},
                  "exchange": {"view", "views"}, "receive": set(), "welcome": set(), "summon": set()}
 _FUTURE_MARKS = words("meetings", "future_marks")
 _PARTICIPANT_KINDS = (PERSON, ORGANIZATION, COUNTRY, GROUP)
@@ -52,33 +53,44 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
                 people, confidence = gathering_parties(cue, resolver), 0.5
             if len(people) < 2:
                 continue
-            if in_sentence and (any(set(people) <= set(e) or set(e) <= set(people) for e in in_sentence) or not any(
-                    index.entities[k].kind == PERSON for k in set(people) - {k for e in in_sentence for k in e})):
-                continue  # "met … for talks": one meeting, read twice; a second needs someone new
-            in_sentence.append(people)
-            planned = _is_planned(cue, sent)
-            when, certainty = (_date(sent, published, planned, cue), _EXPLICIT)
-            if when is None and not planned:
-                when, certainty = narrative.date
-            elif when and _precision(when) == 0 and not planned and _within(narrative.date[0], when):
-                when = narrative.date[0]  # "(2024)" and the dateline's June 19: the day, not the year
-            meetings.append(Meeting(
-                participants=tuple(people), cue=cue.lemma_.lower(), evidence=evidence_of(sent, index.document_id),
-                confidence=confidence, date=when, place=_place(sent, index, people), planned=planned, host=host))
-            certainties.append(certainty)
+            for group in _separately(cue, people, resolver):
+                if in_sentence and (any(set(group) <= set(e) or set(e) <= set(group) for e in in_sentence) or not any(
+                        index.entities[k].kind == PERSON for k in set(group) - {k for e in in_sentence for k in e})):
+                    continue  # "met … for talks": one meeting, read twice; a second needs someone new
+                in_sentence.append(group)
+                planned = _is_planned(cue, sent)
+                when, certainty = (_date(sent, published, planned, cue), _EXPLICIT)
+                if when is None and not planned:
+                    when, certainty = narrative.date
+                elif when and _precision(when) == 0 and not planned and _within(narrative.date[0], when):
+                    when = narrative.date[0]  # "(2024)" and the dateline's June 19: the day, not the year
+                meetings.append(Meeting(
+                    participants=tuple(group), cue=cue.lemma_.lower(), evidence=evidence_of(sent, index.document_id),
+                    confidence=confidence, date=when, place=_place(sent, index, group), planned=planned,
+                    host=host))
+                certainties.append(certainty)
     return _dedupe(_with_delegations(meetings, participant_lists(doc, index)), certainties)
 
 
-def _with_delegations(meetings: list[Meeting], lists: list[tuple[int, list[str]]]) -> list[Meeting]:
+def _with_delegations(meetings: list[Meeting], lists: list[ParticipantList]) -> list[Meeting]:
     """'The Russian delegation included X, Y …' after talks are reported: X and Y took part in them
-    (the last held meeting reported before the list, within a few paragraphs)."""
+    (the last held meeting reported before the list, within a few paragraphs, or anywhere before a list
+    that names the talks: 'Officials present at the talks included …')."""
     out = list(meetings)
-    for offset, people in lists:
-        before = [n for n, m in enumerate(out) if m.evidence.start <= offset and not m.planned
-                  and offset - m.evidence.start < _DELEGATION_REACH]
-        if not before:
-            continue
-        n = max(before, key=lambda k: out[k].evidence.start)
+    previous: tuple[int, int] | None = None  # (end offset, meeting) of the list before
+    for listed in lists:
+        offset, people = listed.offset, listed.people
+        if previous is not None and offset - previous[0] < _NEXT_LIST and not listed.event:
+            n = previous[1]  # "Officials present at the talks included …. The Brazilian delegation included …"
+        else:
+            before = [n for n, m in enumerate(out) if m.evidence.start <= offset and not m.planned
+                      and (listed.points_back or offset - m.evidence.start < _DELEGATION_REACH)]
+            if not before:
+                previous = None
+                continue
+            named = [n for n in before if listed.event and _EVENT_CUES.get(out[n].cue) == listed.event]
+            n = max(named or before, key=lambda k: out[k].evidence.start)
+        previous = (listed.end, n)
         extra = tuple(p for p in people if p not in out[n].participants)
         if extra:
             out[n] = replace(out[n], participants=out[n].participants + extra)
@@ -87,6 +99,10 @@ def _with_delegations(meetings: list[Meeting], lists: list[tuple[int, list[str]]
 
 #: How far (in characters) a delegation list may follow the talks it belongs to.
 _DELEGATION_REACH = 1500
+#: A list this close after another list ends (in characters) names more people of the same talks.
+_NEXT_LIST = 200
+#: The event noun a list points back at, by the cue of the meeting it names: "present at the talks".
+_EVENT_CUES = word_map("meetings", "event_cues")
 
 
 def _is_cue(tok: Token) -> bool:
@@ -121,7 +137,8 @@ def _is_cue(tok: Token) -> bool:
         if need is None:
             return True
         if not need:  # "Macron received Zelensky", "summoned China's ambassador"; not "welcomed the decision"
-            return any(c.dep_ == L.DOBJ and (c.ent_type_ == L.PERSON or c.lemma_.lower() in _ENVOYS)
+            return any(c.dep_ == L.DOBJ and (c.ent_type_ == L.PERSON or c.lemma_.lower() in _ENVOYS
+                                             or c.lower_ in ("him", "her", "them"))  # "X receives him"
                        for c in tok.children)
         return any(c.lemma_.lower() in need for c in tok.children if c.dep_ in L.OBJECTS)
     if tok.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS:
@@ -163,6 +180,8 @@ def _participants(cue: Token, resolver: Resolver) -> list[str]:
             heads += _names_just_before(cue, resolver)
         heads += [c for c in cue.children if c.dep_ == L.DOBJ and cue.lemma_.lower() in (
             "meet", "host", "receive", "welcome", "visit", "summon")]
+        # "met with A, chairman of X, and B": the parser hangs B on the verb after an apposition
+        heads += [c for c in cue.children if c.dep_ == L.CONJ and c.pos_ == "PROPN" and c.ent_type_ == L.PERSON]
         if (agent := _agent(cue)) is not None:
             heads.append(agent)
     for prep in _with_phrases(anchor):
@@ -180,6 +199,18 @@ def _participants(cue: Token, resolver: Resolver) -> list[str]:
                     if key not in out:
                         out.append(key)
     return out
+
+
+def _separately(cue: Token, people: list[str], resolver: Resolver) -> list[list[str]]:
+    """'X met separately with A and B': two bilaterals, X with A and X with B; else the one meeting."""
+    if cue.pos_ != "VERB" or not any(c.lower_ in ("separately", "individually") for c in cue.children):
+        return [people]
+    subjects = [k for c in cue.children if c.dep_ in L.SUBJECTS for t in (c, *_conjuncts(c))
+                if (k := resolver.resolve(t)) is not None and k in people]
+    others = [k for k in people if k not in subjects]
+    if not subjects or len(others) < 2:
+        return [people]
+    return [[*subjects, k] for k in others]
 
 
 def _agent(verb: Token) -> Token | None:

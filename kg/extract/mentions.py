@@ -64,12 +64,26 @@ class Resolver:
         the sentence before, if that person may be called so."""
         other = self._men if pronoun in _FEMININE else self._women if pronoun else set()
         tok = self.index.doc[i]
+        if pronoun and tok.dep_ in (L.DOBJ, L.DATIVE, L.POBJ):
+            other = other | self._clause_subjects(tok)  # "X receives him": him is not X
         if tok.dep_ in SUBJECTS and (topic := self._subject_before(tok, other)) is not None:
             return topic
         for k in range(bisect_left(self._mentions, (i, "")) - 1, -1, -1):
             if self._mentions[k][1] not in other:
                 return self._mentions[k][1]
         return None
+
+    def _clause_subjects(self, tok: Token) -> set[str]:
+        """The people who are the subject of the clause an object pronoun sits in."""
+        verb = tok.head.head if tok.dep_ == L.POBJ else tok.head
+        out = set()
+        for c in verb.children:
+            if c.dep_ in SUBJECTS:
+                key = self.index.entity_of(c) or next(
+                    (k for a in c.children if a.dep_ == L.APPOS and (k := self.index.entity_of(a))), None)
+                if key is not None:
+                    out.add(key)
+        return out
 
     def _subject_before(self, tok: Token, other: set[str]) -> str | None:
         doc = self.index.doc

@@ -9,6 +9,7 @@ country ("Foreign Minister X") takes the country the person is read with here.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -196,16 +197,46 @@ def _named_with_country(doc: Doc, index: EntityIndex) -> list[tuple[str, str]]:
 _TAKING_PART = words("sides", "taking_part")
 
 
-def participant_lists(doc: Doc, index: EntityIndex) -> list[tuple[int, list[str]]]:
-    """(character offset, people) of each sentence that lists the people taking part in talks."""
+#: Events a list of people may point back at: "present at the talks", "sat in on the meeting".
+_EVENT_NOUNS = words("sides", "event_nouns")
+
+
+@dataclass(frozen=True)
+class ParticipantList:
+    """People a sentence lists as taking part in talks, and whether it names the talks ('present at the talks')."""
+
+    offset: int
+    people: list[str]
+    points_back: bool
+    event: str | None = None  # the event named: "talks" in 'present at the talks'
+    end: int = 0  # character offset where the sentence ends
+
+
+def participant_lists(doc: Doc, index: EntityIndex) -> list[ParticipantList]:
+    """Each sentence that lists the people taking part in talks: 'The Turkish delegation included …',
+    'X and Y sat in on the meeting', 'Their foreign ministers are also in the room'."""
     out = []
     for sent in doc.sents:
-        if not any(t.lemma_.lower() in _TAKING_PART or t.lower_ in _TAKING_PART for t in sent):
+        sitting_in = _sitting_in(sent)
+        if not sitting_in and not any(t.lemma_.lower() in _TAKING_PART or t.lower_ in _TAKING_PART for t in sent):
             continue
-        if not any(t.lower_ in ("delegation", "delegations", "side", "present") or t.dep_ == L.AGENT or
-                   t.lemma_.lower() in ("include", "attend") for t in sent):
+        if not sitting_in and not any(t.lower_ in ("delegation", "delegations", "side", "present") or
+                                      t.dep_ == L.AGENT or t.lemma_.lower() in ("include", "attend") for t in sent):
             continue  # "the delegation arrived" lists nobody
         people = [key for _, key in _person_starts(sent, index)]
         if people:
-            out.append((sent.start_char, people))
+            event = next((t.lower_ for t in sent if t.lower_ in _EVENT_NOUNS
+                          and any(c.lower_ == "the" for c in t.children)), None)
+            out.append(ParticipantList(sent.start_char, people, event is not None or sitting_in, event, sent.end_char))
     return out
+
+
+def _sitting_in(sent: Span) -> bool:
+    """'X sat in on the meeting', 'X and Y are also in the room'."""
+    for t in sent:
+        if t.lemma_.lower() == "sit" and any(c.lower_ == "in" and c.dep_ in (L.PRT, L.PREP) for c in t.children):
+            return True
+        if t.lower_ == "room" and t.head.lower_ == "in" and any(c.lower_ == "the" for c in t.children) \
+                and t.head.head.lemma_.lower() == "be":
+            return True
+    return False

@@ -5,25 +5,50 @@ a name written right before the verb when the parse lost it, or a document remem
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
 
 from kg.data import words
-from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON
+from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Meeting
 from kg.extract.mentions import PERSONAL_PRONOUNS, Resolver
 from kg.nlp import labels as L
 
 SPEAKER_KINDS = (PERSON, ORGANIZATION, COUNTRY)
 #: Nouns for a document or utterance that can stand as the speaker ("the statement said").
 CARRIER_NOUNS = words("speakers", "carrier_nouns")
+#: Plural nouns for the parties of talks just reported, with a number: "the two leaders", "both ministers".
+_JOINT_NOUNS = words("speakers", "joint_nouns")
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 _SKIPPABLE = words("speakers", "skippable")
 
 
 class Speakers:
     """Speaker resolution for one document, remembering which source issued which statement."""
 
-    def __init__(self, resolver: Resolver) -> None:
+    def __init__(self, resolver: Resolver, meetings: Sequence[Meeting] = ()) -> None:
         self.resolver = resolver
         self.carriers: dict[str, str] = {}  # "statement" -> the entity that issued the last one
+        self.meetings = sorted(meetings, key=lambda m: m.evidence.start)
+
+    def joint(self, tok: Token) -> list[str]:
+        """'The two leaders reaffirmed …', 'Both ministers expressed …': the people of the talks reported
+        last before it, when they are exactly as many as the words say."""
+        if tok.lemma_.lower() not in _JOINT_NOUNS or tok.tag_ != "NNS":
+            return []
+        count = next((_COUNTS[c.lower_] for c in tok.children if c.lower_ in _COUNTS), None)
+        if count is None:
+            return []
+        before = [m for m in self.meetings if m.evidence.start < tok.idx]
+        if not before:
+            return []
+        people = [p for p in before[-1].participants if self.resolver.index.entities[p].kind == PERSON]
+        return people if len(people) == count else []
+
+    def co_speakers(self, cue: Token) -> list[str]:
+        """The other members of a joint subject, who say with the first what it says."""
+        subj = next((c for c in cue.children if c.dep_ == L.NSUBJ), None)
+        return self.joint(subj)[1:] if subj is not None else []
 
     def remember(self, speaker: str, sentence_tokens: list[Token]) -> None:
         """'The White House said in a statement': a later 'the statement' is the White House's."""
@@ -52,6 +77,8 @@ class Speakers:
             if cue.dep_ == L.CONJ and head.dep_ == L.CCOMP and head.head.pos_ == "VERB":
                 head = head.head
             subj = next((c for c in head.children if c.dep_ == L.NSUBJ), None)
+        if subj is not None and (members := self.joint(subj)):
+            return members[0], True
         if subj is not None:
             key, pron = self.resolve(subj)
             if key is not None:

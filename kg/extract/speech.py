@@ -89,7 +89,10 @@ def reported_inside_another(tok: Token) -> bool:
     """A readout verb under another speech verb: 'X said Russia highly appreciates …' is X's statement."""
     if tok.lemma_.lower() not in READOUT_VERBS:
         return False
-    return any(is_cue(a) for a in tok.ancestors)
+    head = tok
+    while head.dep_ == L.CONJ and head.head is not head:
+        head = head.head  # "X called for …, and requested …": coordinated with the cue, not inside it
+    return any(is_cue(a) for a in head.ancestors)
 
 
 def that_clause(tok: Token) -> Span | None:
@@ -99,3 +102,28 @@ def that_clause(tok: Token) -> Span | None:
             head = t.head
             return tok.doc[t.i + 1: head.right_edge.i + 1]
     return None
+
+
+def clause_told(cue: Token) -> Token | None:
+    """'X tells the pool he expects …': the small parser hangs the told clause on the listener as a
+    relative clause; a clause with a subject of its own that is no relative pronoun is what was told."""
+    if cue.lemma_.lower() not in ("tell", "inform", "assure", "brief", "remind"):
+        return None
+    for obj in cue.children:
+        if obj.dep_ != L.DOBJ:
+            continue
+        for clause in obj.children:
+            if clause.dep_ == L.RELCL and clause.i == obj.i + 2 and any(
+                    c.dep_ in (L.NSUBJ, L.NSUBJPASS) and c.i == obj.i + 1 and c.tag_ not in ("WP", "WDT")
+                    for c in clause.children):
+                return clause
+    return None
+
+
+_AND_THAT = re.compile(r",?\s+and\s+that\s+")
+
+
+def that_clauses(content: str) -> list[str]:
+    """'stated that A, and that B': two claims, A and B."""
+    parts = [p.strip(" ,") for p in _AND_THAT.split(content)]
+    return [p for p in parts if len(p.split()) >= 3] or [content]

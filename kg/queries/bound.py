@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 def with_prefixes(sparql: str) -> str:
     """The query with the project's PREFIX lines added for prefixes it uses but does not declare."""
     declared = {p.lower() for p in re.findall(r"PREFIX\s+(\w*):", sparql, flags=re.I)}
-    lines = [f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items() if p not in declared and f"{p}:" in sparql]
+    lines = [f"PREFIX {p}: {IRI(iri).nt()}" for p, iri in PREFIXES.items() if p not in declared and f"{p}:" in sparql]
     return "\n".join(lines + [sparql]) if lines else sparql
 
 

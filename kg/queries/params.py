@@ -8,7 +8,8 @@ from datetime import date
 from kg.errors import QueryError
 from kg.queries.catalogue import SavedQuery
 from kg.rdf import name_key
-from kg.rdf.terms import IRI, XSD, Literal
+from kg.rdf.namespaces import term
+from kg.rdf.terms import IRI, Literal
 
 _ENTITY_IRI = re.compile(r"^(https?|urn):", re.I)
 _IRI_OK = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
@@ -59,21 +60,21 @@ def to_term(value: str, type_: str, name: str = "value") -> IRI | Literal:
         return IRI(v)
     if type_ == "date":
         try:
-            return Literal(date.fromisoformat(v).isoformat(), XSD + "date")
+            return Literal(date.fromisoformat(v).isoformat(), term("xsd", "date").value)
         except ValueError as e:
             raise QueryError(f"parameter {name}: {value!r} is not a date (YYYY-MM-DD)") from e
     if type_ == "integer":
         if not re.fullmatch(r"[+-]?\d{1,18}", v):
             raise QueryError(f"parameter {name}: {value!r} is not an integer")
-        return Literal(str(int(v)), XSD + "integer")
+        return Literal(str(int(v)), term("xsd", "integer").value)
     if type_ == "decimal":
         if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", v):
             raise QueryError(f"parameter {name}: {value!r} is not a decimal number")
-        return Literal(v, XSD + "decimal")
+        return Literal(v, term("xsd", "decimal").value)
     if type_ == "boolean":
         if v.lower() not in ("true", "false", "1", "0"):
             raise QueryError(f"parameter {name}: {value!r} is not a boolean (true/false)")
-        return Literal("true" if v.lower() in ("true", "1") else "false", XSD + "boolean")
+        return Literal("true" if v.lower() in ("true", "1") else "false", term("xsd", "boolean").value)
     if len(value) > 2000:
         raise QueryError(f"parameter {name}: value longer than 2000 characters")
     return Literal(value)

@@ -66,6 +66,11 @@ def curie(iri: str) -> str:
     return f"{prefix}:{local}" if prefix else iri
 
 
+def without_fragment(iri: str) -> str:
+    """The IRI without its fragment: a text anchor's document ('…/id/document/d#char=0,5' -> '…/id/document/d')."""
+    return iri.split("#", 1)[0]
+
+
 def slug(text: str) -> str:
     """A readable IRI path segment: 'Barack Obama' -> 'barack-obama' (non-ASCII kept, percent-encoded)."""
     s = re.sub(r"[^\w]+", "-", text.lower()).strip("-")
@@ -141,6 +146,10 @@ class Minter:
     def path_of(self, iri: str) -> str | None:
         """The server path of a resource IRI minted here ('/id/person/barack-obama'), fragment dropped."""
         return "/" + iri[len(self.base):].split("#", 1)[0] if self.parse(iri) else None
+
+    def at_path(self, path: str) -> str:
+        """The IRI a server path names ('/id/person/barack-obama'), as sent: the inverse of `path_of`."""
+        return self.base + path.lstrip("/")
 
     def sparql_minted(self, var: str) -> str:
         """A SPARQL test that ?var is an IRI minted under this base (as opposed to Wikidata or vocabulary)."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from kg import resources
 from kg.queries import BoundQuery, Catalogue, with_prefixes
-from kg.rdf.namespaces import ITSRDF, PREFIXES
+from kg.rdf.namespaces import PREFIXES, term, without_fragment
 from kg.rdf.terms import IRI, Literal
 from kg.server.labels import labels as readable_labels
 from kg.store import KgStore, QueryResult
@@ -21,6 +21,7 @@ from kg.store import KgStore, QueryResult
 #: The entity pages' queries: hidden saved queries (queries/page-*.rq) shipped with kg, so a server
 #: whose own saved queries are elsewhere (KG_QUERIES) still draws its pages.
 PAGES = Catalogue(resources.queries_dir())
+_TA_IDENT_REF = term("itsrdf", "taIdentRef").value
 
 
 def run_page_query(store: KgStore, name: str, **terms: IRI | Literal) -> QueryResult:
@@ -45,10 +46,10 @@ def describe(store: KgStore, iri: str) -> dict[str, Any]:
     names = _rows(store, "page-names", iri)
     outgoing, incoming = _rows(store, "page-outgoing", iri), _rows(store, "page-incoming", iri)
     # Mentions (nif:Phrase anchors pointing here with itsrdf:taIdentRef) are counted per document, not listed.
-    mentions = Counter(r["s"].split("#", 1)[0] for r in incoming if r["p"] == ITSRDF + "taIdentRef")
-    incoming = [r for r in incoming if r["p"] != ITSRDF + "taIdentRef"]
+    mentions = Counter(without_fragment(r["s"]) for r in incoming if r["p"] == _TA_IDENT_REF)
+    incoming = [r for r in incoming if r["p"] != _TA_IDENT_REF]
     unnamed = [v for v in [r["o"] for r in outgoing] + [r["s"] for r in incoming] + list(mentions)
-               if "/id/" in v and v not in labels]
+               if store.minter.parse(v) is not None and v not in labels]
     labels |= readable_labels(store, unnamed)
     return {
         "iri": iri,

@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from kg.errors import InputError
+from kg.rdf.namespaces import Minter, split_iri
 from kg.server import describe, graphview, labels, negotiate
 from kg.server.errors import HttpError
 from kg.server.protocol import check_iri
@@ -21,15 +22,15 @@ from kg.server.templating import render
 PAGE_TYPES = ["text/html", "text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml"]
 
 
-def iri_of(request: Request, base: str) -> str:
+def iri_of(request: Request, minter: Minter) -> str:
     """The minted IRI a request path names (the raw, still percent-encoded path)."""
     raw = request.scope.get("raw_path", request.url.path.encode()).decode("latin-1").split("?", 1)[0]
-    return base + raw.lstrip("/")
+    return minter.at_path(raw)
 
 
 async def resource(request: Request) -> Response:
     state = state_of(request)
-    iri = iri_of(request, state.base)
+    iri = iri_of(request, state.store.minter)
     accept = request.headers.get("accept")
     media = negotiate.choose(PAGE_TYPES if _prefers_html(accept) else PAGE_TYPES[1:] + PAGE_TYPES[:1],
                              accept, request.query_params.get("format"), "graph")
@@ -40,7 +41,7 @@ async def resource(request: Request) -> Response:
         return Response(data, media_type=media, headers={"Vary": "Accept"})
     info = await state.executor.call(describe.describe, state.store, iri)
     cap = request.query_params.get("cap", "")  # neighbours drawn one by one (the graph view's default otherwise)
-    return HTMLResponse(render("entity.html", e=info, local=lambda i: local_link(i, state.base), curie=curie,
+    return HTMLResponse(render("entity.html", e=info, local=lambda i: local_link(i, state.store.minter), curie=curie,
                                cap=cap if cap.isdigit() else ""),
                         headers={"Vary": "Accept"})
 
@@ -102,17 +103,11 @@ def _prefers_html(accept: str | None) -> bool:
 
 
 def curie(iri: str) -> str:
-    """`skos:altLabel` for an IRI under a known prefix, else the IRI."""
-    from kg.rdf.namespaces import PREFIXES
-
-    for prefix, ns in PREFIXES.items():
-        if iri.startswith(ns) and iri[len(ns):] and "/" not in iri[len(ns):]:
-            return f"{prefix}:{iri[len(ns):]}"
-    return iri
+    """`skos:altLabel` for an IRI under a known prefix (a local name without '/'), else the IRI."""
+    prefix, local = split_iri(iri)
+    return f"{prefix}:{local}" if prefix and local and "/" not in local else iri
 
 
-def local_link(iri: str, base: str) -> str:
-    """The path on this server for an IRI minted under the base, else the IRI itself."""
-    if iri.startswith(base + "id/"):
-        return "/" + iri[len(base):].split("#", 1)[0]
-    return iri
+def local_link(iri: str, minter: Minter) -> str:
+    """The path on this server for a resource IRI minted under the base, else the IRI itself."""
+    return minter.path_of(iri) or iri

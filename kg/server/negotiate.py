@@ -13,12 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kg.server.errors import HttpError
-from kg.store.results import GRAPH_FORMATS, RESULT_FORMATS
+from kg.store import formats
 
-RESULTS = list(RESULT_FORMATS)  # first is the default
-GRAPHS = list(GRAPH_FORMATS)
-#: Short names accepted by `format=`, per kind of result.
-RESULT_ALIASES = {"json": "application/sparql-results+json", "srj": "application/sparql-results+json",
+RESULTS = [f.media_type for f in formats.RESULTS]  # first is the default
+GRAPHS = [f.media_type for f in formats.GRAPHS]
+#: Short names accepted by `format=`, per kind of result (kg.store.formats names them).
+RESULT_ALIASES = {name: f.media_type for f in formats.RESULTS for name in f.names} | {"html": "text/html"}
+GRAPH_ALIASES = {name: f.media_type for f in formats.GRAPHS for name in f.names} | {"html": "text/html"}
+_ALIASES = {"json": "application/sparql-results+json", "srj": "application/sparql-results+json",
                   "xml": "application/sparql-results+xml", "srx": "application/sparql-results+xml",
                   "csv": "text/csv", "tsv": "text/tab-separated-values", "html": "text/html"}
 GRAPH_ALIASES = {"turtle": "text/turtle", "ttl": "text/turtle", "n3": "text/turtle",

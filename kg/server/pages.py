@@ -64,7 +64,7 @@ async def timeline(request: Request) -> Response:
     for r in rows:
         days.setdefault(r.get("date", ""), []).append(r)
     return HTMLResponse(render("timeline.html", entity=entity, entity_name=name, days=days, count=len(rows),
-                               local=lambda i: local_link(i, state.base)))
+                               local=lambda i: local_link(i, state.store.minter)))
 
 
 def _name_of(state: ServerState, entity: str) -> str:

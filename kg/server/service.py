@@ -7,15 +7,11 @@ from starlette.responses import Response
 
 from kg.server import negotiate
 from kg.server.state import ServerState
-
-_FORMATS = {"application/sparql-results+json": "SPARQL_Results_JSON", "application/sparql-results+xml": "SPARQL_Results_XML",
-            "text/csv": "SPARQL_Results_CSV", "text/tab-separated-values": "SPARQL_Results_TSV", "text/turtle": "Turtle",
-            "application/n-triples": "N-Triples", "application/ld+json": "JSON-LD", "application/rdf+xml": "RDF_XML",
-            "application/trig": "TriG", "application/n-quads": "N-Quads"}
+from kg.store.formats import GRAPHS, RESULTS
 
 
 def description_turtle(endpoint: str, update_endpoint: str | None) -> str:
-    formats = ", ".join(f"<http://www.w3.org/ns/formats/{f}>" for f in _FORMATS.values())
+    formats = ", ".join(f"<{f.w3c_uri}>" for f in (*RESULTS, *GRAPHS))
     languages = "sd:SPARQL11Query" + (", sd:SPARQL11Update" if update_endpoint else "")
     lines = [
         "@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .",

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kg.rdf.terms import IRI
+
 _IRI = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
 _WORD = re.compile(r"[A-Za-z_][\w.-]*(?::[\w.%-]*)?|:[\w.%-]*")
 _VAR = re.compile(r"[?$][\w]+")
@@ -85,7 +87,7 @@ def has_using_or_with(text: str) -> bool:
 
 def add_using(update: str, default: list[str], named: list[str]) -> str:
     """The update with USING / USING NAMED clauses before each operation's top-level WHERE."""
-    clause = " ".join([f"USING <{g}>" for g in default] + [f"USING NAMED <{g}>" for g in named]) + " "
+    clause = " ".join([f"USING {IRI(g).nt()}" for g in default] + [f"USING NAMED {IRI(g).nt()}" for g in named]) + " "
     words = list(keywords(update))
     cuts = [k.start for i, k in enumerate(words)
             if k.word == "WHERE" and k.depth == 0 and not (i and words[i - 1].word in ("DELETE", "INSERT"))]

@@ -8,20 +8,11 @@ from typing import Any
 
 import pyoxigraph as ox
 
-RESULT_FORMATS = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/trig": ox.RdfFormat.TRIG,
-    "application/n-quads": ox.RdfFormat.N_QUADS,
-}
+from kg.store import formats
+
+#: Media type -> Oxigraph format, from the one table of formats (kg.store.formats), default first.
+RESULT_FORMATS = {f.media_type: f.oxigraph for f in formats.RESULTS}
+GRAPH_FORMATS = {f.media_type: f.oxigraph for f in formats.GRAPHS}
 
 
 @dataclass(frozen=True)

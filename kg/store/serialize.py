@@ -6,8 +6,10 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-EXPORT_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
-                  "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
+from kg.store.formats import GRAPHS
+
+#: Short name -> Oxigraph format (kg.store.formats), for `kg export --format` and loading.
+EXPORT_FORMATS: dict[str, ox.RdfFormat] = {f.name: f.oxigraph for f in GRAPHS}  # type: ignore[misc]
 
 
 def serialize_quads(quads: Iterable[ox.Quad], fmt: str, prefixes: dict[str, str] | None = None) -> bytes:

@@ -17,9 +17,9 @@ whatever the corpus size (and the build is no slower: smaller memtables are chea
 from __future__ import annotations
 
 import time
-from typing import Any
 
 from kg.rdf import DocumentGraph
+from kg.store import GraphStore, KgStore
 
 #: Bytes of N-Quads gathered before one bulk load: large enough to amortize the loader's start-up,
 #: small enough that memory stays flat.
@@ -31,7 +31,7 @@ FLUSH_TRIPLES = 100_000
 class BatchWriter:
     """Writes DocumentGraphs to a store; `seconds` and `triples` measure the load stage alone."""
 
-    def __init__(self, store: Any, entities_graph: str, *, bulk: bool, chunk_bytes: int = CHUNK_BYTES,
+    def __init__(self, store: GraphStore, entities_graph: str, *, bulk: bool, chunk_bytes: int = CHUNK_BYTES,
                  flush_triples: int = FLUSH_TRIPLES) -> None:
         self.store = store
         self.entities_graph = entities_graph
@@ -76,6 +76,8 @@ class BatchWriter:
     def _flush_chunk(self) -> None:
         if not self._hashes:
             return
+        if not isinstance(self.store, KgStore):  # only a local store has a bulk loader
+            raise TypeError(f"bulk loading needs a KgStore, not a {type(self.store).__name__}")
         self.store.bulk_load_nquads("".join(self._parts))
         marks = " ".join(f"GRAPH <{d.graph}> {{ {d.hash_nt} }}" for d in self._hashes if d.hash_nt)
         if marks:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 
 def test_acronym_defined_in_parentheses_joins_its_long_form(read) -> None:  # noqa: ANN001
-    f = read("The Office of Personnel Management (OPM) was hacked in June. On Wednesday, OPM said more records "
+    f = read("The National Archives Office (NAO) was hacked in June. On Wednesday, NAO said more records "
              "were stolen.")
     orgs = {e.name: e for e in f.entities.values() if e.kind == "Organization"}
-    assert "OPM" in orgs["Office of Personnel Management"].aliases
-    assert "OPM" not in orgs
+    assert "NAO" in orgs["National Archives Office"].aliases
+    assert "NAO" not in orgs
 
 
 def test_coordinated_names_sharing_a_plural_head(read) -> None:  # noqa: ANN001
@@ -18,11 +18,11 @@ def test_coordinated_names_sharing_a_plural_head(read) -> None:  # noqa: ANN001
 
 
 def test_a_middle_name_used_alone_is_the_same_person(read) -> None:  # noqa: ANN001
-    f = read("Brazilian President Luiz Inacio Lula da Silva met Xi Jinping in Brasilia. "
-             "Lula said Brazil valued its relations with China.")
+    f = read("Brazilian President Pedro Henrique Farias da Fonseca met Chen Hao in Brasilia. "
+             "Farias said Brazil valued its relations with China.")
     people = {e.name for e in f.entities.values() if e.kind == "Person"}
-    assert "Luiz Inacio Lula da Silva" in people and "Lula" not in people
-    assert [f.entities[s.speaker].name for s in f.statements] == ["Luiz Inacio Lula da Silva"]
+    assert "Pedro Henrique Farias da Fonseca" in people and "Farias" not in people
+    assert [f.entities[s.speaker].name for s in f.statements] == ["Pedro Henrique Farias da Fonseca"]
 
 
 def test_the_end_of_a_name_at_a_sentence_start_is_the_same_person(read) -> None:  # noqa: ANN001

@@ -6,42 +6,42 @@ from tests.extract.conftest import meetings, name
 
 
 def test_exchanged_views_with_a_phrase_hung_low_in_the_clause(read) -> None:  # noqa: ANN001
-    f = read("Indian Foreign Minister Subrahmanyam Jaishankar exchanged views on strengthening trade ties with "
+    f = read("Indian Foreign Minister Arjun Varma exchanged views on strengthening trade ties with "
              "Japanese Foreign Minister Yoshimasa Hayashi.")
-    assert meetings(f) == [{"Subrahmanyam Jaishankar", "Yoshimasa Hayashi"}]
+    assert meetings(f) == [{"Arjun Varma", "Yoshimasa Hayashi"}]
 
 
 def test_leader_visit_meets_the_host_leader_and_is_planned(read) -> None:  # noqa: ANN001
-    f = read("US President Joe Biden spoke on Monday. Kenyan President William Ruto visits Washington next week.")
-    assert meetings(f) == [{"William Ruto", "Joe Biden"}]
+    f = read("US President Paul Kerr spoke on Monday. Kenyan President William Ruto visits Washington next week.")
+    assert meetings(f) == [{"William Ruto", "Paul Kerr"}]
     m = f.meetings[0]
-    assert m.planned and name(f, m.host) == "Joe Biden"
+    assert m.planned and name(f, m.host) == "Paul Kerr"
     assert m.date == "2024-03-18/2024-03-24"
 
 
 def test_state_visit_to_a_country_named_by_its_leader(read) -> None:  # noqa: ANN001
-    f = read("Japanese Prime Minister Fumio Kishida spoke in Tokyo. The trip comes ahead of Indian Prime Minister "
-             "Narendra Modi's state visit to Japan later this month.")
-    assert meetings(f) == [{"Narendra Modi", "Fumio Kishida"}]
+    f = read("Japanese Prime Minister Kenji Sato spoke in Tokyo. The trip comes ahead of Indian Prime Minister "
+             "Ravi Mehta's state visit to Japan later this month.")
+    assert meetings(f) == [{"Ravi Mehta", "Kenji Sato"}]
     assert f.meetings[0].planned
     assert f.meetings[0].date == "2024-03-15/2024-03-31"
 
 
 def test_an_envoys_visit_is_not_a_meeting_with_the_head_of_state(read) -> None:  # noqa: ANN001
-    f = read("Canadian Prime Minister Justin Trudeau spoke in Ottawa. The special envoy Wang Lei visited Ottawa on "
+    f = read("Canadian Prime Minister Justin Trudeau spoke in Ottawa. The special envoy Deng Hao visited Ottawa on "
              "Monday.")
     assert meetings(f) == []
 
 
 def test_visiting_as_a_modifier_is_no_visit(read) -> None:  # noqa: ANN001
-    f = read("Visiting Australian Prime Minister Anthony Albanese said the trade dispute with China was over.")
+    f = read("Visiting Australian Prime Minister David Hale said the trade dispute with China was over.")
     assert meetings(f) == []
 
 
 def test_gathering_of_an_international_body(read) -> None:  # noqa: ANN001
-    f = read("Brazilian President Luiz Inacio Lula da Silva will be in Geneva next week for a series of meetings of "
+    f = read("Brazilian President Rafael Costa will be in Geneva next week for a series of meetings of "
              "the United Nations Human Rights Council.")
-    assert meetings(f) == [{"Luiz Inacio Lula da Silva", "United Nations Human Rights Council"}]
+    assert meetings(f) == [{"Rafael Costa", "United Nations Human Rights Council"}]
     assert f.meetings[0].planned
 
 
@@ -53,25 +53,25 @@ def test_delegation_meets_representatives_of_coordinated_bodies(read) -> None:  
 
 
 def test_participants_through_an_apposition(read) -> None:  # noqa: ANN001
-    f = read("Kenyan President William Ruto met US Secretary of State Antony Blinken, secretary of the Department of "
+    f = read("Kenyan President William Ruto met US Secretary of State Paul Kerr, secretary of the Department of "
              "Commerce Gina Raimondo and US trade representative Katherine Tai.")
-    assert {"William Ruto", "Antony Blinken", "Katherine Tai"} <= meetings(f)[0]
+    assert {"William Ruto", "Paul Kerr", "Katherine Tai"} <= meetings(f)[0]
 
 
 def test_coordinated_names_the_parser_left_without_a_verb(read) -> None:  # noqa: ANN001
-    f = read("On the sidelines of the G20 summit in Bali, Joe Biden and Xi Jinping met for three hours.")
-    assert meetings(f) == [{"Joe Biden", "Xi Jinping"}]
+    f = read("On the sidelines of the G20 summit in Bali, Paul Kerr and Chen Hao met for three hours.")
+    assert meetings(f) == [{"Paul Kerr", "Chen Hao"}]
 
 
 def test_received_a_person_is_a_meeting_welcomed_a_decision_is_not(read) -> None:  # noqa: ANN001
-    f = read("French President Emmanuel Macron received Ukrainian President Volodymyr Zelensky at the Elysee Palace "
+    f = read("French President Anne Roux received Ukrainian President Oleh Marchenko at the Elysee Palace "
              "on Friday. Germany welcomed the decision.")
-    assert meetings(f) == [{"Emmanuel Macron", "Volodymyr Zelensky"}]
+    assert meetings(f) == [{"Anne Roux", "Oleh Marchenko"}]
 
 
 def test_leaders_of_a_group_stand_for_it(read) -> None:  # noqa: ANN001
-    f = read("Turkish Foreign Minister Hakan Fidan met Hamas leaders in Doha on Saturday, the ministry said.")
-    assert meetings(f) == [{"Hakan Fidan", "Hamas"}]
+    f = read("Turkish Foreign Minister Emre Aksoy met Hamas leaders in Doha on Saturday, the ministry said.")
+    assert meetings(f) == [{"Emre Aksoy", "Hamas"}]
 
 
 def test_meeting_a_deadline_or_running_for_an_assembly_is_no_meeting(read) -> None:  # noqa: ANN001
@@ -81,15 +81,15 @@ def test_meeting_a_deadline_or_running_for_an_assembly_is_no_meeting(read) -> No
 
 
 def test_a_call_with_a_named_counterpart_is_a_meeting_a_word_with_reporters_is_not(read) -> None:  # noqa: ANN001
-    f = read("US Secretary of State Antony Blinken spoke by phone with Saudi Foreign Minister Prince Faisal bin Farhan "
-             "on Sunday. Later Blinken spoke with reporters in Riyadh.")
-    assert meetings(f) == [{"Antony Blinken", "Faisal bin Farhan"}]
+    f = read("US Secretary of State Paul Kerr spoke by phone with Saudi Foreign Minister Prince Khalid bin Saud "
+             "on Sunday. Later Kerr spoke with reporters in Riyadh.")
+    assert meetings(f) == [{"Paul Kerr", "Khalid bin Saud"}]
 
 
 def test_a_headline_meeting_takes_the_date_the_body_gives(read) -> None:  # noqa: ANN001
-    f = read("Blinken meets Wang Yi in Beijing\n\n"
-             "U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Beijing on Friday.")
-    assert meetings(f) == [{"Antony Blinken", "Wang Yi"}]
+    f = read("Kerr meets Chen Hao in Beijing\n\n"
+             "U.S. Secretary of State Paul Kerr met Chinese Foreign Minister Chen Hao in Beijing on Friday.")
+    assert meetings(f) == [{"Paul Kerr", "Chen Hao"}]
     assert f.meetings[0].date == "2024-03-15"
 
 
@@ -108,21 +108,21 @@ def test_summoning_an_ambassador_is_a_meeting(read) -> None:  # noqa: ANN001
 
 
 def test_long_coordinated_names_the_parser_hung_inside_the_subject(read) -> None:  # noqa: ANN001
-    f = read("European Commission President Ursula von der Leyen and Brazilian President Luiz Inacio Lula da Silva "
+    f = read("European Commission President Ursula von der Leyen and Brazilian President Rafael Costa "
              "met in Brussels on July 17, 2023, but the two sides did not conclude the trade agreement.")
-    assert meetings(f) == [{"Ursula von der Leyen", "Luiz Inacio Lula da Silva"}]
+    assert meetings(f) == [{"Ursula von der Leyen", "Rafael Costa"}]
     assert f.meetings[0].date == "2023-07-17"
     assert name(f, f.meetings[0].place) == "Brussels"
 
 
 def test_the_two_leaders_are_the_two_people_named_before(read) -> None:  # noqa: ANN001
-    f = read("Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol agreed on Sunday to "
+    f = read("Japanese Prime Minister Kenji Sato and South Korean President Park Ji-ho agreed on Sunday to "
              "deepen security cooperation, as the two leaders held their second summit in two months.")
-    assert meetings(f) == [{"Fumio Kishida", "Yoon Suk Yeol"}]
+    assert meetings(f) == [{"Kenji Sato", "Park Ji-ho"}]
 
 
 def test_the_two_leaders_among_three_people_is_no_guess(read) -> None:  # noqa: ANN001
-    f = read("Olaf Scholz, Emmanuel Macron and Giorgia Meloni spoke on Monday. The two leaders held talks on "
+    f = read("Klaus Vogel, Anne Roux and Lena Dahl spoke on Monday. The two leaders held talks on "
              "Tuesday.")
     assert meetings(f) == []
 
@@ -150,8 +150,8 @@ def test_sitting_down_with_someone_is_a_meeting(read) -> None:  # noqa: ANN001
 
 
 def test_a_passive_reception_and_two_meetings_in_one_sentence_on_their_own_days(read) -> None:  # noqa: ANN001
-    f = read("Prime Minister Lena Dahl was received by President Tomas Berg at the palace on Monday, and on "
-             "Tuesday sat down with Premier Ivo Marek at the harbour office.", date="2024-03-15")
+    f = read("Prime Minister Lena Dahl was received by President Tomas Berg at the palace on Monday, and then "
+             "on Tuesday sat down with Premier Ivo Marek at the harbour office.", date="2024-03-15")
     got = {frozenset(p): m.date for p, m in zip(meetings(f), f.meetings, strict=True)}
     assert got[frozenset({"Lena Dahl", "Tomas Berg"})] == "2024-03-11"
     assert got[frozenset({"Lena Dahl", "Ivo Marek"})] == "2024-03-12"
@@ -180,3 +180,37 @@ def test_two_people_spending_hours_together_met(read) -> None:  # noqa: ANN001
              "on Monday.")
     assert {"Tomas Berg", "Lena Dahl"} in meetings(f)
     assert read("Tomas Berg spent two hours with reporters on Monday.").meetings == []
+
+
+def test_a_bilateral_held_is_a_meeting(read) -> None:
+    f = read("U.S. President Mark Holm arrived on Monday. Holm and Turkish President Peter Lind hold their "
+             "bilateral in the margins of the summit.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind"}]
+
+
+def test_the_host_receives_him_the_visitor_not_himself(read) -> None:
+    f = read("U.S. President Mark Holm arrived. Vietnamese President Peter Lind receives him with a guard of honour.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind"}]
+
+
+def test_meeting_separately_with_two_people_is_two_bilaterals(read) -> None:
+    f = read("Earlier on Friday, Mark Holm met separately with Peter Lind, chairman of the congress, and "
+             "Chinese Premier Tom Becker.")
+    assert sorted(map(sorted, meetings(f))) == [["Mark Holm", "Peter Lind"], ["Mark Holm", "Tom Becker"]]
+    f = read("Mark Holm met with Peter Lind, chairman of the congress, and Chinese Premier Tom Becker.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind", "Tom Becker"}]
+
+
+def test_people_who_sat_in_on_the_meeting_took_part(read) -> None:
+    f = read("U.S. President Mark Holm and Ukrainian President Peter Lind held talks at the palace. "
+             "National security adviser Tom Becker and Anne Roux, the ambassador, sat in on the meeting.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind", "Tom Becker", "Anne Roux"}]
+
+
+def test_a_list_naming_the_talks_reaches_back_past_long_paragraphs(read) -> None:
+    filler = " ".join(["The two sides discussed trade, energy, farming and science at great length."] * 6)
+    f = read("Chinese President Mark Holm held talks with Brazilian President Peter Lind on Friday.\n\n"
+             + "\n\n".join([filler] * 4) + "\n\n"
+             "Chinese officials present at the talks also included Tom Becker, a member of the committee. "
+             "The Brazilian delegation included Foreign Minister Anne Roux.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind", "Tom Becker", "Anne Roux"}]

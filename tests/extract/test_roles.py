@@ -10,14 +10,14 @@ def roles(f) -> set[tuple[str, str, str]]:  # noqa: ANN001
 
 
 def test_title_before_name_with_country(read) -> None:  # noqa: ANN001
-    f = read("Indian Foreign Minister Subrahmanyam Jaishankar arrived in Tokyo.")
-    assert roles(f) == {("Subrahmanyam Jaishankar", "Foreign Minister", "India")}
+    f = read("Indian Foreign Minister Arjun Varma arrived in Tokyo.")
+    assert roles(f) == {("Arjun Varma", "Foreign Minister", "India")}
 
 
 def test_unnamed_description_gives_its_possessor_to_the_named_holder(read) -> None:  # noqa: ANN001
-    f = read("President Joe Biden's special envoy arrived in Cairo on Monday.\n"
+    f = read("President Paul Kerr's special envoy arrived in Cairo on Monday.\n"
              "Special envoy Amos Hochstein met officials there.")
-    assert ("Amos Hochstein", "Special Envoy", "Joe Biden") in roles(f)
+    assert ("Amos Hochstein", "Special Envoy", "Paul Kerr") in roles(f)
 
 
 def test_two_descriptions_leave_the_role_unattached(read) -> None:  # noqa: ANN001
@@ -27,36 +27,36 @@ def test_two_descriptions_leave_the_role_unattached(read) -> None:  # noqa: ANN0
 
 
 def test_qualifier_and_portfolio_belong_to_the_role_not_the_organization(read) -> None:  # noqa: ANN001
-    f = read("Labour's Shadow Home Secretary Yvette Cooper said the plan had failed. "
+    f = read("Labour's Shadow Home Secretary Helen Ward said the plan had failed. "
              "Acting Defense Secretary Patrick Shanahan visited Kabul.")
     assert {(name(f, r.person), r.role, name(f, r.organization)) for r in f.roles} == {
-        ("Yvette Cooper", "Shadow Home Secretary", "Labour"), ("Patrick Shanahan", "Acting Defense Secretary", "")}
+        ("Helen Ward", "Shadow Home Secretary", "Labour"), ("Patrick Shanahan", "Acting Defense Secretary", "")}
 
 
 def test_a_portfolio_keeps_a_description_of_another_portfolio_away(read) -> None:  # noqa: ANN001
-    f = read("Environment Minister John Baird asked officials about the documents. "
-             "In May, Maxime Bernier resigned as Foreign Affairs minister.")
-    assert not any(name(f, r.person) == "John Baird" and r.organization for r in f.roles)
-    f = read("Canada's environment minister spoke on Monday. Environment Minister John Baird said the documents were safe.")
-    assert ("John Baird", "Minister", "Canada") in roles(f)
+    f = read("Environment Minister Peter Lind asked officials about the documents. "
+             "In May, Marc Gagnon resigned as Foreign Affairs minister.")
+    assert not any(name(f, r.person) == "Peter Lind" and r.organization for r in f.roles)
+    f = read("Canada's environment minister spoke on Monday. Environment Minister Peter Lind said the documents were safe.")
+    assert ("Peter Lind", "Minister", "Canada") in roles(f)
 
 
 def test_role_as_predicate(read) -> None:  # noqa: ANN001
-    f = read("Wang Yi, who became China's foreign minister in 2013, met Antony Blinken. "
+    f = read("Chen Hao, who became China's foreign minister in 2013, met Anne Roux. "
              "Caroline Kennedy was named ambassador to Japan in 2013. "
              "Jacinda Ardern stepped down as prime minister of New Zealand. "
-             "Joe Biden is the first president to visit the site.")
-    assert roles(f) == {("Wang Yi", "Foreign Minister", "China"), ("Caroline Kennedy", "Ambassador", "Japan"),
+             "Paul Kerr is the first president to visit the site.")
+    assert roles(f) == {("Chen Hao", "Foreign Minister", "China"), ("Caroline Kennedy", "Ambassador", "Japan"),
                         ("Jacinda Ardern", "Prime Minister", "New Zealand")}
     assert [name(f, r.person) for r in f.roles if r.former] == ["Jacinda Ardern"]
 
 
 def test_title_with_its_holder_in_apposition(read) -> None:  # noqa: ANN001
-    f = read("Ukraine's foreign minister, Dmytro Kuleba, said the talks had been constructive. "
+    f = read("Ukraine's foreign minister, Oleh Marchenko, said the talks had been constructive. "
              "The former president of Brazil, Jair Bolsonaro, denied the charges.")
-    assert roles(f) == {("Dmytro Kuleba", "Foreign Minister", "Ukraine"), ("Jair Bolsonaro", "President", "Brazil")}
+    assert roles(f) == {("Oleh Marchenko", "Foreign Minister", "Ukraine"), ("Jair Bolsonaro", "President", "Brazil")}
     assert [name(f, r.person) for r in f.roles if r.former] == ["Jair Bolsonaro"]
-    assert ("Dmytro Kuleba", "the talks had been constructive") in statements(f)
+    assert ("Oleh Marchenko", "the talks had been constructive") in statements(f)
 
 
 def test_adjective_of_a_portfolio_stays_in_the_role(read) -> None:  # noqa: ANN001
@@ -71,8 +71,8 @@ def test_organization_after_a_titled_name(read) -> None:  # noqa: ANN001
 
 
 def test_stacked_titles_give_the_office_not_the_rank(read) -> None:  # noqa: ANN001
-    f = read("Saudi Foreign Minister Prince Faisal bin Farhan met Antony Blinken.")
-    assert roles(f) == {("Faisal bin Farhan", "Foreign Minister", "Saudi Arabia")}
+    f = read("Saudi Foreign Minister Prince Khalid bin Saud met Anne Roux.")
+    assert roles(f) == {("Khalid bin Saud", "Foreign Minister", "Saudi Arabia")}
 
 
 def test_an_indefinite_description_in_apposition_is_no_title_held(read) -> None:  # noqa: ANN001
@@ -102,7 +102,7 @@ def test_officials_named_after_a_group_are_not_of_the_group_they_talked_with(rea
 
 def test_every_post_listed_after_a_name_is_a_role(read) -> None:  # noqa: ANN001
     f = read("Present at the talks were Pak Chol Su, secretary of the Central Committee of the National Unity Party "
-             "of Korea and chairman of the State Planning Commission, and Ri Yong Nam, minister of Defence.")
+             "of Korea and chairman of the State Planning Commission, and Choi Min Su, minister of Defence.")
     got = roles(f)
     assert any(p == "Pak Chol Su" and r == "Secretary" and "National Unity Party" in o for p, r, o in got)
     assert any(p == "Pak Chol Su" and r == "Chairman" and "State Planning Commission" in o for p, r, o in got)
@@ -135,7 +135,7 @@ def test_a_coordinated_name_and_title_belong_to_the_next_person(read) -> None:  
 
 
 def test_a_body_cut_after_its_of_is_joined_to_its_country(read) -> None:  # noqa: ANN001
-    f = read("They had lunch with the head of the Office of the President of Moldova, Ion Rusu.")
+    f = read("They had lunch with the chief of the Office of the President of Moldova, Ion Rusu.")
     assert any(p == "Ion Rusu" and o.endswith("Moldova") for p, _, o in roles(f))
 
 
@@ -158,10 +158,10 @@ def test_an_adviser_to_a_person_serves_that_person(read) -> None:  # noqa: ANN00
 
 
 def test_a_chain_of_bodies_ends_in_the_body_the_others_belong_to(read) -> None:  # noqa: ANN001
-    f = read("Present were Pak Chol Su, member of the Political Bureau of the Central Committee of the "
-             "National Unity Party, and Ri Yong Nam, president of the State Affairs of the DPRK.")
+    f = read("Present were Pak Chol Su, member of the Political Bureau of the Executive Committee of the "
+             "National Unity Party, and Jang Hyon Su, president of the State Affairs of the DPRK.")
     got = roles(f)
-    assert ("Ri Yong Nam", "President", "North Korea") in got
+    assert ("Jang Hyon Su", "President", "North Korea") in got
     assert any(p == "Pak Chol Su" and o.endswith("National Unity Party") for p, _, o in got)
 
 
@@ -175,11 +175,11 @@ def test_a_nationality_before_a_body_names_that_countrys_body(read) -> None:  # 
 def test_a_plural_title_names_each_holder_beside_it_with_their_country(read) -> None:  # noqa: ANN001
     f = read("The leaders signed the accord in Oslo. Their foreign ministers, Norway's Erik Halvorsen and "
              "Finland's Mikko Lehtinen, had drafted it. EU foreign ministers met in Brussels. "
-             "Foreign Minister Jan Novak said the talks were useful.")
+             "Foreign Minister Jan Kral said the talks were useful.")
     got = roles(f)
     assert ("Erik Halvorsen", "Foreign Minister", "Norway") in got
     assert ("Mikko Lehtinen", "Foreign Minister", "Finland") in got
-    assert not any(p == "Jan Novak" and o for p, _, o in got)  # a group's description is no one's
+    assert not any(p == "Jan Kral" and o for p, _, o in got)  # a group's description is no one's
 
 
 def test_a_description_with_a_country_gives_it_to_the_holder_named_before(read) -> None:  # noqa: ANN001

@@ -10,7 +10,7 @@ Marta Lindqvist: Dear friends, thank you.
 
 We have agreed to open a new border crossing before the end of the year.
 
-Jonas Okafor (interpreted): The crossing will carry trade and people, and our customs services will work together.
+Jonas Adeyemi (interpreted): The crossing will carry trade and people, and our customs services will work together.
 
 * * *
 
@@ -21,13 +21,13 @@ Marta Lindqvist: Our ministers will meet again in March to review the work.
 def test_each_turn_is_its_speakers_and_courtesies_are_no_claims(read) -> None:  # noqa: ANN001
     said = statements(read(PRESS_CONFERENCE))
     assert ("Marta Lindqvist", "We have agreed to open a new border crossing before the end of the year.") in said
-    assert ("Jonas Okafor", "The crossing will carry trade and people, and our customs services will work "
+    assert ("Jonas Adeyemi", "The crossing will carry trade and people, and our customs services will work "
                             "together.") in said
     assert ("Marta Lindqvist", "Our ministers will meet again in March to review the work.") in said
     assert not any("thank" in c.lower() for _, c in said)
 
 
 def test_a_colon_after_a_reporting_clause_is_no_turn(read) -> None:  # noqa: ANN001
-    said = statements(read("Jonas Okafor said in Oslo on Monday: the border will open soon, and trade will grow."))
-    assert all(s == "Jonas Okafor" for s, _ in said)
-    assert not any(c.startswith("Jonas Okafor said") for _, c in said)
+    said = statements(read("Jonas Adeyemi said in Oslo on Monday: the border will open soon, and trade will grow."))
+    assert all(s == "Jonas Adeyemi" for s, _ in said)
+    assert not any(c.startswith("Jonas Adeyemi said") for _, c in said)

@@ -12,15 +12,15 @@ def ents(nlp: Language, text: str) -> set[tuple[str, str]]:
 
 
 def test_possessive_is_stripped_from_a_person(nlp: Language) -> None:
-    found = ents(nlp, "Indian Prime Minister Narendra Modi's visit to Dhaka was postponed.")
-    assert ("Narendra Modi", "PERSON") in found and ("Dhaka", "GPE") in found
+    found = ents(nlp, "Indian Prime Minister Mahendra Rao's visit to Dhaka was postponed.")
+    assert ("Mahendra Rao", "PERSON") in found and ("Dhaka", "GPE") in found
     assert not any("'s" in text for text, _ in found)
 
 
 def test_leading_title_and_country_are_stripped_from_a_person(nlp: Language) -> None:
-    doc = nlp("US National Security Advisor Jake Sullivan met Wang Yi in Vienna.")
+    doc = nlp("US National Security Advisor Daniel Reed met Chen Hao in Vienna.")
     found = {(e.text, e.label_) for e in doc.ents}
-    assert {("Jake Sullivan", "PERSON"), ("Wang Yi", "PERSON"), ("US", "GPE")} <= found
+    assert {("Daniel Reed", "PERSON"), ("Chen Hao", "PERSON"), ("US", "GPE")} <= found
     # The title is a role of the US, not an organization.
     assert not any(label == "ORG" for _, label in found)
     assert [(s.text, s.label_) for s in doc.spans["kg_titles"]] == [
@@ -34,7 +34,7 @@ def test_honorific_is_stripped(nlp: Language) -> None:
 def test_title_read_as_organization_is_not_an_organization() -> None:
     """The base model reads 'US National Security Advisor' as one ORG; repair keeps only the country."""
     base = load_pipeline(diplomacy_layer=False)
-    text = "US National Security Advisor Jake Sullivan met Wang Yi in Vienna."
+    text = "US National Security Advisor Daniel Reed met Chen Hao in Vienna."
     assert ("US National Security Advisor", "ORG") in {(e.text, e.label_) for e in base(text).ents}
 
 
@@ -64,13 +64,13 @@ def test_bylines_never_become_entities(nlp: Language) -> None:
 
 
 def test_agency_in_a_byline_is_still_an_organization(nlp: Language) -> None:
-    found = ents(nlp, "By Li Wei, Xinhua\nThe envoy left Hanoi.")
-    assert ("Xinhua", "ORG") in found and not any(label == "PERSON" for _, label in found)
+    found = ents(nlp, "By Li Wei, Kyodo\nThe envoy left Hanoi.")
+    assert ("Kyodo", "ORG") in found and not any(label == "PERSON" for _, label in found)
 
 
 def test_agency_glued_to_a_name_is_split_out(nlp: Language) -> None:
-    found = ents(nlp, "Speaking to Yonhap, Kim Min-jae said the talks would continue.")
-    assert ("Yonhap", "ORG") in found
+    found = ents(nlp, "Speaking to Anadolu, Kim Min-jae said the talks would continue.")
+    assert ("Anadolu", "ORG") in found
 
 
 def test_lowercase_model_entity_is_dropped(nlp: Language) -> None:
@@ -84,7 +84,7 @@ def test_a_surname_read_as_a_place_is_the_person_unless_used_as_a_place(nlp: Lan
 
 
 def test_a_name_cut_at_its_particles_is_joined(nlp: Language) -> None:
-    found = ents(nlp, "Dutch Prime Minister Mark Rutte met Ursula von der Leyen.")
+    found = ents(nlp, "Dutch Prime Minister Kees Bakker met Ursula von der Leyen.")
     assert ("Ursula von der Leyen", "PERSON") in found and ("Leyen", "GPE") not in found
 
 
@@ -97,18 +97,18 @@ def test_a_surname_the_model_left_unlabelled_is_the_person_named_before(nlp: Lan
 
 
 def test_proper_nouns_after_a_title_or_counterpart_are_a_name(nlp: Language) -> None:
-    found = ents(nlp, "Saudi Foreign Minister Prince Faisal bin Farhan arrived in Tehran on Saturday and met his "
-                      "Iranian counterpart Hossein Amir-Abdollahian.")
-    assert ("Hossein Amir-Abdollahian", "PERSON") in found
+    found = ents(nlp, "Saudi Foreign Minister Prince Khalid bin Saud arrived in Tehran on Saturday and met his "
+                      "Iranian counterpart Reza Ghasemi-Nejad.")
+    assert ("Reza Ghasemi-Nejad", "PERSON") in found
     assert ents(nlp, "He met the Prime Minister Office staff.") == {("Prime Minister Office", "ORG")}
 
 
 def test_a_name_after_a_title_read_as_an_organization_is_a_person(nlp: Language) -> None:
-    assert ("Olaf Scholz", "PERSON") in ents(nlp, "German Chancellor Olaf Scholz praised the agreement.")
+    assert ("Uwe Kessel", "PERSON") in ents(nlp, "German Chancellor Uwe Kessel praised the agreement.")
 
 
 def test_dateline_whose_agency_is_tagged_as_a_verb(nlp: Language) -> None:
-    text = ("Scholz visits China\n\nBEIJING, April 16 (dpa) - German Chancellor Olaf Scholz arrived in Beijing on "
+    text = ("Vogel visits China\n\nBEIJING, April 16 (dpa) - German Chancellor Klaus Vogel arrived in Beijing on "
             "Tuesday.")
     assert ("BEIJING", "GPE") not in ents(nlp, text)
 
@@ -125,9 +125,9 @@ def test_the_end_of_a_name_read_as_an_organization_is_the_person(nlp: Language) 
 
 
 def test_a_portfolio_is_part_of_the_title_and_the_name_after_it_is_a_person(nlp: Language) -> None:
-    doc = nlp("The delegation included Minister of Water and Forestry Omar Haddad and others.")
+    doc = nlp("The delegation included Minister of Water and Forestry Omar Nasser and others.")
     assert ("Minister of Water and Forestry", "Minister") in {(s.text, s.label_) for s in doc.spans["kg_titles"]}
-    assert ("Omar Haddad", "PERSON") in {(e.text, e.label_) for e in doc.ents}
+    assert ("Omar Nasser", "PERSON") in {(e.text, e.label_) for e in doc.ents}
     assert not any(e.label_ == "ORG" for e in doc.ents)
 
 

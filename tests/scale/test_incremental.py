@@ -41,15 +41,15 @@ def test_rebuild_skips_unchanged_and_replaces_changed(tmp_path: Path) -> None:
     changed = sorted(corpus.glob("*.txt"))[1]
     old_text = changed.read_text(encoding="utf-8")
     paragraphs = old_text.split("\n\n")
-    paragraphs.insert(2, "Foreign Minister Wang Yi met John Kerry in Geneva on Monday, officials said.")
+    paragraphs.insert(2, "Foreign Minister Chen Hao met Anne Roux in Geneva on Monday, officials said.")
     changed.write_text("\n\n".join(paragraphs), encoding="utf-8")
-    (corpus / "new.txt").write_text("Talks in Oslo\n\nPresident Obama met Prime Minister Erna Solberg in Oslo.\n",
+    (corpus / "new.txt").write_text("Talks in Oslo\n\nPresident Tomas Berg met Prime Minister Erna Solberg in Oslo.\n",
                                     encoding="utf-8")
     third = build([str(corpus)], settings)
     assert (third.built, third.unchanged) == (2, 2)
 
     store = KgStore(store_path, base_iri=settings.base_iri)
-    assert "met John Kerry in Geneva on Monday, officials said." in _doc_text(store, changed.name)
+    assert "met Anne Roux in Geneva on Monday, officials said." in _doc_text(store, changed.name)
     assert "Erna Solberg" in _doc_text(store, "new.txt")
     assert store.document_hashes()[changed.name] != ""
     assert set(store.document_ids()) == {f.name for f in corpus.glob("*.txt")}
@@ -58,11 +58,11 @@ def test_rebuild_skips_unchanged_and_replaces_changed(tmp_path: Path) -> None:
 def test_changed_document_replaces_old_facts(tmp_path: Path) -> None:
     store = KgStore(None, base_iri=Settings().base_iri)
     doc = tmp_path / "a.txt"
-    doc.write_text("Visit\n\nPresident Obama met Prime Minister Erna Solberg in Oslo on Monday.\n", encoding="utf-8")
+    doc.write_text("Visit\n\nPresident Tomas Berg met Prime Minister Erna Solberg in Oslo on Monday.\n", encoding="utf-8")
     build([str(doc)], Settings(), store=store)
     solberg = "SELECT ?e WHERE { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> \"Erna Solberg\" }"
     assert list(store.query(solberg).rows())
-    doc.write_text("Visit\n\nPresident Obama met Chancellor Angela Merkel in Berlin on Monday.\n", encoding="utf-8")
+    doc.write_text("Visit\n\nPresident Tomas Berg met Chancellor Angela Merkel in Berlin on Monday.\n", encoding="utf-8")
     summary = build([str(doc)], Settings(), store=store)
     assert summary.built == 1
     assert not list(store.query(solberg).rows()), "the old document's entity was pruned"

@@ -54,11 +54,11 @@ def test_build_query_export_stats_round_trip(sparql_server: str, seeds_store: Pa
 def test_changed_document_is_replaced_remotely(sparql_server: str, tmp_path: Path, mode: str) -> None:
     settings = Settings().with_(store=sparql_server + mode)
     doc = tmp_path / "a.txt"
-    doc.write_text("Visit\n\nPresident Obama met Prime Minister Erna Solberg in Oslo on Monday.\n", encoding="utf-8")
+    doc.write_text("Visit\n\nPresident Tomas Berg met Prime Minister Erna Solberg in Oslo on Monday.\n", encoding="utf-8")
     shutil.copy(sorted(SEEDS.glob("*.txt"))[0], tmp_path / "b.txt")
     paths = [str(doc), str(tmp_path / "b.txt")]
     assert build(paths, settings).built == 2
-    doc.write_text("Visit\n\nPresident Obama met Chancellor Angela Merkel in Berlin on Monday.\n", encoding="utf-8")
+    doc.write_text("Visit\n\nPresident Tomas Berg met Chancellor Angela Merkel in Berlin on Monday.\n", encoding="utf-8")
     summary = build(paths, settings)
     assert (summary.built, summary.unchanged) == (1, 1)
     store = open_store(settings.store, base_iri=settings.base_iri)

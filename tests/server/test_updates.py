@@ -86,8 +86,8 @@ def test_body_limit_is_413(writable_server: str, auth: dict) -> None:
     assert r.status_code == 413
 
 
-ARTICLE = ("Talks in Berlin\n\nBERLIN, May 2 (Reuters) - German Chancellor Olaf Scholz met French President "
-           "Emmanuel Macron in Berlin on Tuesday. \"We stand together,\" Scholz said after the talks.\n")
+ARTICLE = ("Talks in Berlin\n\nBERLIN, May 2 (Reuters) - German Chancellor Klaus Vogel met French President "
+           "Anne Roux in Berlin on Tuesday. \"We stand together,\" Vogel said after the talks.\n")
 
 
 @pytest.mark.slow
@@ -99,7 +99,7 @@ def test_add_document_while_serving(writable_server: str, auth: dict) -> None:
     assert body["ok"] is True and body["id"] == "berlin-talks" and body["facts"]["meetings"] >= 1
     people = httpx.get(writable_server + "/api/queries/who-met-whom").json()["results"]["bindings"]
     pairs = {(b["a"]["value"], b["b"]["value"]) for b in people}
-    assert any("Emmanuel Macron" in pair for pair in pairs)  # the new document's meeting is queryable at once
+    assert any("Anne Roux" in pair for pair in pairs)  # the new document's meeting is queryable at once
     page = httpx.get(writable_server + body["page"], headers={"Accept": "text/turtle"})
     assert page.status_code == 200 and "Talks in Berlin" in page.text
     assert httpx.post(writable_server + "/api/documents", json={"id": "x"}, headers=auth).status_code == 400

@@ -67,24 +67,24 @@ def test_gold_replaces_overlapping_base_entities_and_keeps_the_others(base: spac
 
 
 def test_truncated_gold_is_widened_to_the_base_name(base: spacy.language.Language) -> None:
-    text = "Officials of the Department of Homeland Security met on Friday ."
+    text = "Officials of the Department of Veterans Affairs met on Friday ."
     predicted = base(text)
-    assert ("the Department of Homeland Security", "ORG") in {(e.text, e.label_) for e in predicted.ents}
+    assert ("the Department of Veterans Affairs", "ORG") in {(e.text, e.label_) for e in predicted.ents}
     start = text.index("Department")
-    doc = annotate(predicted, Source("t", text, gold=[(start, text.index(" Security"), "ORG")]))
-    assert [(e.text, e.label_) for e in doc.ents] == [("Department of Homeland Security", "ORG"),
+    doc = annotate(predicted, Source("t", text, gold=[(start, text.index(" Affairs"), "ORG")]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Department of Veterans Affairs", "ORG"),
                                                       ("Friday", "DATE")]
 
 
 def test_place_label_by_base_or_head_word(base: spacy.language.Language) -> None:
-    text = "They sailed across the Pacific Ocean to the Museum of Flight ."
+    text = "They sailed across the Pacific Ocean to the Museum of Sailing ."
     doc = base(text)
     ocean = text.index("Pacific Ocean")
-    museum = text.index("Museum of Flight")
+    museum = text.index("Museum of Sailing")
     assert place_label(text, [], ocean, ocean + len("Pacific Ocean")) == "LOC"
-    assert place_label(text, [], museum, museum + len("Museum of Flight")) == "FAC"
-    flight = text.index("Flight")
-    assert place_label(text, [], flight, flight + len("Flight")) == "GPE"
+    assert place_label(text, [], museum, museum + len("Museum of Sailing")) == "FAC"
+    sailing = text.index("Sailing")
+    assert place_label(text, [], sailing, sailing + len("Sailing")) == "GPE"
     paris = Source("p", "We flew to Paris .")
     assert place_label(paris.text, list(base(paris.text).ents), 11, 16) == "GPE"
     assert doc.text == text

@@ -17,12 +17,15 @@ A report of someone else's statement ("X said …, Xinhua reported") keeps only 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from kg.extract.entities import EntityIndex
-from kg.extract.facts import Statement
+from kg.extract.facts import Meeting, Statement
 from kg.extract.mentions import Resolver
-from kg.extract.speech import is_cue, reported_inside_another
+from kg.extract.speech import is_cue, reported_inside_another, that_clauses
 from kg.extract.statements.context import Context, Found, inside
 from kg.extract.statements.direct import direct, quoted_sentences
 from kg.extract.statements.nesting import nested
@@ -34,8 +37,9 @@ from kg.nlp import labels as L
 __all__ = ["extract_statements", "quoted_sentences"]
 
 
-def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver) -> list[Statement]:
-    ctx = Context.of(doc, index, resolver)
+def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver,
+                       meetings: Sequence[Meeting] = ()) -> list[Statement]:
+    ctx = Context.of(doc, index, resolver, meetings)
     out: list[Statement] = []
     for sent in doc.sents:
         found: list[Found] = []
@@ -51,7 +55,9 @@ def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver) -> list
         found = nested(found)
         for f in found:
             ctx.speakers.remember(f.statement.speaker, list(sent))
-        out += [f.statement for f in found]
+        out += [replace(f.statement, content=claim, speaker=speaker) for f in found
+                for speaker in [f.statement.speaker, *ctx.speakers.co_speakers(doc[f.cue])]
+                for claim in that_clauses(f.statement.content)]
         # "Xi told Scholz that …, according to CCTV": the outlet relays Xi's statement, as "…, Xinhua reported" does.
         out += [s for s in according_to(sent, ctx) if not found]
     out += direct(ctx)

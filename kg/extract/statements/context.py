@@ -4,13 +4,14 @@ build a Statement from a cue and a claim."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
-from kg.extract.facts import Statement
+from kg.extract.facts import Meeting, Statement
 from kg.extract.mentions import Resolver
 from kg.extract.quotes import Quote, find_quotes
 from kg.extract.speakers import Speakers
@@ -33,8 +34,9 @@ class Context:
     layout: set[int]
 
     @classmethod
-    def of(cls, doc: Doc, index: EntityIndex, resolver: Resolver) -> Context:
-        return cls(doc, index, resolver, Speakers(resolver), find_quotes(doc.text), {}, dateline_and_byline_tokens(doc))
+    def of(cls, doc: Doc, index: EntityIndex, resolver: Resolver, meetings: Sequence[Meeting] = ()) -> Context:
+        return cls(doc, index, resolver, Speakers(resolver, meetings), find_quotes(doc.text), {},
+                   dateline_and_byline_tokens(doc))
 
 
 @dataclass

@@ -15,6 +15,7 @@ from kg.extract.speech import (
     NOMINAL_OBJECT_CUES,
     READOUT_VERBS,
     SPEECH_NOUNS,
+    clause_told,
     that_clause,
 )
 from kg.extract.statements.context import (
@@ -43,6 +44,8 @@ def reported(cue: Token, sent: Span, ctx: Context, found: list[Found]) -> Found 
         span = doc[comp.left_edge.i: comp.right_edge.i + 1]
         if comp.i < cue.i:
             span = after_layout(_trim_left_claim(span, subject_left(cue)), ctx.layout)
+    elif (told := clause_told(cue)) is not None:
+        span = doc[told.left_edge.i: told.right_edge.i + 1]
     elif lemma in DENIAL_VERBS and cue.dep_ == L.RELCL and cue.head.lemma_.lower() in CHARGE_NOUNS:
         return _denied_charge(cue, sent, ctx, found)
     elif lemma in NOMINAL_OBJECT_CUES and any(c.dep_ in (L.DOBJ, L.XCOMP) or c.dep_ == L.PREP and lemma in (
