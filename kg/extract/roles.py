@@ -22,7 +22,7 @@ from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Role
 from kg.extract.sides import person_countries
 from kg.nlp import labels as L
-from kg.nlp.components import HONORIFICS, TITLES_KEY
+from kg.nlp.components import HONORIFICS, PORTFOLIO_HEADS, TITLES_KEY
 from kg.nlp.gazetteer import lookup_country, portfolio_words, titles
 
 _ORG_KINDS = (ORGANIZATION, COUNTRY)
@@ -43,6 +43,7 @@ def extract_roles(doc: Doc, index: EntityIndex) -> list[Role]:
             roles.append(role)
         roles += _apposition(doc, p, pkey, titles, index)
     roles += _predicates(doc, titles, index) + _named_beside(doc, every, index) + _heading_verbs(doc, index)
+    roles += _including(doc, index)
     roles = _dedupe(_fill_from_descriptions(doc, roles, titles, index), index)
     roles = _dedupe(roles + _described_holders(doc, roles, titles, index), index)
     return _dedupe(_fill_from_person_countries(doc, roles, index), index)
@@ -85,6 +86,8 @@ def _described_holders(doc: Doc, roles: list[Role], titles: list[Span], index: E
 
 #: Titles whose holder's country says nothing of the body they serve: a professor, a company's chief.
 _NOT_NATIONAL = words("roles", "not_national")  # a rank is no post of a country
+#: Capitalised words before a title that qualify it rather than name its body: "Opposition leader".
+_NOT_BODIES = words("roles", "not_bodies")
 
 
 def _fill_from_person_countries(doc: Doc, roles: list[Role], index: EntityIndex) -> list[Role]:
@@ -223,6 +226,12 @@ def _pre_modifier(doc: Doc, p: Span, pkey: str, titles: list[Span], index: Entit
         elif tok.ent_type_ == L.NORP and index.entity_of(tok):
             org = org or index.entity_of(tok)
             k -= 1
+        elif org is None and relative is None and _body_word(tok) and title[-1].lower_ not in PORTFOLIO_HEADS:
+            first = k - 1
+            while first > p.sent.start and _body_word(doc[first - 1]) and k - first < 4:
+                first -= 1
+            org = index.add(ORGANIZATION, doc[first:k].text)  # "Acme co-founder X", "House Speaker X"
+            k = first
         else:
             break
     if org is None and relative is None:
@@ -231,6 +240,41 @@ def _pre_modifier(doc: Doc, p: Span, pkey: str, titles: list[Span], index: Entit
     sent = p.sent
     return Role(person=pkey, role=doc[start:title.end].text, role_norm=title.label_, organization=org,
                 relative_to=relative, former=former, evidence=evidence_of(sent, index.document_id), confidence=conf)
+
+
+def _including(doc: Doc, index: EntityIndex) -> list[Role]:
+    """'former members of the Church, including musician A and actor B', 'officials of the ministry, such as
+    A': each person listed holds the plural's post in its body."""
+    out = []
+    for tok in doc:
+        if not (tok.lower_ == "including" or tok.lower_ == "as" and any(c.lower_ == "such" for c in tok.children)):
+            continue
+        group = tok.head
+        role = titles().get(group.lemma_.lower())
+        if tok.dep_ != L.PREP or group.tag_ != "NNS" or role is None:
+            continue
+        body = next((k for p in group.children if p.dep_ == L.PREP and p.lower_ == "of" for o in p.children
+                     if o.dep_ == L.POBJ and (k := index.entity_of(o)) and index.entities[k].kind in _ORG_KINDS), None)
+        body = body or next((k for c in group.lefts if (k := index.entity_of(c))
+                             and index.entities[k].kind in _ORG_KINDS), None)
+        if body is None:
+            continue
+        former = any(c.lower_ in _FORMER for c in group.lefts)
+        written = ("former " if former else "") + group.lemma_.lower()
+        for head in (c for c in tok.children if c.dep_ == L.POBJ):
+            for person in (head, *head.conjuncts):
+                key = index.entity_of(person)
+                if key and index.entities[key].kind == PERSON:
+                    out.append(Role(person=key, role=written, role_norm=role, organization=body, former=former,
+                                    evidence=evidence_of(tok.sent, index.document_id), confidence=0.7))
+    return out
+
+
+def _body_word(tok: Token) -> bool:
+    """A capitalised name word no model tagged, written before a title: the body the title is held in."""
+    return (tok.pos_ == "PROPN" and tok.dep_ == L.COMPOUND and (tok.is_title or tok.is_upper) and len(tok) > 1
+            and not tok.ent_type_ and tok.lower_ not in _QUALIFIERS and tok.lower_ not in _FORMER
+            and tok.lower_ not in _NOT_BODIES and tok.lower_ not in titles())
 
 
 def _of_after_name(doc: Doc, p: Span, index: EntityIndex) -> str | None:
@@ -251,8 +295,10 @@ def _qualified_start(doc: Doc, title: Span, index: EntityIndex) -> int:
     k = title.start
     while k > title.sent.start and title.start - k < 3:
         tok = doc[k - 1]
+        # A ministry's portfolio ("Fisheries Minister"); before other titles a name is their body ("Acme co-founder").
         portfolio = (tok.dep_ == L.COMPOUND and tok.pos_ in ("PROPN", "NOUN") and (tok.is_title or tok.is_lower)
                      and not tok.ent_type_ and index.entity_of(tok) is None
+                     and (title[-1].lower_ in PORTFOLIO_HEADS or not _body_word(tok))
                      or tok.lower_ in portfolio_words() and tok.ent_type_ in ("", L.ORG))  # "External Affairs"
         # "foreign" in "EU foreign policy chief" qualifies the portfolio, not the person.
         of_portfolio = tok.pos_ == "ADJ" and tok.dep_ == L.AMOD and k <= tok.head.i < title.start and not tok.ent_type_

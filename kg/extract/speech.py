@@ -58,6 +58,8 @@ def is_cue(tok: Token) -> bool:
         return any(c.dep_ == L.DOBJ and c.lower_ in _RAISED for c in tok.children)
     if lemma in SPEECH_VERBS:
         return True
+    if lemma == "ask":  # "asked the governments not to turn away boats": a request; not "asked whether …"
+        return any(c.dep_ == L.XCOMP for c in tok.children) and any(c.dep_ == L.DOBJ for c in tok.children)
     if lemma == "point":  # "pointed out that …"
         return any(c.dep_ == L.PRT and c.lower_ == "out" for c in tok.children)
     if lemma == "put":

@@ -116,14 +116,14 @@ class Gazetteer:
 
 
 #: Title words a portfolio may follow: "Minister of Treasury and Finance", "Secretary for Home Affairs".
-_PORTFOLIO_HEADS = words("names", "portfolio_heads")
+PORTFOLIO_HEADS = words("names", "portfolio_heads")
 
 
 def _with_portfolio(title: Span) -> Span:
     """'Minister' + 'of Energy and Natural Resources': the portfolio is part of the title, so the
     name after it is found and 'Treasury' is not read as the organization."""
     doc = title.doc
-    if title[-1].lower_ not in _PORTFOLIO_HEADS or title.end + 1 >= len(doc) or doc[title.end].lower_ not in ("of", "for"):
+    if title[-1].lower_ not in PORTFOLIO_HEADS or title.end + 1 >= len(doc) or doc[title.end].lower_ not in ("of", "for"):
         return title
     words = portfolio_words()
     k = title.end + 1 + (doc[title.end + 1].lower_ == "the")

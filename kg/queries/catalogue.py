@@ -25,15 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import QueryError
+from kg.store.lexer import query_form, without_comments
 
 PARAM_TYPES = ("string", "entity", "iri", "date", "integer", "decimal", "boolean")
 _PARAM = re.compile(r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>" + "|".join(PARAM_TYPES) + r")\s+"
                     r"(?P<required>required|optional=(?P<default>\"[^\"]*\"|\S*))\s*(?P<desc>.*)$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-# Strings and IRIs are matched first and kept, so a `#` inside one of them is not taken for a comment.
-_COMMENT = re.compile(r'("""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-                      r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>)|#[^\n]*')
-_QUERY_FORM = re.compile(r"^\s*(?:PREFIX\s+\S*\s*<[^>]*>\s*|BASE\s*<[^>]*>\s*)*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -61,7 +58,7 @@ class SavedQuery:
         >>> SavedQuery("q", '#+ summary: s\\nSELECT ?s  # a note\\nWHERE { ?s <http://x/#y> "#" }', "s").text
         'SELECT ?s\\nWHERE { ?s <http://x/#y> "#" }\\n'
         """
-        stripped = _COMMENT.sub(lambda m: m.group(1) or "", self.sparql)  # comments never span lines
+        stripped = without_comments(self.sparql)  # comments never span lines
         lines: list[str] = []
         for before, after in zip(self.sparql.splitlines(), stripped.splitlines(), strict=True):
             if after.strip() or (not before.strip() and lines and lines[-1]):  # keep blank lines, not emptied ones
@@ -71,9 +68,7 @@ class SavedQuery:
     @property
     def form(self) -> str:
         """SELECT, ASK, CONSTRUCT or DESCRIBE."""
-        body = "\n".join(line for line in self.sparql.splitlines() if not line.lstrip().startswith("#"))
-        m = _QUERY_FORM.search(body)
-        return m.group(1).upper() if m else "SELECT"
+        return query_form(self.sparql) or "SELECT"
 
 
 def parse_saved_query(name: str, text: str) -> SavedQuery:

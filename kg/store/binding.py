@@ -8,27 +8,18 @@ starts from it (an index lookup) instead. On a 1.14M-triple store this took `con
 one entity from 240–400 ms to 5–11 ms, and `statements-about` from 10 ms to 1.5 ms.
 
 The terms are serialized by pyoxigraph (quotes, backslashes and newlines escaped), so a value never
-becomes query syntax; comments, strings and IRIs in the query are skipped when looking for groups.
+becomes query syntax; comments, strings and IRIs in the query are skipped when looking for groups (kg.store.lexer).
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pyoxigraph as ox
 
 from kg.errors import QueryError
 from kg.rdf.terms import IRI, Literal
-
-# Strings (long and short), IRIs and comments are matched first and kept as they are, so a `WHERE {`
-# inside one of them is not taken for a group.
-_TOKENS = re.compile(
-    r'(?P<skip>"""(?:[^"\\]|\\.|"(?!""))*"""' r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*'"
-    r'|<[^<>"{}|^`\\\s]*>|#[^\n]*)'
-    r"|(?P<where>\bWHERE\s*\{)|(?P<brace>\{)",
-    re.I)
+from kg.store.lexer import group_starts
 
 
 def bind_terms(sparql: str, bindings: dict[str, Any] | None) -> str:
@@ -57,8 +48,7 @@ def bind_as_values(sparql: str, terms: dict[str, str]) -> str:
         return sparql
     names = list(terms)
     block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms[n] for n in names)}) }} "
-    groups = [m for m in _TOKENS.finditer(sparql) if m.lastgroup in ("where", "brace")]
-    at = [m.end() for m in groups if m.lastgroup == "where"] or [m.end() for m in groups[:1]]
+    at = group_starts(sparql)
     if not at:
         raise QueryError("cannot bind parameters: the query has no WHERE group")
     pieces, last = [], 0

@@ -31,10 +31,9 @@ def test_two_foreign_sides_on_neutral_ground_have_no_host(read) -> None:
 
 
 def test_a_companion_takes_the_side_of_the_person_accompanied(read) -> None:
-    f = read("Australian Prime Minister Mark Holm arrived in Beijing on Monday. Foreign Minister Sara Berg, "
-             "who accompanied the prime minister along with Trade Minister Tom Lund, said she had raised "
-             "human rights.")
-    assert {("Sara Berg", "Foreign Minister", "Australia"), ("Tom Lund", "Trade Minister", "Australia")} <= roles(f)
+    f = read("Danish Prime Minister Mark Holm landed in Lima on Sunday. Foreign Minister Sara Lind, who "
+             "accompanied the prime minister along with Trade Minister Tom Lund, told reporters the visit went well.")
+    assert {("Sara Lind", "Foreign Minister", "Denmark"), ("Tom Lund", "Trade Minister", "Denmark")} <= roles(f)
 
 
 def test_people_accompanying_and_joining_a_leader_share_the_leaders_country(read) -> None:

@@ -186,3 +186,15 @@ def test_a_description_with_a_country_gives_it_to_the_holder_named_before(read) 
     f = read("President Tomas Berg and Chancellor Paul Weber spent five hours in talks. "
              "The Norwegian president, who had flown in that morning, said the talks were useful.")
     assert ("Tomas Berg", "President", "Norway") in roles(f)
+
+
+def test_a_name_before_a_title_that_no_model_tagged_is_its_body(read) -> None:
+    f = read("Acme co-founder Mark Holm wrote to the boy. Fisheries Minister Peter Lind met the crews.")
+    assert ("Mark Holm", "Founder", "Acme") in roles(f)
+    assert ("Peter Lind", "Minister", "") in roles(f)
+
+
+def test_people_listed_after_members_of_a_body_are_its_members(read) -> None:
+    f = read("Holm has been helped by former members of the Unity Church, including musician Peter Lind "
+             "and actor Tom Becker.")
+    assert {("Peter Lind", "Member", "Unity Church"), ("Tom Becker", "Member", "Unity Church")} <= roles(f)

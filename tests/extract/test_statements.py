@@ -293,3 +293,11 @@ def test_the_three_leaders_after_a_bilateral_are_nobody(read) -> None:
     f = read("Prime Minister Mark Holm held talks with President Peter Lind in Oslo on Monday. "
              "The three leaders reaffirmed their commitment to a comprehensive partnership.")
     assert statements(f) == []
+
+
+def test_asking_someone_to_act_is_a_request_but_a_question_is_not(read) -> None:
+    f = read("Anne Lind asked the governments of the region not to turn away boats of people seeking asylum.")
+    assert [(s, c, st.stance) for (s, c), st in zip(statements(f), f.statements, strict=True)] == [
+        ("Anne Lind", "Anne Lind asked the governments of the region not to turn away boats of people seeking asylum",
+         "calls_for")]
+    assert statements(read("Anne Lind asked whether the talks would resume.")) == []

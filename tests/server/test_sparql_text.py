@@ -46,3 +46,16 @@ def test_add_using_before_each_top_level_where() -> None:
 ])
 def test_query_form_is_read_before_the_query_runs(query: str, form: str | None) -> None:
     assert sparql_text.query_form(query) == form
+
+
+def test_binding_the_guard_and_the_catalogue_read_the_same_tokens() -> None:
+    """A `WHERE {`, SERVICE or `#` inside a string is text for all three readers of kg.store.lexer."""
+    from kg.queries import SavedQuery
+    from kg.store.binding import bind_as_values
+
+    query = 'SELECT ?x WHERE { ?x ?p "SERVICE WHERE { #" } # LOAD WHERE {\n'
+    assert sparql_text.forbidden(query) is None
+    assert bind_as_values(query, {"x": "<http://x/>"}).count("VALUES") == 1
+    assert SavedQuery("q", query, "s").text == 'SELECT ?x WHERE { ?x ?p "SERVICE WHERE { #" }\n'
+    ask = "PREFIX ex: <http://x/> # SELECT\nASK { ?s ex:p ?o }"
+    assert SavedQuery("q", ask, "s").form == "ASK" and sparql_text.query_form(ask) == "results"
