@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -38,3 +40,28 @@ def test_an_unknown_list_or_the_wrong_kind_says_which_file() -> None:
         word_list("speech", "stance")
     with pytest.raises(TypeError, match=r"speech\.toml: verbs is not a table"):
         word_map("speech", "verbs")
+
+
+ROOT = Path(__file__).resolve().parents[2]
+RULES = sorted([*(ROOT / "kg" / "extract").rglob("*.py"), *(ROOT / "kg" / "nlp").glob("*.py")])
+#: Tables of the rules that are not word lists: exports, part-of-speech tags, punctuation, quotation marks,
+#: the stances of facts.
+NOT_WORDS = {"__all__", "_FINITE", "DASHES", "_OPEN", "_CLOSE", "STANCES"}
+
+
+def _word_table(value: ast.expr) -> bool:
+    """A literal set, list, tuple or word -> word table of three strings or more (or frozenset of one)."""
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in ("frozenset", "set") \
+            and value.args:
+        value = value.args[0]
+    items = (value.elts if isinstance(value, (ast.Set, ast.List, ast.Tuple))
+             else [*value.keys, *value.values] if isinstance(value, ast.Dict) else [])
+    return len(items) >= 3 and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in items)
+
+
+def test_the_rules_word_lists_live_in_kg_data_words() -> None:
+    found = [f"{p.relative_to(ROOT)}:{node.lineno}: {target.id}" for p in RULES if p.name != "labels.py"
+             for node in ast.parse(p.read_text(encoding="utf-8")).body if isinstance(node, ast.Assign)
+             for target in node.targets if isinstance(target, ast.Name) and target.id not in NOT_WORDS
+             and _word_table(node.value)]
+    assert not found, "move these to kg/data/words/<module>.toml, read with kg.data.words():\n" + "\n".join(found)
