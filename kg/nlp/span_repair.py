@@ -53,13 +53,40 @@ def repair_spans(doc: Doc) -> Doc:
 
 
 def join_name_particles(r: Repairing) -> None:
-    """'Ursula von' + 'Leyen': a name cut at its particles is one person."""
-    _join_name_particles(r.doc)
+    """'Ursula von' + 'Leyen' (a place): a name cut at its particles is one person, 'Ursula von der Leyen'."""
+    doc = r.doc
+    ents = list(doc.ents)
+    changed = False
+    for n, e in enumerate(ents):
+        if e.label_ != L.PERSON:
+            continue
+        k = e.end
+        while k < len(doc) and doc[k].lower_ in NAME_PARTICLES and doc[k].is_lower:
+            k += 1
+        if (k > e.end or doc[e.end - 1].lower_ in NAME_PARTICLES) and k < len(doc) and doc[k].is_title:
+            ents[n] = Span(doc, e.start, k + 1, label=L.PERSON)
+            changed = True
+    if changed:
+        kept = [e for e in ents if e.label_ == L.PERSON] + [
+            e for e in ents if e.label_ != L.PERSON and not any(p.start < e.end and e.start < p.end for p in ents
+                                                                if p.label_ == L.PERSON)]
+        doc.ents = filter_spans(kept)
 
 
 def join_cut_bodies(r: Repairing) -> None:
     """'the Office of the President of' + 'Ukraine': a body's name cut after its 'of' is one organization."""
-    _join_cut_bodies(r.doc)
+    doc = r.doc
+    ents = list(doc.ents)
+    out: list[Span] = []
+    for e in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label_ == L.ORG and prev.end == e.start and e.label_ in (L.GPE, L.ORG, L.LOC)
+                and doc[prev.end - 1].lower_ in ("of", "for")):
+            out[-1] = Span(doc, prev.start, e.end, label=L.ORG)
+        else:
+            out.append(e)
+    if len(out) != len(ents):
+        doc.ents = out
 
 
 @dataclass
@@ -343,41 +370,6 @@ def _title_case_line(sent: Span, at_least: int = 3) -> bool:
     small = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "as", "from", "vs"}
     caps = sum(1 for t in words if t.text[0].isupper() or t.lower_ in small)
     return caps == len(words) and sum(1 for t in words if t.text[0].isupper()) >= at_least
-
-
-def _join_cut_bodies(doc: Doc) -> None:
-    """'the Office of the President of' + 'Ukraine': a body's name cut after its 'of' is one organization."""
-    ents = list(doc.ents)
-    out: list[Span] = []
-    for e in ents:
-        prev = out[-1] if out else None
-        if (prev is not None and prev.label_ == L.ORG and prev.end == e.start and e.label_ in (L.GPE, L.ORG, L.LOC)
-                and doc[prev.end - 1].lower_ in ("of", "for")):
-            out[-1] = Span(doc, prev.start, e.end, label=L.ORG)
-        else:
-            out.append(e)
-    if len(out) != len(ents):
-        doc.ents = out
-
-
-def _join_name_particles(doc: Doc) -> None:
-    """'Ursula von' + 'Leyen' (a place): a name cut at its particles is one person, 'Ursula von der Leyen'."""
-    ents = list(doc.ents)
-    changed = False
-    for n, e in enumerate(ents):
-        if e.label_ != L.PERSON:
-            continue
-        k = e.end
-        while k < len(doc) and doc[k].lower_ in NAME_PARTICLES and doc[k].is_lower:
-            k += 1
-        if (k > e.end or doc[e.end - 1].lower_ in NAME_PARTICLES) and k < len(doc) and doc[k].is_title:
-            ents[n] = Span(doc, e.start, k + 1, label=L.PERSON)
-            changed = True
-    if changed:
-        kept = [e for e in ents if e.label_ == L.PERSON] + [
-            e for e in ents if e.label_ != L.PERSON and not any(p.start < e.end and e.start < p.end for p in ents
-                                                                if p.label_ == L.PERSON)]
-        doc.ents = filter_spans(kept)
 
 
 #: Head words of a named body that a person's name may follow inside one model span.
