@@ -42,7 +42,6 @@ EXEMPT = {
     "kg/server/documents.py": "slices the base off a document IRI for its page",
     "kg/server/graphview.py": "splits local names and kinds out of IRIs",
     "kg/server/labels.py": "keeps its own copy of the dip: namespace and splits local names",
-    "kg/server/service.py": "writes the service description's Turtle by hand",
     "kg/server/state.py": "hands the minter's base to pages",
 }
 

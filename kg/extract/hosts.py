@@ -41,7 +41,8 @@ def fill_host_countries(doc: Doc, index: EntityIndex, roles: list[Role], meeting
             continue
         travellers = _travellers(sent, index)
         country = (_place_country(meeting.place, index) if meeting.place else None) or \
-            next(iter({c for _, c in travellers}), None) or (dateline if not meeting.planned else None)
+            next(iter({c for _, c in travellers}), None) or _visited(sent, index) or \
+            (dateline if not meeting.planned else None)
         if country is None:
             continue
         visitors = {p for p, c in travellers if c == country} | {
@@ -88,6 +89,18 @@ def _travellers(sent: Span, index: EntityIndex) -> list[tuple[str, str]]:
                 out.append((person, country))
                 break
     return out
+
+
+def _visited(sent: Span, index: EntityIndex) -> str | None:
+    """The country of 'the President's second visit to the UK', 'a state visit to France' in the sentence."""
+    for noun in sent:
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in ("visit", "trip"):
+            for prep in noun.children:
+                if prep.dep_ == L.PREP and prep.lower_ == "to":
+                    for dest in prep.children:
+                        if dest.dep_ == L.POBJ and (country := _token_country(dest, index)) is not None:
+                            return country
+    return None
 
 
 def _destinations(verb: Token) -> list[Token]:

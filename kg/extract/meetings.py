@@ -303,12 +303,11 @@ def _the_two(tok: Token, resolver: Resolver) -> list[str]:
             c.lower_ in ("two", "both") for c in tok.children if c.dep_ in (L.NUMMOD, L.DET, L.PREDET)):
         return []
     doc, sent = tok.doc, tok.sent
-    for start, end in ((sent.start, tok.i), (doc[sent.start - 1].sent.start if sent.start else 0, sent.start)):
-        people: list[str] = []
-        for t in doc[start:end]:
-            key = resolver.index.entity_of(t)
-            if key and resolver.index.entities[key].kind == PERSON and key not in people:
-                people.append(key)
+    before = doc[sent.start - 1].sent if sent.start else None
+    while before is not None and before.start > 0 and sum(t.is_alpha for t in before) < 3:
+        before = doc[before.start - 1].sent  # "4. The two leaders …": not the paragraph's number
+    for start, end in ((sent.start, tok.i), (before.start if before is not None else 0, sent.start)):
+        people = resolver.people_in(start, end)
         if people:
             return people if len(people) == 2 else []
     return []

@@ -50,10 +50,23 @@ class Resolver:
             if t.end < len(doc) and self.index.entity_of(doc[t.end]) is not None:
                 continue  # a title before a name is part of that mention
             tok = doc[i]
-            if tok.dep_ in SUBJECTS and any(c.lower_ == "the" for c in tok.children) and (
+            # "The Prime Minister said", and readout style "Prime Minister reiterated" (no article at all)
+            bare = tok.is_title and not any(c.dep_ in (L.DET, L.POSS) for c in tok.children)
+            if tok.dep_ in SUBJECTS and (any(c.lower_ == "the" for c in tok.children) or bare) and (
                     key := self._by_description(tok)) and any(
                     j < i and k == key for j, k in self.index.token_entity.items()):
                 out[i] = key  # a subject, and someone named before it: not 'the ambassador's residence
+        return out
+
+    def people_in(self, start: int, end: int) -> list[str]:
+        """The people named or described ('Prime Minister and President X visited …') in tokens start..end."""
+        out: list[str] = []
+        for k in range(bisect_left(self._mentions, (start, "")), len(self._mentions)):
+            i, key = self._mentions[k]
+            if i >= end:
+                break
+            if key not in out:
+                out.append(key)
         return out
 
     def last_person_before(self, i: int, pronoun: str = "") -> str | None:
@@ -95,7 +108,7 @@ class Resolver:
             for t in span:
                 if end is not None and t.i >= end:
                     break
-                key = self.index.entity_of(t) or next(  # "Ukraine's president, X, is not happy": X
+                key = self.index.entity_of(t) or self._described.get(t.i) or next(  # "Ukraine's president, X": X
                     (k for c in t.children if c.dep_ == L.APPOS and (k := self.index.entity_of(c))), None)
                 if t.dep_ in SUBJECTS and key is not None and self.index.entities[key].kind == PERSON \
                         and key not in other:
@@ -161,7 +174,8 @@ class Resolver:
         people = {r.person for r in self.roles if r.role_norm == role and _rank(r.role) == rank and (
             country is None or self.index.name(r.organization) == country.country.name)}
         # "Co-founder of Google, Sergey Brin, met …": a name inside the description's phrase is its holder.
-        inside = self.index.entities_in(tok.doc[tok.i: tok.right_edge.i + 1], (PERSON,))
+        right = max([tok.i] + [c.right_edge.i for c in tok.rights if c.dep_ not in (L.CONJ, L.CC)])
+        inside = self.index.entities_in(tok.doc[tok.i: right + 1], (PERSON,))  # not "… and President X"
         if len(inside) == 1:
             return inside[0]
         # "The Prime Minister spoke to Dutch Prime Minister X": a description and a name in one sentence

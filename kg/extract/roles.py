@@ -319,6 +319,9 @@ def _apposition(doc: Doc, p: Span, pkey: str, titles: list[Span], index: EntityI
     k = p.end
     if k >= sent.end or doc[k].text != ",":
         return []
+    left = _title_ending_at(titles, p.start - 1) if p.start >= 2 and doc[p.start - 1].text == "," else None
+    if left is not None and any(d.lower_ == "the" for d in left.root.children):
+        return []  # "the Foreign Secretary, X, the Defence Secretary, Y": X's title is on the left
     k += 1
     relative_clause = False
     if k < sent.end and doc[k].lower_ == "who":
@@ -522,21 +525,35 @@ def _named_beside(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role
     for t in titles:
         if any(d.dep_ == L.DET and d.lower_ in ("a", "an", "another", "one") for d in t.root.children):
             continue  # "another Chinese official, spokesman Hong Lei": a loose description, not the title held
-        for c in t.root.children:
-            if c.dep_ != L.APPOS:
-                continue
+        holders = [c for c in t.root.children if c.dep_ == L.APPOS]
+        comma = next((p.right_edge.i + 1 for p in t.root.children if p.dep_ == L.PREP and p.i == t.end
+                      and p.lower_ in ("of", "for")), t.end)  # "the President of Ukraine, …"
+        j = _past_honorifics(doc, comma + 1)  # "…, H.E. Mr. X"
+        if not holders and j < len(doc) and doc[comma].text == "," and _starts_person(doc, j, index) \
+                and any(d.lower_ == "the" for d in t.root.children) and not _plural_title(t):
+            name = index.mention_span(doc[j])
+            if name is not None and name.end < len(doc) and doc[name.end].text in (",", "and", ";", "."):
+                holders = [doc[j]]  # "…, the Defence Secretary, X, and …": a list read as one phrase
+        for c in holders:
             # "Their foreign ministers, Turkey's Hakan Fidan and Sweden's Tobias Billström": each one named
             for holder in [c, *(x for x in c.conjuncts)] if _plural_title(t) else [c]:
                 pkey = index.entity_of(holder)
                 if pkey is None or index.entities[pkey].kind != PERSON:
                     continue
                 role = _held_title(doc, t, pkey, index, False, 0.8)
-                if role is None and _plural_title(t):  # the country comes from "Turkey's X" (filled later)
+                definite = any(d.lower_ == "the" for d in t.root.children)
+                if role is None and (_plural_title(t) or definite):  # "the Foreign Secretary, X": filled later
                     role = Role(person=pkey, role=_singular(t), role_norm=t.label_, organization=None,
                                 evidence=evidence_of(t.sent, index.document_id), confidence=0.55)
                 if role:
                     out.append(role)
     return out
+
+
+def _past_honorifics(doc: Doc, i: int) -> int:
+    while i < len(doc) and doc[i].lower_ in HONORIFICS:
+        i += 1
+    return i
 
 
 def _singular(span: Span) -> str:

@@ -71,6 +71,9 @@ class Speakers:
         # The subject nearest the verb ("says Xinhua, Meng made it clear": Meng); a passive subject
         # ("who had been accused") is spoken about, not speaking.
         subj = min((c for c in cue.children if c.dep_ == L.NSUBJ), key=lambda c: abs(c.i - cue.i), default=None)
+        inverted = next((c for c in cue.children if c.dep_ == L.NSUBJ and c.i > cue.i), None)
+        if inverted is not None and cue.i > 0 and cue.doc[cue.i - 1].text == ",":
+            subj = inverted  # "Recipients, said X, are …": X speaks, whatever else hangs on 'said'
         if subj is None and cue.dep_ in (L.ADVCL, L.CONJ, L.XCOMP, L.CCOMP) and cue.tag_ in ("VBG", "VBD", "VBZ", "VB"):
             head = cue.head
             # "Yang noted that China was a victim, and said …": the conjunct hangs off the complement.

@@ -77,3 +77,14 @@ def _squeeze_blank(lines: list[str]) -> list[str]:
     while out and not out[-1]:
         out.pop()
     return out
+
+
+# A live blog's entry time before its text: "18:25 - Zelensky lands in Vilnius".
+_ENTRY_TIME = re.compile(r"^(\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|GMT|UTC|BST|CET|ET|local))?)\s+[-–—•|]\s+(?=\S)",
+                         re.I)
+
+
+def split_entry_time(line: str) -> str:
+    """'18:25 - Zelensky lands …' -> '18:25' and 'Zelensky lands …' on a line of its own: the small model
+    reads a name right after a time as part of the time, or the name and its verb as one noun."""
+    return _ENTRY_TIME.sub(r"\1\n", line, count=1)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.ingest.boilerplate import clean_lines
+from kg.ingest.boilerplate import clean_lines, split_entry_time
 from kg.ingest.dates import dateline_date, find_publication_date, is_date_line, parse_date
 from kg.ingest.document import Document, Skipped
 from kg.ingest.outlets import dateline_source, strip_inline_dateline
@@ -75,7 +75,7 @@ def from_plain_text(raw: str, *, doc_id: str, path: str | None = None, meta: dic
     if source:
         found.setdefault("source", source)
     title, body = _take_title(body, found) if title_line else (None, body)
-    text = "\n".join(strip_inline_dateline(line) for line in body).strip()
+    text = "\n".join(split_entry_time(strip_inline_dateline(line)) for line in body).strip()
     if not text:
         return Skipped(path or doc_id, "no text after removing boilerplate")
     date, warns = given.get("date"), list(warnings_)

@@ -16,7 +16,7 @@ from kg.queries import BoundQuery, Catalogue, with_prefixes
 from kg.rdf.namespaces import PREFIXES, term, without_fragment
 from kg.rdf.terms import IRI, Literal
 from kg.server.labels import labels as readable_labels
-from kg.store import KgStore, QueryResult
+from kg.store import GraphStore, QueryResult
 
 #: The entity pages' queries: hidden saved queries (queries/page-*.rq) shipped with kg, so a server
 #: whose own saved queries are elsewhere (KG_QUERIES) still draws its pages.
@@ -24,23 +24,23 @@ PAGES = Catalogue(resources.queries_dir())
 _TA_IDENT_REF = term("itsrdf", "taIdentRef").value
 
 
-def run_page_query(store: KgStore, name: str, **terms: IRI | Literal) -> QueryResult:
+def run_page_query(store: GraphStore, name: str, **terms: IRI | Literal) -> QueryResult:
     """The page query `name` with `terms` bound: trusted terms (an IRI of a request path, a search
     text), so they are bound as given rather than validated as a caller's parameters would be."""
     query = PAGES.get(name)
     return BoundQuery(query, with_prefixes(query.sparql), terms).run(store)
 
 
-def _rows(store: KgStore, name: str, iri: str) -> list[dict[str, str]]:
+def _rows(store: GraphStore, name: str, iri: str) -> list[dict[str, str]]:
     result = run_page_query(store, name, e=IRI(iri))
     return [{k: (v.value if v is not None else "") for k, v in row.items()} for row in result.rows()]
 
 
-def exists(store: KgStore, iri: str) -> bool:
+def exists(store: GraphStore, iri: str) -> bool:
     return run_page_query(store, "page-exists", e=IRI(iri)).boolean
 
 
-def describe(store: KgStore, iri: str) -> dict[str, Any]:
+def describe(store: GraphStore, iri: str) -> dict[str, Any]:
     """Everything the entity page shows, as plain strings; facts (hash IRIs) get labels in words."""
     labels = {r["x"]: r["label"] for r in _rows(store, "page-labels", iri)}
     names = _rows(store, "page-names", iri)
@@ -66,12 +66,12 @@ def describe(store: KgStore, iri: str) -> dict[str, Any]:
     }
 
 
-def rdf_description(store: KgStore, iri: str, media: str) -> bytes:
+def rdf_description(store: GraphStore, iri: str, media: str) -> bytes:
     """The IRI's triples both ways plus its neighbours' labels, as RDF in `media`."""
     return run_page_query(store, "page-rdf", e=IRI(iri)).serialize(media, prefixes=PREFIXES)
 
 
-def search(store: KgStore, text: str) -> list[dict[str, str]]:
+def search(store: GraphStore, text: str) -> list[dict[str, str]]:
     """Entities whose name or alias contains `text` (case-insensitive), one row per entity: a name
     linked by owl:sameAs to another entity of the store (kg.link: "Obama") is found as that entity."""
     result = run_page_query(store, "page-search", q=Literal(text))

@@ -5,20 +5,25 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import Response
 
+from kg.rdf.namespaces import PREFIXES
+from kg.rdf.terms import IRI
 from kg.server import negotiate
 from kg.server.state import ServerState
 from kg.store.formats import GRAPHS, RESULTS
 
+#: The SPARQL 1.1 Service Description vocabulary.
+SD = "http://www.w3.org/ns/sparql-service-description#"
+
 
 def description_turtle(endpoint: str, update_endpoint: str | None) -> str:
-    formats = ", ".join(f"<{f.w3c_uri}>" for f in (*RESULTS, *GRAPHS))
+    formats = ", ".join(IRI(f.w3c_uri).nt() for f in (*RESULTS, *GRAPHS))
     languages = "sd:SPARQL11Query" + (", sd:SPARQL11Update" if update_endpoint else "")
     lines = [
-        "@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .",
-        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+        f"@prefix sd: {IRI(SD).nt()} .",
+        f"@prefix rdfs: {IRI(PREFIXES['rdfs']).nt()} .",
         "",
-        f"<{endpoint}#service> a sd:Service ;",
-        f"    sd:endpoint <{endpoint}> ;",
+        f"{IRI(endpoint + '#service').nt()} a sd:Service ;",
+        f"    sd:endpoint {IRI(endpoint).nt()} ;",
         f"    sd:supportedLanguage {languages} ;",
         f"    sd:resultFormat {formats} ;",
         "    sd:feature sd:UnionDefaultGraph ;",
@@ -27,7 +32,8 @@ def description_turtle(endpoint: str, update_endpoint: str | None) -> str:
         "    sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] .",
     ]
     if update_endpoint:
-        lines += ["", f"<{update_endpoint}#service> a sd:Service ; sd:endpoint <{update_endpoint}> ;",
+        update = IRI(update_endpoint)
+        lines += ["", f"{IRI(update_endpoint + '#service').nt()} a sd:Service ; sd:endpoint {update.nt()} ;",
                   "    sd:supportedLanguage sd:SPARQL11Update ."]
     return "\n".join(lines) + "\n"
 

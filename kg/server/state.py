@@ -13,7 +13,7 @@ from starlette.requests import Request
 
 from kg.config import Settings
 from kg.queries import Catalogue
-from kg.server.cache import DEFAULT_BYTES, ResultCache
+from kg.server.cache import ResultCache
 from kg.server.errors import HttpError
 from kg.server.execute import Executor
 from kg.server.prepared import Preparer
@@ -22,18 +22,13 @@ from kg.store import KgStore
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
+MIB = 1024 * 1024
 
 
 @dataclass
 class ServerState:
     store: KgStore
-    settings: Settings
-    update_token: str | None = None
-    timeout: float = 30.0
-    max_body: int = 10 * 1024 * 1024
-    max_result_bytes: int = 128 * 1024 * 1024  # an answer is cut past this (0: no limit)
-    cache_bytes: int = DEFAULT_BYTES
-    prepare: bool = True  # keep the saved queries' default answers ready (kg.server.prepared)
+    settings: Settings  # with the server's token and limits (kg.config)
     executor: Executor = field(init=False)
     writer: ThreadPoolExecutor = field(init=False)
     catalogue: Catalogue = field(init=False)
@@ -43,13 +38,30 @@ class ServerState:
     processes: QueryProcesses | None = field(init=False)
 
     def __post_init__(self) -> None:
-        self.executor = Executor(self.timeout, max_result_bytes=self.max_result_bytes)
+        self.executor = Executor(self.timeout, max_result_bytes=self.settings.max_result_mb * MIB)
         path = self.store.path
         self.processes = QueryProcesses(Path(path)) if path is not None and self.store.read_only else None
         self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer")
         self.catalogue = Catalogue(self.settings.queries_dir)
-        self.cache = ResultCache(self.cache_bytes)
+        self.cache = ResultCache(self.settings.cache_mb * MIB)
         self.preparer = Preparer(self)
+
+    @property
+    def update_token(self) -> str | None:
+        return self.settings.update_token
+
+    @property
+    def timeout(self) -> float:
+        return self.settings.timeout
+
+    @property
+    def max_body(self) -> int:
+        return self.settings.max_body
+
+    @property
+    def prepare(self) -> bool:
+        """Keep the saved queries' default answers ready (kg.server.prepared)."""
+        return self.settings.prepare
 
     @property
     def base(self) -> str:

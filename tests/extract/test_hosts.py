@@ -47,3 +47,9 @@ def test_a_description_goes_to_the_holder_written_with_its_words(read) -> None:
     f = read("BEIJING - Prime Minister Mark Holm arrived on Monday and sat down with Premier Peter Lind. "
              "He is the first Australian prime minister to visit in seven years.")
     assert not any(p == "Peter Lind" and o == "Australia" for p, _, o in roles(f))
+
+
+def test_the_host_of_a_visit_to_a_country_holds_that_countrys_post(read) -> None:
+    f = read("Prime Minister Mark Holm welcomed President Peter Lind of Ukraine to the manor today, "
+             "the President's second visit to the UK this year.")
+    assert {("Mark Holm", "Prime Minister", "United Kingdom"), ("Peter Lind", "President", "Ukraine")} <= roles(f)

@@ -214,3 +214,9 @@ def test_a_list_naming_the_talks_reaches_back_past_long_paragraphs(read) -> None
              "Chinese officials present at the talks also included Tom Becker, a member of the committee. "
              "The Brazilian delegation included Foreign Minister Anne Roux.")
     assert meetings(f) == [{"Mark Holm", "Peter Lind", "Tom Becker", "Anne Roux"}]
+
+
+def test_the_two_leaders_after_a_numbered_paragraph_and_a_bare_title(read) -> None:
+    f = read("Prime Minister Mark Holm arrived in Lima.\n\n3. Prime Minister and President Peter Lind together "
+             "visited the museum.\n\n4. The two leaders held talks at the palace.")
+    assert {"Mark Holm", "Peter Lind"} in meetings(f)

@@ -198,3 +198,23 @@ def test_people_listed_after_members_of_a_body_are_its_members(read) -> None:
     f = read("Holm has been helped by former members of the Unity Church, including musician Peter Lind "
              "and actor Tom Becker.")
     assert {("Peter Lind", "Member", "Unity Church"), ("Tom Becker", "Member", "Unity Church")} <= roles(f)
+
+
+def test_a_list_of_titles_each_before_its_name(read) -> None:
+    f = read("The leaders sat down for a working lunch with the Foreign Secretary, Mark Holm, the Defence "
+             "Secretary, Peter Lind, and the head of the Office of the President of Ukraine, Tom Becker.")
+    assert {(name(f, r.person), r.role) for r in f.roles} >= {
+        ("Mark Holm", "Foreign Secretary"), ("Peter Lind", "Defence Secretary")}
+    assert ("Mark Holm", "Defence Secretary") not in {(name(f, r.person), r.role) for r in f.roles}
+
+
+def test_a_title_before_a_comma_and_a_speaker_is_no_apposition(read) -> None:
+    f = read("Asked whether he trusted the agencies or the word of the Russian leader, Mark Holm said "
+             "the two men had talked.")
+    assert not any(name(f, r.person) == "Mark Holm" for r in f.roles)
+
+
+def test_the_president_of_a_country_then_honorifics_and_the_name(read) -> None:
+    f = read("Prime Minister Mark Holm paid an official visit at the invitation of the President of Ukraine, "
+             "H.E. Mr. Peter Lind.")
+    assert ("Peter Lind", "President", "Ukraine") in roles(f)

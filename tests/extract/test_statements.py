@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract.conftest import name, statements
 
 
@@ -301,3 +303,28 @@ def test_asking_someone_to_act_is_a_request_but_a_question_is_not(read) -> None:
         ("Anne Lind", "Anne Lind asked the governments of the region not to turn away boats of people seeking asylum",
          "calls_for")]
     assert statements(read("Anne Lind asked whether the talks would resume.")) == []
+
+
+def test_said_one_thing_and_warned_another_are_two_statements(read) -> None:
+    f = read("Mark Holm, a foreign ministry spokesperson, said the country opposed closed blocs and warned "
+             "against actions that stoke confrontation in the region.")
+    assert statements(f) == [("Mark Holm", "the country opposed closed blocs"),
+                             ("Mark Holm", "warned against actions that stoke confrontation in the region")]
+
+
+def test_a_readout_names_its_principal_by_bare_title_and_he_continues_it(read) -> None:
+    f = read("Prime Minister Mark Holm paid an official visit to Lima. The delegation included Foreign Secretary "
+             "Peter Lind. Prime Minister reiterated the position that dialogue is the only way. He stated that "
+             "\"the loss of innocent lives is a tragedy for all humanity.\"")
+    assert statements(f) == [
+        ("Mark Holm", "Prime Minister reiterated the position that dialogue is the only way"),
+        ("Mark Holm", "the loss of innocent lives is a tragedy for all humanity")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The talks, Mark Holm said, were frank and useful.", ("Mark Holm", "The talks were frank and useful")),
+    ("Institutional recipients, said Mark Holm, are required to exhibit their donated photographs every ten years.",
+     ("Mark Holm", "Institutional recipients are required to exhibit their donated photographs every ten years")),
+])
+def test_an_attribution_in_the_middle_of_the_claim(read, text: str, expected: tuple[str, str]) -> None:
+    assert statements(read(text)) == [expected]

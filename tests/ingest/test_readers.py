@@ -134,3 +134,11 @@ def test_content_hash_changes_with_text() -> None:
     assert doc_of(ARTICLE).content_hash != doc_of(ARTICLE.replace("Tuesday", "Monday")).content_hash
 
 
+
+
+def test_a_live_blog_entry_time_stands_on_its_own_line() -> None:
+    doc = read_text_document("Live: talks in Oslo\n\n18:25 - Mark Holm lands in Oslo and greets a crowd.\n"
+                             "19:55 GMT — Peter Lind says the talks went well.\nThe vote was 18:25 - a tie.\n", "t")
+    assert isinstance(doc, Document)
+    assert doc.text == ("18:25\nMark Holm lands in Oslo and greets a crowd.\n19:55 GMT\nPeter Lind says the talks went "
+                        "well.\nThe vote was 18:25 - a tie.")

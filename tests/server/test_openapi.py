@@ -26,7 +26,7 @@ JSON_TYPES = {"integer": int, "number": (int, float), "boolean": bool, "string":
 def get(seeds_store: Path) -> Iterator[Callable[..., httpx.Response]]:
     """GET from the app on the seed store, in-process; one event loop for the module, as a server has."""
     settings = Settings().with_(store=str(seeds_store))
-    state = ServerState(KgStore(settings.store, base_iri=settings.base_iri, read_only=True), settings, prepare=False)
+    state = ServerState(KgStore(settings.store, base_iri=settings.base_iri, read_only=True), settings.with_(prepare=False))
     with in_process_get(create_app(state)) as call:
         yield call
 

@@ -19,10 +19,9 @@ from tests.server.conftest import live_server
 from tests.server.test_cache import MEETING
 
 
-def _state(store: Path, cache_bytes: int = 64 * 1024 * 1024, queries: Path | None = None) -> ServerState:
+def _state(store: Path, queries: Path | None = None) -> ServerState:
     settings = Settings().with_(store=str(store), queries_dir=queries)
-    return ServerState(KgStore(settings.store, base_iri=settings.base_iri, read_only=True), settings,
-                       cache_bytes=cache_bytes)
+    return ServerState(KgStore(settings.store, base_iri=settings.base_iri, read_only=True), settings)
 
 
 def _default_key(state: ServerState, name: str):  # noqa: ANN202

@@ -40,7 +40,7 @@ def _store() -> KgStore:
 
 @pytest.fixture(scope="module")
 def get() -> Iterator[Callable[..., httpx.Response]]:
-    state = ServerState(_store(), Settings().with_(base_iri=BASE), prepare=False)
+    state = ServerState(_store(), Settings().with_(base_iri=BASE, prepare=False))
     with in_process_get(create_app(state)) as call:
         yield call
 

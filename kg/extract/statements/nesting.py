@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.statements.context import Found, clean, subject_left
+from kg.nlp import labels as L
 
 
 def nested(found: list[Found]) -> list[Found]:
@@ -23,6 +24,15 @@ def nested(found: list[Found]) -> list[Found]:
         if any(g is not f and g not in trailing and f.start <= g.cue < f.end and g.statement.speaker != f.statement.speaker
                for g in found):
             continue
+        # "X said A and warned B": A is what X said, B what X warned (a statement of its own).
+        joined = [g.cue for g in found if g is not f and f.start < g.cue < f.end and g.statement.speaker ==
+                  f.statement.speaker and f.doc[g.cue].dep_ == L.CONJ and g.start >= g.cue]
+        if joined:
+            cut = min(joined)
+            while cut > f.start and f.doc[cut - 1].lower_ in ("and", ",", "also"):
+                cut -= 1
+            if cut > f.start:
+                f = Found(replace(f.statement, content=clean(f.doc[f.start:cut].text)), f.cue, f.start, cut, f.doc)
         for t in trailing:
             if t is not f and f.start <= t.cue < f.end:
                 cut = _comma_before(t)
