@@ -64,7 +64,8 @@ def build(paths: Iterable[str], settings: Settings, *, meta: dict[str, str] | No
     """
     started = time.perf_counter()
     summary = BuildSummary()
-    store = store if store is not None else open_store(settings.store, base_iri=settings.base_iri)
+    if store is None:
+        store = open_store(settings.store, base_iri=settings.base_iri, token=settings.store_token)
     load_ontology(store, settings)
     upgrade_store(store)
     known = store.document_hashes()

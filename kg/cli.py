@@ -121,7 +121,7 @@ def query(name_or_sparql: str | None, file_: str | None, params: tuple[str, ...]
     from kg.queries.params import parse_pairs
 
     values = parse_pairs(params)
-    kg_store = open_store(settings.store, base_iri=settings.base_iri, read_only=True)
+    kg_store = open_store(settings.store, base_iri=settings.base_iri, read_only=True, token=settings.store_token)
     if file_:
         try:
             text = Path(file_).read_text(encoding="utf-8")
@@ -146,7 +146,8 @@ def stats(store: str | None, fmt: str) -> None:
     from kg.store.factory import open_store
 
     settings = _settings(store=store)
-    numbers = store_stats(open_store(settings.store, base_iri=settings.base_iri, read_only=True))
+    kg_store = open_store(settings.store, base_iri=settings.base_iri, read_only=True, token=settings.store_token)
+    numbers = store_stats(kg_store)
     if fmt == "json":
         click.echo(json.dumps(numbers, indent=1))
     else:

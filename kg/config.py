@@ -48,6 +48,8 @@ class Settings:
     ontology_dir: Path = field(default_factory=lambda: Path(_env("ONTOLOGY", str(resources.ontology_dir()))))
     #: Base of every IRI the project mints (entities, facts, documents).
     base_iri: str = field(default_factory=lambda: _env("BASE_IRI", DEFAULT_BASE_IRI))
+    #: A remote store's bearer token (`--store URL`; QLever's access token, for example).
+    store_token: str | None = field(default_factory=lambda: os.environ.get("KG_STORE_TOKEN"), repr=False)
     #: `kg serve`: the token that allows writes (none: the server is read-only).
     update_token: str | None = field(default_factory=lambda: os.environ.get("KG_UPDATE_TOKEN"), repr=False)
     #: `kg serve`: the longest answer of one query in MiB; a longer one is cut there (0: no limit).

@@ -82,7 +82,7 @@ def export(fmt: str, output: str | None, doc_id: str | None, people_only: bool, 
     from kg.store.factory import open_store
 
     settings = Settings().with_(store=store)
-    kg_store = open_store(settings.store, base_iri=settings.base_iri, read_only=True)
+    kg_store = open_store(settings.store, base_iri=settings.base_iri, read_only=True, token=settings.store_token)
     shaping = _shaping(people_only, include, since, until, facts, min_weight, isolated)
     if fmt == "neo4j" and not output:
         raise InputError("--format neo4j writes a folder of CSV files: give it with -o FOLDER")

@@ -23,6 +23,8 @@ MEETING_NOUNS = words("meetings", "nouns")
 _NEEDS_OBJECT = {"hold": {"talk", "talks", "meeting", "dialogue", "consultation", "negotiation", "summit",
                           "bilateral", "bilaterals"},
                  "exchange": {"view", "views"}, "receive": set(), "welcome": set(), "summon": set()}
+#: Meals that are meetings when working or official: "a working lunch", "a state banquet".
+_MEALS = words("meetings", "meals")
 _FUTURE_MARKS = words("meetings", "future_marks")
 _PARTICIPANT_KINDS = (PERSON, ORGANIZATION, COUNTRY, GROUP)
 _REPRESENTATIVES = words("meetings", "representatives")
@@ -49,6 +51,8 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
                 host, confidence = (parties[1], 0.6) if parties else (None, 0.0)
             else:
                 people = _participants(cue, resolver) if _is_cue(cue) else []
+            if len(people) < 2 and meetings and _names_a_pair(sent) and len(meetings[-1].participants) == 2:
+                people = list(meetings[-1].participants)  # "the two presidents", said after their talks: the two
             if len(people) < 2 and not in_sentence:
                 people, confidence = gathering_parties(cue, resolver), 0.5
             if len(people) < 2:
@@ -124,9 +128,12 @@ def _is_cue(tok: Token) -> bool:
         heads = [tok, *(c for c in tok.children if c.dep_ == L.DOBJ)]
         in_talks = any(p.dep_ == L.PREP and p.lower_ == "in" and any(
             o.lemma_.lower() in _NEEDS_OBJECT["hold"] for o in p.children) for h in heads for p in h.children)
-        subj = next((c for c in tok.children if c.dep_ == L.NSUBJ), None)
-        people = [t for t in subj.subtree if t.ent_type_ == L.PERSON and t.ent_iob_ == "B"] if subj is not None else []
-        together = len(people) >= 2 and any(c.dep_ == L.DOBJ and c.ent_type_ in (L.TIME, L.DATE) for c in tok.children)
+        # every subject: a dateline the parser took for one ("HELSINKI, July 16 - X and Y spent …") hides none
+        people = [t for subj in tok.children if subj.dep_ == L.NSUBJ for t in subj.subtree
+                  if t.ent_type_ == L.PERSON and t.ent_iob_ == "B"]
+        near = [*tok.children, *(g for c in tok.children for g in c.children)]  # "two hours (alone)"
+        together = len(people) >= 2 and any(c.dep_ in (L.DOBJ, L.NPADVMOD) and c.ent_type_ in (L.TIME, L.DATE)
+                                            for c in near)
         return in_talks or together
     if tok.pos_ == "VERB" and lemma in ("receive", "welcome", "host", "meet") and _agent(tok) is not None:
         return True  # "Mr Albanese was received by President Xi"
@@ -141,6 +148,8 @@ def _is_cue(tok: Token) -> bool:
                                              or c.lower_ in ("him", "her", "them"))  # "X receives him"
                        for c in tok.children)
         return any(c.lemma_.lower() in need for c in tok.children if c.dep_ in L.OBJECTS)
+    if tok.pos_ == "NOUN" and lemma in _MEALS:  # "a working lunch", "a state banquet": not any meal
+        return any(c.lower_ in ("working", "state", "official") for c in tok.children)
     if tok.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS:
         return any(c.dep_ == L.PREP and c.lower_ in ("with", "between") for c in tok.children) or any(
             c.dep_ == L.POSS for c in tok.children)
@@ -295,6 +304,12 @@ def _entities_of_phrase(tok: Token, resolver: Resolver) -> list[str]:
     return span_keys
 
 
+def _names_a_pair(sent: Span) -> bool:
+    """Whether the sentence speaks of 'the two presidents' or 'both leaders'."""
+    return any(t.lemma_.lower() in _PAIR_NOUNS and t.tag_ == "NNS" and any(
+        c.lower_ in ("two", "both") for c in t.children if c.dep_ in (L.NUMMOD, L.DET, L.PREDET)) for t in sent)
+
+
 def _the_two(tok: Token, resolver: Resolver) -> list[str]:
     """'Kishida and Yoon agreed …, as the two leaders held talks': 'the two leaders' (or 'both men')
     are the two people named last before it, in its sentence or else the one before; never a guess
@@ -303,16 +318,19 @@ def _the_two(tok: Token, resolver: Resolver) -> list[str]:
             c.lower_ in ("two", "both") for c in tok.children if c.dep_ in (L.NUMMOD, L.DET, L.PREDET)):
         return []
     doc, sent = tok.doc, tok.sent
-    before = doc[sent.start - 1].sent if sent.start else None
-    while before is not None and before.start > 0 and sum(t.is_alpha for t in before) < 3:
-        before = doc[before.start - 1].sent  # "4. The two leaders …": not the paragraph's number
-    for start, end in ((sent.start, tok.i), (before.start if before is not None else 0, sent.start)):
-        people = resolver.people_in(start, end)
-        if people:
-            return people if len(people) == 2 else []
-    return []
+    people = resolver.people_in(sent.start, tok.i)
+    end, looked = sent.start, 0
+    while not people and end > 0 and looked < _PAIR_REACH:
+        # the sentences before, past ones that name nobody: "X and Y met. The session ran long. The two …"
+        before = doc[end - 1].sent
+        people = resolver.people_in(before.start, end)
+        looked += sum(t.is_alpha for t in before) >= 3  # "4. The two leaders …": not the paragraph's number
+        end = before.start
+    return people if len(people) == 2 else []
 
 
+#: How many sentences back 'the two leaders' may look for the two people it means.
+_PAIR_REACH = 3
 _PAIR_NOUNS = words("meetings", "pair_nouns")
 
 

@@ -19,7 +19,7 @@ from kg.nlp.gazetteer import lookup_country, titles
 from kg.nlp.labels import SUBJECTS
 
 PERSONAL_PRONOUNS = words("mentions", "personal_pronouns")
-_FEMININE = words("mentions", "feminine_pronouns")
+_FEMININE = {"she", "her"}
 #: Words right before a name that say whether the text speaks of a woman or a man.
 _WOMAN_BEFORE = words("mentions", "woman_before")
 _MAN_BEFORE = words("mentions", "man_before")
@@ -82,9 +82,20 @@ class Resolver:
         if tok.dep_ in SUBJECTS and (topic := self._subject_before(tok, other)) is not None:
             return topic
         for k in range(bisect_left(self._mentions, (i, "")) - 1, -1, -1):
-            if self._mentions[k][1] not in other:
-                return self._mentions[k][1]
+            j, key = self._mentions[k]
+            if key not in other and not self._modifier(j):
+                return key
         return None
+
+    def _modifier(self, j: int) -> bool:
+        """'the Cruise video', 'the Obama administration': a name modifying a noun is no antecedent."""
+        tok = self.index.doc[j]
+        root = tok
+        while root.dep_ == L.COMPOUND and self.index.token_entity.get(root.head.i) == self.index.token_entity.get(j):
+            root = root.head
+        head = root.head
+        return root.dep_ in (L.COMPOUND, L.AMOD) and head.i not in self.index.token_entity and any(
+            c.dep_ in (L.DET, L.POSS) for c in head.children)  # "the Cruise video", not a misparsed "X lands"
 
     def _clause_subjects(self, tok: Token) -> set[str]:
         """The people who are the subject of the clause an object pronoun sits in."""
@@ -102,7 +113,10 @@ class Resolver:
         doc = self.index.doc
         sent = tok.sent
         previous = doc[sent.start - 1].sent if sent.start > 0 else None
-        for span, end in ((sent, tok.i), (previous, None)):
+        # 'X dubbed the conflict: "…". He characterized …': past a sentence that is only a quotation
+        earlier = doc[previous.start - 1].sent if previous is not None and previous.start > 0 and not any(
+            t.dep_ in SUBJECTS for t in previous) else None
+        for span, end in ((sent, tok.i), (previous, None), (earlier, None)):
             if span is None:
                 continue
             for t in span:

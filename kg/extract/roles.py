@@ -11,6 +11,7 @@ Patterns (all on the parse and the title spans the gazetteer marked):
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import replace
 from functools import cache
 
@@ -20,6 +21,7 @@ from kg.data import words
 from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Role
+from kg.extract.hosts import NATIONAL_POSTS
 from kg.extract.sides import person_countries
 from kg.nlp import labels as L
 from kg.nlp.components import HONORIFICS, PORTFOLIO_HEADS, TITLES_KEY
@@ -46,7 +48,8 @@ def extract_roles(doc: Doc, index: EntityIndex) -> list[Role]:
     roles += _including(doc, index)
     roles = _dedupe(_fill_from_descriptions(doc, roles, titles, index), index)
     roles = _dedupe(roles + _described_holders(doc, roles, titles, index), index)
-    return _dedupe(_fill_from_person_countries(doc, roles, index), index)
+    roles = _fill_from_person_countries(doc, roles, index)
+    return _dedupe(_fill_from_home_country(roles, index), index)
 
 
 def _plural_title(t: Span) -> bool:
@@ -100,6 +103,24 @@ def _fill_from_person_countries(doc: Doc, roles: list[Role], index: EntityIndex)
             r = replace(r, organization=countries[r.person], confidence=0.6)
         out.append(r)
     return out
+
+
+#: Government posts a document's own country fills when no country is written ("Prime Minister X" in a
+#: story about one country); a president or king is rarely left without one, and "president" may be a region's.
+_HOME_POSTS = NATIONAL_POSTS - {"President", "King"}
+#: A document's home country: named at least this often, and this many times as often as any other.
+_HOME_MENTIONS, _HOME_DOMINANCE = 3, 2
+
+
+def _fill_from_home_country(roles: list[Role], index: EntityIndex) -> list[Role]:
+    """'Prime Minister X' in a story that is about one country: a government post of that country."""
+    counts = Counter(m.entity for m in index.mentions if index.entities[m.entity].kind == COUNTRY)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < _HOME_MENTIONS or len(ranked) > 1 and ranked[0][1] < _HOME_DOMINANCE * ranked[1][1]:
+        return roles
+    home = ranked[0][0]
+    return [replace(r, organization=home, confidence=0.45)
+            if not r.organization and not r.relative_to and r.role_norm in _HOME_POSTS else r for r in roles]
 
 
 def _fill_from_descriptions(doc: Doc, roles: list[Role], titles: list[Span], index: EntityIndex) -> list[Role]:
@@ -203,6 +224,7 @@ def _pre_modifier(doc: Doc, p: Span, pkey: str, titles: list[Span], index: Entit
     org: str | None = org_after
     relative: str | None = None
     former = False
+    title_end = title.end  # where the role's words end: after its body when a country owns both
     # Walk left over modifiers: countries, organizations, a possessor, other title words.
     k = start
     while k > p.sent.start:
@@ -211,7 +233,13 @@ def _pre_modifier(doc: Doc, p: Span, pkey: str, titles: list[Span], index: Entit
         if tok.lower_ in _FORMER:
             former = True
             k -= 1
+        elif tok.text == ")" and (opening := next((j for j in range(k - 2, max(k - 5, p.sent.start) - 1, -1)
+                                                  if doc[j].text == "("), None)) is not None:
+            k = opening  # "People's Republic of China (PRC) Director …": past the acronym
         elif key and index.entities[key].kind in _ORG_KINDS:
+            if org_after and org == org_after and index.entities[key].kind == COUNTRY and \
+                    index.entities[org_after].kind == ORGANIZATION:
+                org, title_end = key, p.start  # "PRC Director of the Office of the Commission X": the country's
             org = org or key
             k -= 1
         elif tok.text in ("'s", "’s") and k >= 2 and index.entity_of(doc[k - 2]):
@@ -238,7 +266,7 @@ def _pre_modifier(doc: Doc, p: Span, pkey: str, titles: list[Span], index: Entit
         org = _of_after_name(doc, p, index)  # "King Abdullah II of Jordan"
     conf = 0.85 if org or relative else 0.55
     sent = p.sent
-    return Role(person=pkey, role=doc[start:title.end].text, role_norm=title.label_, organization=org,
+    return Role(person=pkey, role=doc[start:title_end].text, role_norm=title.label_, organization=org,
                 relative_to=relative, former=former, evidence=evidence_of(sent, index.document_id), confidence=conf)
 
 
@@ -302,7 +330,11 @@ def _qualified_start(doc: Doc, title: Span, index: EntityIndex) -> int:
                      or tok.lower_ in portfolio_words() and tok.ent_type_ in ("", L.ORG))  # "External Affairs"
         # "foreign" in "EU foreign policy chief" qualifies the portfolio, not the person.
         of_portfolio = tok.pos_ == "ADJ" and tok.dep_ == L.AMOD and k <= tok.head.i < title.start and not tok.ent_type_
-        if tok.lower_ not in _QUALIFIERS and not portfolio and not of_portfolio:
+        # "interior and overseas minister": two portfolios of one post
+        joined = tok.lower_ in ("and", "&") and k - 1 > title.sent.start and k < title.start and (
+            doc[k - 2].lower_ in portfolio_words() or doc[k - 2].pos_ in ("NOUN", "ADJ") and doc[k - 2].is_lower
+            and not doc[k - 2].ent_type_)
+        if tok.lower_ not in _QUALIFIERS and not portfolio and not of_portfolio and not joined:
             break
         k -= 1
     return k

@@ -6,10 +6,12 @@ import re
 
 from spacy.tokens import Span, Token
 
-from kg.data import word_map, words
+from kg.data import word_list, word_map, words
 from kg.nlp import labels as L
 
 SPEECH_VERBS = words("speech", "verbs")
+#: Documents that speak for their issuer: "the statement reads …".
+_DOCUMENTS = words("speech", "documents")
 #: Readouts and state media: what a leader conveyed, not only what they said. Inside another report
 #: ("Macron said Putin had assured him …") they are that report's content, not a statement of their own.
 READOUT_VERBS = words("speech", "readout_verbs")
@@ -20,6 +22,8 @@ _WELCOMED_PEOPLE = frozenset({L.PERSON, L.GPE, L.NORP})
 _RAISED = words("speech", "raised")
 #: Cues whose content may be a noun phrase ("China denied the accusations"): the whole clause is the claim.
 NOMINAL_OBJECT_CUES = words("speech", "nominal_object_cues")
+#: Verbs that give their object a character: 'described the talks as "frank"', 'characterized X as Y'.
+CHARACTERISING = word_list("speech", "characterising")
 #: Nouns for what someone said: "Clapper's assertion that …", "a charge China denies".
 SPEECH_NOUNS = words("speech", "nouns")
 CHARGE_NOUNS = words("speech", "charge_nouns")
@@ -58,13 +62,15 @@ def is_cue(tok: Token) -> bool:
         return any(c.dep_ == L.DOBJ and c.lower_ in _RAISED for c in tok.children)
     if lemma in SPEECH_VERBS:
         return True
+    if lemma == "read":  # 'The joint statement reads: "…"', not 'he read the report'
+        return any(c.dep_ in (L.NSUBJ, L.NSUBJPASS) and c.lemma_.lower() in _DOCUMENTS for c in tok.children)
     if lemma == "ask":  # "asked the governments not to turn away boats": a request; not "asked whether …"
         return any(c.dep_ == L.XCOMP for c in tok.children) and any(c.dep_ == L.DOBJ for c in tok.children)
     if lemma == "point":  # "pointed out that …"
         return any(c.dep_ == L.PRT and c.lower_ == "out" for c in tok.children)
     if lemma == "put":
         return any(c.lower_ == "forward" for c in tok.children)
-    if lemma in ("call", "describe") and _characterises(tok):
+    if lemma in ("call", *CHARACTERISING) and _characterises(tok):
         return True  # 'called the talks "frank and useful"', 'described the talks as "frank"'
     if lemma in ("call", "appeal"):  # "called for a ceasefire", "called on Israel to …", not "called him on Friday"
         return not any(c.dep_ == L.DOBJ for c in tok.children) and any(
@@ -80,7 +86,7 @@ def _characterises(tok: Token) -> bool:
     obj = next((c for c in tok.children if c.dep_ == L.DOBJ), None)
     if obj is None:
         return False
-    if tok.lemma_.lower() == "describe":
+    if tok.lemma_.lower() in CHARACTERISING:
         return any(t.lower_ == "as" for t in tok.subtree if t.i > obj.i)
     after = tok.doc[obj.right_edge.i: min(len(tok.doc), obj.right_edge.i + 3)]
     return any(c.dep_ in (L.OPRD, L.XCOMP) for c in tok.children) or any(t.text in ('"', "“") for t in after) or any(

@@ -70,7 +70,7 @@ async def run_query(request: Request) -> Response:
     if cache.enabled and (hit := cache.get(generation, key)) is not None:
         return Response(hit[1], media_type=hit[0], headers={"Vary": "Accept", "X-KG-Cache": "hit"})
 
-    def produce():  # noqa: ANN202 (worker thread)
+    def produce():  # worker thread
         return bound.run(state.store), media
 
     def keep(media: str, body: bytes) -> None:

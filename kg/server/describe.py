@@ -2,8 +2,8 @@
 evidence sentence and source document), raw properties (each once, facts named in words), and the
 documents that mention it. The neighbourhood graph is kg.server.graphview.
 
-Every query is a hidden saved query (queries/page-*.rq) that binds the IRI as an RDF term (never
-spliced into the text).
+Every query is a hidden saved query (queries/page-*.rq, run by kg.server.page_queries) that binds
+the IRI as an RDF term (never spliced into the text).
 """
 
 from __future__ import annotations
@@ -11,29 +11,14 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from kg import resources
-from kg.queries import BoundQuery, Catalogue, with_prefixes
 from kg.rdf.namespaces import PREFIXES, term, without_fragment
 from kg.rdf.terms import IRI, Literal
 from kg.server.labels import labels as readable_labels
-from kg.store import GraphStore, QueryResult
+from kg.server.page_queries import page_rows as _rows
+from kg.server.page_queries import run_page_query
+from kg.store import GraphStore
 
-#: The entity pages' queries: hidden saved queries (queries/page-*.rq) shipped with kg, so a server
-#: whose own saved queries are elsewhere (KG_QUERIES) still draws its pages.
-PAGES = Catalogue(resources.queries_dir())
 _TA_IDENT_REF = term("itsrdf", "taIdentRef").value
-
-
-def run_page_query(store: GraphStore, name: str, **terms: IRI | Literal) -> QueryResult:
-    """The page query `name` with `terms` bound: trusted terms (an IRI of a request path, a search
-    text), so they are bound as given rather than validated as a caller's parameters would be."""
-    query = PAGES.get(name)
-    return BoundQuery(query, with_prefixes(query.sparql), terms).run(store)
-
-
-def _rows(store: GraphStore, name: str, iri: str) -> list[dict[str, str]]:
-    result = run_page_query(store, name, e=IRI(iri))
-    return [{k: (v.value if v is not None else "") for k, v in row.items()} for row in result.rows()]
 
 
 def exists(store: GraphStore, iri: str) -> bool:

@@ -95,7 +95,7 @@ class Executor:
                 return
             try:
                 done.set_result(fn(*args))
-            except BaseException as e:  # noqa: BLE001 (re-raised in the awaiting request)
+            except BaseException as e:  # re-raised in the awaiting request
                 done.set_exception(e)
 
         job = await self._start(work, deadline)
@@ -149,7 +149,7 @@ class Executor:
                 put(_END)
             except TooLarge:
                 put(("cut", self.max_result_bytes))
-            except BaseException as e:  # noqa: BLE001 (handed to the event loop, which answers)
+            except BaseException as e:  # handed to the event loop, which answers
                 # Without its traceback: the frames it holds may hold pyoxigraph objects, which must be
                 # dropped in this thread (they are unsendable; dropped elsewhere they log a traceback).
                 put(("error", e.with_traceback(None)))

@@ -1,7 +1,8 @@
 """The graph views of `kg serve`, in the shape `kg viz` draws (kg.export.viz.vis_data), so both look alike.
 
-`neighbourhood`: the entities sharing a fact with one entity, read by queries bound to its IRI (so it
-costs what that entity's facts cost, whatever the store's size). Edges are typed as in the
+`neighbourhood`: the entities sharing a fact with one entity, read by hidden saved queries bound to its
+IRI (queries/page-aliases, page-neighbour-facts, page-type, page-label; so it costs what that entity's
+facts cost, whatever the store's size). Edges are typed as in the
 projection (met_with, stated_about, role, agreed_with), with the number of facts behind them, their
 dates (for the date slider), documents and evidence. A hub keeps its `cap` neighbours with the most
 shared facts; the others are folded into one cluster node per type ("+ 12 more Person") that lists them.
@@ -19,32 +20,13 @@ from typing import Any
 from kg.export.model import merge_dates
 from kg.export.options import Options
 from kg.export.style import EDGE_COLORS, TYPE_COLORS, color_of, edge_color_of
-from kg.queries import with_prefixes
-from kg.rdf.terms import IRI
+from kg.server.page_queries import page_rows as _rows
 from kg.store import GraphStore
 
 CAP = 25
 MAX_NODES = 300
 _PLURAL = {"Person": "people", "Organization": "organizations", "Country": "countries", "Place": "places",
            "Group": "groups", "Resource": "others"}
-_LINKS = "dip:person, dip:organization, dip:relativeTo, dip:participant, dip:speaker, dip:about, dip:party"
-# Run for the entity and for each name kg.link declared the same as it ("Obama" for "Barack Obama").
-_ALIASES = "SELECT ?x WHERE { ?x owl:sameAs ?e } LIMIT 100"
-_FACTS = """SELECT DISTINCT ?fact ?cls ?p1 ?p2 ?other ?label ?canon ?canon_label ?on ?published ?role ?planned ?doc ?ev
-WHERE {
-  ?fact ?p1 ?e . FILTER(?p1 IN (LINKS))
-  ?fact a ?cls . FILTER(?cls IN (dip:Meeting, dip:Statement, dip:RoleHolding, dip:Agreement))
-  ?fact ?p2 ?other . FILTER(?p2 IN (LINKS) && ?other != ?e)
-  ?other skos:prefLabel ?label .
-  OPTIONAL { ?other owl:sameAs ?canon . ?canon skos:prefLabel ?canon_label }
-  OPTIONAL { ?fact dip:date|dip:startDate ?on }
-  OPTIONAL { ?fact prov:wasDerivedFrom ?d . ?d dip:documentId ?doc OPTIONAL { ?d dcterms:date ?published } }
-  OPTIONAL { ?fact dip:roleLabel ?role } OPTIONAL { ?fact dip:planned ?planned }
-  OPTIONAL { ?fact dip:evidence/nif:anchorOf ?ev }
-} LIMIT 20000""".replace("LINKS", _LINKS)
-_TYPE = """SELECT ?t WHERE { ?e a ?c . FILTER(?c IN (dip:Person, dip:Organization, dip:Country, dip:Place, dip:Group))
-  BIND(STRAFTER(STR(?c), "#") AS ?t) } LIMIT 1"""
-_LABEL = "SELECT ?l WHERE { ?e skos:prefLabel|dcterms:title|rdfs:label ?l } LIMIT 1"
 
 
 @dataclass
@@ -57,11 +39,6 @@ class _Link:
     dates: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
     evidence: set[str] = field(default_factory=set)
-
-
-def _rows(store: GraphStore, sparql: str, iri: str) -> list[dict[str, str]]:
-    result = store.query(with_prefixes(sparql), bindings={"e": IRI(iri)})
-    return [{k: (v.value if v is not None else "") for k, v in row.items()} for row in result.rows()]
 
 
 def _edge(cls: str, p1: str, p2: str, centre: str, other: str, role: str) -> tuple[str, str, str, str] | None:
@@ -87,7 +64,9 @@ def _edge(cls: str, p1: str, p2: str, centre: str, other: str, role: str) -> tup
 
 def neighbourhood(store: GraphStore, iri: str, cap: int = CAP) -> dict[str, Any]:
     """Nodes and edges of `iri`'s neighbourhood in vis-network's shape (see the module docstring)."""
-    rows = [r for x in [iri, *(a["x"] for a in _rows(store, _ALIASES, iri))] for r in _rows(store, _FACTS, x)]
+    # The entity's facts, and those of each name kg.link declared the same as it ("Obama" for "Barack Obama").
+    rows = [r for x in [iri, *(a["x"] for a in _rows(store, "page-aliases", iri))]
+            for r in _rows(store, "page-neighbour-facts", x)]
     links: dict[tuple[str, str, str, str], _Link] = {}
     names: dict[str, str] = {}
     weight: Counter[str] = Counter()
@@ -110,9 +89,9 @@ def neighbourhood(store: GraphStore, iri: str, cap: int = CAP) -> dict[str, Any]
         weight[link.target if link.source == iri else link.source] += len(link.facts)
     ranked = [n for n, _ in sorted(weight.items(), key=lambda kv: (-kv[1], names[kv[0]]))]
     shown, folded = ranked[:cap], ranked[cap:]
-    types = {n: (_first(store, _TYPE, n) or "Resource") for n in ranked}
-    centre_type = _first(store, _TYPE, iri) or "Resource"
-    nodes = [_node(iri, _first(store, _LABEL, iri) or iri.rsplit("/", 1)[-1], centre_type, len(shown) + len(folded),
+    types = {n: (_first(store, "page-type", n) or "Resource") for n in ranked}
+    centre_type = _first(store, "page-type", iri) or "Resource"
+    nodes = [_node(iri, _first(store, "page-label", iri) or iri.rsplit("/", 1)[-1], centre_type, len(shown) + len(folded),
                    center=True)]
     nodes += [_node(n, names[n], types[n], weight[n]) for n in shown]
     edges = [_vis_edge(i, link) for i, link in enumerate(sorted(links.values(), key=lambda x: (x.source, x.target, x.type)))
@@ -137,8 +116,8 @@ def neighbourhood(store: GraphStore, iri: str, cap: int = CAP) -> dict[str, Any]
             "neighbours": len(ranked), "shown": len(shown), "folded": len(folded)}
 
 
-def _first(store: GraphStore, sparql: str, iri: str) -> str:
-    rows = _rows(store, sparql, iri)
+def _first(store: GraphStore, name: str, iri: str) -> str:
+    rows = _rows(store, name, iri)
     return next(iter(rows[0].values()), "") if rows else ""
 
 

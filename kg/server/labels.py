@@ -2,23 +2,21 @@
 
 A fact's IRI is a hash (`/id/meeting/796041d7535c5866`); pages and result tables show instead
 "meeting: Susan Rice, Meng Jianzhu (2015-09-11)", "John Kerry: Secretary of State, United States",
-"Hong Lei: “China firmly opposes …”". Each IRI is bound as an RDF term (never spliced into the text).
+"Hong Lei: “China firmly opposes …”", worded from the hidden saved query queries/page-properties.rq,
+which binds each IRI as an RDF term (never spliced into the text).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from kg.queries import with_prefixes
-from kg.rdf.terms import IRI
+from kg.server.page_queries import page_rows
 from kg.store import GraphStore
 
 #: At most this many IRIs are labelled per call (a results table asks for its visible cells).
 MAX_IRIS = 300
 CLAIM_CHARS = 90
 _DIP = "https://w3id.org/kg-diplomacy/ontology#"
-_PROPS = """SELECT DISTINCT ?p ?o ?ol WHERE { ?x ?p ?o
-  OPTIONAL { ?o skos:prefLabel|dcterms:title|rdfs:label ?ol } } LIMIT 400"""
 
 
 def _short(text: str, n: int = CLAIM_CHARS) -> str:
@@ -28,8 +26,7 @@ def _short(text: str, n: int = CLAIM_CHARS) -> str:
 
 def label_of(store: GraphStore, iri: str) -> str:
     """What `iri` is, in words: its name, title or label, or for a fact its participants and content."""
-    rows = [{k: (v.value if v is not None else "") for k, v in r.items()}
-            for r in store.query(with_prefixes(_PROPS), bindings={"x": IRI(iri)}).rows()]
+    rows = page_rows(store, "page-properties", iri)
     props: dict[str, list[str]] = defaultdict(list)
     names: dict[str, list[str]] = defaultdict(list)
     for r in rows:

@@ -11,10 +11,10 @@ from starlette.responses import HTMLResponse, Response
 from kg.errors import QueryError
 from kg.queries import run_saved
 from kg.server.api import describe as describe_query
-from kg.server.describe import PAGES
 from kg.server.errors import HttpError
 from kg.server.favicon import favicon_ico
 from kg.server.linked import local_link
+from kg.server.page_queries import PAGES
 from kg.server.state import ServerState, state_of
 from kg.server.templating import render
 

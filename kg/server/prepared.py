@@ -147,7 +147,7 @@ class Preparer:
             elif (generation, catalogue := self._catalogue()) != done and now - changed_at >= self.quiet:
                 try:
                     self.prepare(generation)
-                except Exception:  # noqa: BLE001 (a background thread must not die silently)
+                except Exception:  # a background thread must not die silently
                     log.exception("preparing saved-query answers failed")
                     self.progress = Progress(generation)  # not retried until the next change
                 if self.progress.generation == generation:

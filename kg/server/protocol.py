@@ -62,7 +62,7 @@ async def sparql_endpoint(request: Request) -> Response:
         return await state.executor.stream(run=lambda begin, writer: processes.run(job, begin, writer.write, stopper),
                                            stopper=stopper, headers=headers, untrusted=True)
 
-    def produce():  # noqa: ANN202 (runs in a worker thread)
+    def produce():  # runs in a worker thread
         result = state.store.query(query, default_graphs=default_graphs or None, named_graphs=named_graphs or None,
                                    union=union, base_iri=base)
         kind = "graph" if result.kind == "graph" else "results"

@@ -8,13 +8,12 @@ one transaction).
 
 URL: `http(s)://[user:password@]host[:port][/path][?profile=NAME&query=…&update=…&gsp=…]`; the
 profile (default oxigraph) gives the endpoint layout relative to the URL's path, and `query`,
-`update`, `gsp` override it (`gsp=` with no value: write through SPARQL Update). KG_STORE_TOKEN, when
-set, is sent as a bearer token (QLever's access token, for example).
+`update`, `gsp` override it (`gsp=` with no value: write through SPARQL Update). `token`, when given
+(Settings.store_token, from KG_STORE_TOKEN), is sent as a bearer token (QLever's access token, for example).
 """
 
 from __future__ import annotations
 
-import os
 from typing import Any
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
@@ -54,16 +53,16 @@ class RemoteStore:
 
     def __init__(self, query_url: str, update_url: str, gsp_url: str | None, *, base_iri: str,
                  query_params: dict[str, str] | None = None, auth: tuple[str, str] | None = None,
-                 timeout: float = 60.0) -> None:
+                 token: str | None = None, timeout: float = 60.0) -> None:
         self.path = query_url
         self.query_url, self.update_url, self.gsp_url = query_url, update_url, gsp_url
         self.query_params = query_params or {}
         self.minter = Minter(base_iri)
-        headers = {"Authorization": f"Bearer {os.environ['KG_STORE_TOKEN']}"} if os.environ.get("KG_STORE_TOKEN") else {}
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
         self._http = httpx.Client(auth=auth, headers=headers, timeout=timeout)
 
     @classmethod
-    def from_url(cls, url: str, *, base_iri: str) -> RemoteStore:
+    def from_url(cls, url: str, *, base_iri: str, token: str | None = None) -> RemoteStore:
         parts = urlsplit(url)
         options = {k: v[0] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
         profile = options.pop("profile", "oxigraph")
@@ -81,7 +80,7 @@ class RemoteStore:
 
         gsp_url = at(options["gsp"] or None) if "gsp" in options else at(gsp)
         return cls(at(options.get("query", query)) or base, at(options.get("update", update)) or base, gsp_url,
-                   base_iri=base_iri, query_params=params, auth=auth)
+                   base_iri=base_iri, query_params=params, auth=auth, token=token)
 
     # -- HTTP ------------------------------------------------------------------------------------
     def _send(self, method: str, url: str, **kwargs: Any) -> httpx.Response:

@@ -220,3 +220,25 @@ def test_the_two_leaders_after_a_numbered_paragraph_and_a_bare_title(read) -> No
     f = read("Prime Minister Mark Holm arrived in Lima.\n\n3. Prime Minister and President Peter Lind together "
              "visited the museum.\n\n4. The two leaders held talks at the palace.")
     assert {"Mark Holm", "Peter Lind"} in meetings(f)
+
+
+def test_a_one_on_one_then_a_working_lunch_with_the_delegations_are_two_meetings(read) -> None:
+    f = read("OSLO, May 3 (Nordic) - Danish Prime Minister Mark Holm and Finnish President Peter Lind spent more "
+             "than two hours alone in the castle on Monday. The session ran well past the hour set aside for it. "
+             "The two leaders then moved to a working lunch in the great hall with their delegations. The Danish "
+             "side included Foreign Minister Tom Becker, and the Finnish side included Trade Minister Anne Roux.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind"}, {"Mark Holm", "Peter Lind", "Tom Becker", "Anne Roux"}]
+
+
+def test_a_lunch_is_no_meeting_unless_it_is_working_or_official(read) -> None:
+    f = read("Mark Holm and Peter Lind had lunch in the square with their children on Sunday.")
+    assert meetings(f) == []
+
+
+def test_the_two_presidents_after_a_delegation_list_are_the_two_who_met(read) -> None:
+    f = read("Mark Holm held talks with President of Chile Peter Lind, who is in Peru on a working visit.\n\n"
+             "The Peruvian delegation included Foreign Minister Tom Becker, Deputy Prime Minister Anne Roux and "
+             "Minister of Agriculture Paul Kerr.\n\n"
+             "The previous face-to-face meeting between the two presidents took place in Lima in October 2022.")
+    assert [(m, f.meetings[n].date) for n, m in enumerate(meetings(f))][-1] == (
+        {"Mark Holm", "Peter Lind"}, "2022-10-01/2022-10-31")

@@ -218,3 +218,30 @@ def test_the_president_of_a_country_then_honorifics_and_the_name(read) -> None:
     f = read("Prime Minister Mark Holm paid an official visit at the invitation of the President of Ukraine, "
              "H.E. Mr. Peter Lind.")
     assert ("Peter Lind", "President", "Ukraine") in roles(f)
+
+
+def test_a_country_before_a_title_of_an_office_owns_both(read) -> None:
+    f = read("Secretary Mark Holm met today with People's Republic of China (PRC) Director of the Office of the "
+             "Central Foreign Affairs Commission Peter Lind on the margins of the conference.")
+    assert {(name(f, r.person), r.role, name(f, r.organization)) for r in f.roles} >= {
+        ("Peter Lind", "Director of the Office of the Central Foreign Affairs Commission", "China")}
+
+
+def test_two_portfolios_joined_by_and_are_one_post(read) -> None:
+    f = read("Holm met France's interior and overseas minister Peter Lind in Lyon on Monday.")
+    assert {(name(f, r.person), r.role, name(f, r.organization)) for r in f.roles} >= {
+        ("Peter Lind", "interior and overseas minister", "France")}
+
+
+def test_a_story_about_one_country_gives_its_government_posts_that_country(read) -> None:
+    f = read("Italian schools must pay the tax, Italy's top court ruled. Across Italy, bishops protested, and "
+             "Italian parents marched in Rome. Minister of Education Mark Holm said a broader reflection was needed. "
+             "Mayor Peter Lind of the town said nothing.")
+    assert ("Mark Holm", "Minister", "Italy") in roles(f)
+    assert not any(p == "Peter Lind" and o == "Italy" for p, _, o in roles(f))  # a mayor is no national post
+
+
+def test_a_story_about_two_countries_leaves_a_post_without_its_country(read) -> None:
+    f = read("Chinese and Australian officials met in Beijing. China and Australia agreed to talk again, "
+             "and China welcomed Australia's offer. Prime Minister Mark Holm said the visit went well.")
+    assert ("Mark Holm", "Prime Minister", "") in roles(f)

@@ -328,3 +328,24 @@ def test_a_readout_names_its_principal_by_bare_title_and_he_continues_it(read) -
 ])
 def test_an_attribution_in_the_middle_of_the_claim(read, text: str, expected: tuple[str, str]) -> None:
     assert statements(read(text)) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Oslo Health Board recommends that every school should serve fresh fruit.",
+     ("Oslo Health Board", "every school should serve fresh fruit")),
+    ('The Home Office said it would act. The Home Office letter reads "we may extend the scheme to other '
+     'claimants in due course", but no plans exist.',
+     ("Home Office", "we may extend the scheme to other claimants in due course")),
+])
+def test_recommendations_and_documents_that_read_are_statements(read, text: str, expected: tuple[str, str]) -> None:
+    assert expected in statements(read(text))
+
+
+def test_reading_a_report_is_no_statement(read) -> None:
+    assert statements(read("Mark Holm read the report on Monday.")) == []
+
+
+def test_he_after_a_quotation_sentence_is_the_subject_before_it_not_a_name_modifying_a_noun(read) -> None:
+    f = read('Writing in a blog post, Mark Holm of the Oslo Daily dubbed the fight over the Lind video: "Round two". '
+             'He characterized the fight as "another small skirmish in a long war".')
+    assert statements(f) == [("Mark Holm", 'characterized the fight as "another small skirmish in a long war')]

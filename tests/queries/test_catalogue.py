@@ -59,7 +59,7 @@ def test_a_hidden_query_is_not_listed_but_runs_by_name(tmp_path: Path) -> None:
 
 
 def test_the_entity_pages_queries_are_shipped_hidden() -> None:
-    from kg.server.describe import PAGES
+    from kg.server.page_queries import PAGES
 
     pages = sorted(p.stem for p in QUERIES.glob("page-*.rq"))
     assert pages and all(PAGES.get(name).hidden for name in pages)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import http.server
 import io
 import json
 import shutil
+import threading
 from pathlib import Path
 
 import httpx
@@ -129,3 +131,48 @@ def test_saved_queries_answer_the_same_on_a_remote_store(sparql_server: str, see
     # the parameters change the answers (else the cases above would not test their binding)
     assert _answer(local, "who-met-whom", {}) != _answer(local, "who-met-whom", {"include_planned": "true"})
     assert _answer(local, "timeline", {}) != _answer(local, "timeline", {"since": "2015-09-10", "until": "2015-09-20"})
+
+
+def test_the_store_token_is_a_setting_sent_as_a_bearer_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    def headers(token: str | None) -> httpx.Headers:
+        store = open_store("http://h:7878", base_iri="http://x/", token=token)
+        assert isinstance(store, RemoteStore)
+        return store._http.headers
+
+    monkeypatch.delenv("KG_STORE_TOKEN", raising=False)
+    assert Settings().store_token is None and "Authorization" not in headers(Settings().store_token)
+    monkeypatch.setenv("KG_STORE_TOKEN", "s3cret")
+    settings = Settings()
+    assert settings.store_token == "s3cret" and "s3cret" not in repr(settings)
+    assert headers(settings.store_token)["Authorization"] == "Bearer s3cret"
+    assert "Authorization" not in headers(None)
+
+
+def test_kg_sends_kg_store_token_to_the_endpoint(tmp_path: Path) -> None:
+    """End to end: `kg stats --store URL` with KG_STORE_TOKEN set sends it with its queries."""
+    seen: list[str] = []
+
+    class Refuse(http.server.BaseHTTPRequestHandler):
+        def _answer(self) -> None:
+            seen.append(self.headers.get("Authorization", ""))
+            self.send_response(401)
+            self.send_header("Content-Length", "9")
+            self.end_headers()
+            self.wfile.write(b"no entry\n")
+
+        do_GET = do_POST = _answer
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Refuse)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        result = run_kg("stats", "--store", f"http://127.0.0.1:{server.server_address[1]}",
+                        env={"KG_STORE_TOKEN": "s3cret"})
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.returncode != 0 and "401" in result.stderr, result.stderr
+    assert seen and set(seen) == {"Bearer s3cret"}

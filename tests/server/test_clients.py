@@ -84,7 +84,7 @@ def test_docs_client_example(lang: str, code: str, expected: str, writable: str,
     if lang == "python":
         printed = io.StringIO()
         with contextlib.redirect_stdout(printed):
-            exec(compile(code, CLIENTS, "exec"), {"__name__": "docs_example"})  # noqa: S102 (our own docs)
+            exec(compile(code, CLIENTS, "exec"), {"__name__": "docs_example"})  # our own docs
         assert printed.getvalue() == expected
         return
     if "jena.py" in code and (why := jena.missing()) is not None:

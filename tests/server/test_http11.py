@@ -55,7 +55,7 @@ def _answer(sock: socket.socket) -> tuple[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def server(seeds_store: Path, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+def server(seeds_store: Path, tmp_path_factory: pytest.TempPathFactory):
     log = tmp_path_factory.mktemp("h2c") / "server.log"
     with live_server(seeds_store, log=log) as url:
         yield url, log

@@ -24,7 +24,7 @@ def _state(store: Path, queries: Path | None = None) -> ServerState:
     return ServerState(KgStore(settings.store, base_iri=settings.base_iri, read_only=True), settings)
 
 
-def _default_key(state: ServerState, name: str):  # noqa: ANN202
+def _default_key(state: ServerState, name: str):
     query = state.catalogue.get(name)
     return answer_key(bind_query(query, {}), query_media(query))
 
@@ -81,7 +81,7 @@ def test_an_edited_saved_query_is_prepared_again(seeds_store: Path, tmp_path: Pa
         preparer.stop()
 
 
-def _until(condition, what: str, limit: float = 30.0) -> None:  # noqa: ANN001
+def _until(condition, what: str, limit: float = 30.0) -> None:
     stop = time.monotonic() + limit
     while not condition():
         assert time.monotonic() < stop, f"{what} did not come within {limit:g} s"

@@ -31,7 +31,7 @@ def _ask(processes: QueryProcesses, query: str = "ASK { ?s ?p ?o }") -> tuple[st
     return media[0], b"".join(chunks)
 
 
-def _in_thread(fn):  # noqa: ANN001, ANN202
+def _in_thread(fn):
     out: list = []
     t = threading.Thread(target=lambda: out.append(fn()))
     t.start()
@@ -62,7 +62,7 @@ def test_a_stopped_query_ends_its_process_at_once(seeds_store: Path) -> None:
     def run() -> None:
         try:
             processes.run(_job(RUNAWAY), lambda m: None, lambda b: None, stopper)
-        except BaseException as e:  # noqa: BLE001
+        except BaseException as e:
             outcome.append(e)
 
     try:

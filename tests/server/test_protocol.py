@@ -139,7 +139,7 @@ def test_large_select_streams(seeds_server: str) -> None:
 
 
 @pytest.mark.slow
-def test_timeout_answers_503_and_keeps_serving(seeds_store) -> None:  # noqa: ANN001
+def test_timeout_answers_503_and_keeps_serving(seeds_store) -> None:
     slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"
     with live_server(seeds_store, "--timeout", "0.3") as url:
         r = httpx.get(url + "/sparql", params={"query": slow}, timeout=30)

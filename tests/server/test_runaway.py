@@ -34,7 +34,7 @@ def store() -> KgStore:
     return s
 
 
-def _stream(executor: Executor, store: KgStore, sparql: str, untrusted: bool = False):  # noqa: ANN202
+def _stream(executor: Executor, store: KgStore, sparql: str, untrusted: bool = False):
     return executor.stream(lambda: (store.query(sparql), "application/sparql-results+json"), untrusted=untrusted)
 
 

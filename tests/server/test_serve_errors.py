@@ -140,7 +140,7 @@ def test_a_late_406_drops_the_result_in_its_own_thread() -> None:
     store.update("INSERT DATA { <http://example.org/a> <http://example.org/p> 1 }")
     executor = Executor(timeout=5)
 
-    def produce():  # noqa: ANN202
+    def produce():
         result = store.query("CONSTRUCT WHERE { ?s ?p ?o }")
         raise HttpError(406, f"cannot answer a {result.kind} result here")
 

@@ -14,7 +14,7 @@ SEED = SEEDS / "000_ba119f2ff2f22f1c.txt"
 LOCK_HINT = "is another kg process using it?"
 
 
-def _one_line_error(result, expected: str) -> None:  # noqa: ANN001
+def _one_line_error(result, expected: str) -> None:
     assert result.returncode == 3, result.stderr
     assert result.stderr.strip() == expected
     assert "Traceback" not in result.stderr

@@ -10,6 +10,7 @@ from kg.data import words
 from kg.extract.facts import Statement
 from kg.extract.speakers import CARRIER_NOUNS, SPEAKER_KINDS
 from kg.extract.speech import (
+    CHARACTERISING,
     CHARGE_NOUNS,
     DENIAL_VERBS,
     NOMINAL_OBJECT_CUES,
@@ -57,7 +58,7 @@ def reported(cue: Token, sent: Span, ctx: Context, found: list[Found]) -> Found 
         end = min([end] + [c.left_edge.i - 1 for c in cue.children if c.dep_ == L.CONJ and c.pos_ == "VERB"
                            and c.i > cue.i])
         # A readout verb's claim is what was conveyed: "expressed serious concern about …", not its speaker.
-        characterised = lemma in ("call", "describe") and any(c.dep_ == L.DOBJ for c in cue.children)
+        characterised = lemma in ("call", *CHARACTERISING) and any(c.dep_ == L.DOBJ for c in cue.children)
         span = doc[cue.i if lemma in READOUT_VERBS or characterised else subject_left(cue): end]
         # "KCNA criticized the meeting, calling it "a dangerous collusion"": the quotation after the comma
         # is the speaker's too, not left over for the next sentence's speaker.
