@@ -359,7 +359,8 @@ def _apposition(doc: Doc, p: Span, pkey: str, titles: list[Span], index: EntityI
     if k < sent.end and doc[k].lower_ == "who":
         relative_clause = True
         k += 1
-        while k < sent.end and doc[k].lemma_ in ("be", "serve", "as", "also", "now", "currently"):
+        while k < sent.end and doc[k].lemma_ in ("be", "serve", "as", "also", "now", "currently", "become", "remain",
+                                                 "later", "then"):
             k += 1
     out: list[Role] = []
     while k < sent.end:

@@ -33,17 +33,20 @@ class Speakers:
 
     def joint(self, tok: Token) -> list[str]:
         """'The two leaders reaffirmed …', 'Both ministers expressed …': the people of the talks reported
-        last before it, when they are exactly as many as the words say."""
-        if tok.lemma_.lower() not in _JOINT_NOUNS or tok.tag_ != "NNS":
+        last before it, when they are exactly as many as the words say; 'In a joint statement, they (the
+        leaders) pledged …': all of them."""
+        joint_text = any(t.lower_ == "joint" for t in tok.sent)
+        plural = tok.lemma_.lower() in _JOINT_NOUNS and tok.tag_ == "NNS" or tok.lower_ == "they" and joint_text
+        if not plural:
             return []
         count = next((_COUNTS[c.lower_] for c in tok.children if c.lower_ in _COUNTS), None)
-        if count is None:
+        if count is None and not joint_text:
             return []
         before = [m for m in self.meetings if m.evidence.start < tok.idx]
         if not before:
             return []
         people = [p for p in before[-1].participants if self.resolver.index.entities[p].kind == PERSON]
-        return people if len(people) == count else []
+        return people if len(people) == count or count is None and len(people) >= 2 else []
 
     def co_speakers(self, cue: Token) -> list[str]:
         """The other members of a joint subject, who say with the first what it says."""

@@ -64,6 +64,8 @@ def is_cue(tok: Token) -> bool:
         return True
     if lemma == "read":  # 'The joint statement reads: "…"', not 'he read the report'
         return any(c.dep_ in (L.NSUBJ, L.NSUBJPASS) and c.lemma_.lower() in _DOCUMENTS for c in tok.children)
+    if lemma == "offer":  # "offered to let investigators attend": a proposal; not "offered aid"
+        return any(c.dep_ == L.XCOMP for c in tok.children)
     if lemma == "ask":  # "asked the governments not to turn away boats": a request; not "asked whether …"
         return any(c.dep_ == L.XCOMP for c in tok.children) and any(c.dep_ == L.DOBJ for c in tok.children)
     if lemma == "point":  # "pointed out that …"

@@ -32,7 +32,17 @@ def lines(doc: Doc) -> Iterator[tuple[int, int]]:
 
 
 def dateline_and_byline_tokens(doc: Doc) -> set[int]:
-    """Indices of tokens in a dateline prefix or a byline line."""
+    """Indices of tokens in a dateline prefix or a byline line (read once per document)."""
+    cached = doc.user_data.get(_LAYOUT_KEY)
+    if cached is None:
+        cached = doc.user_data[_LAYOUT_KEY] = sorted(_dateline_and_byline_tokens(doc))  # a list: Doc.to_bytes packs it
+    return set(cached)
+
+
+_LAYOUT_KEY = "kg_dateline_and_byline_tokens"
+
+
+def _dateline_and_byline_tokens(doc: Doc) -> set[int]:
     out: set[int] = set()
     for start, end in lines(doc):
         while start < end and doc[start].is_space:

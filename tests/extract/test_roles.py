@@ -245,3 +245,8 @@ def test_a_story_about_two_countries_leaves_a_post_without_its_country(read) -> 
     f = read("Chinese and Australian officials met in Beijing. China and Australia agreed to talk again, "
              "and China welcomed Australia's offer. Prime Minister Mark Holm said the visit went well.")
     assert ("Mark Holm", "Prime Minister", "") in roles(f)
+
+
+def test_who_became_a_title_is_a_role(read) -> None:
+    f = read("Adviser Mark Holm and Anne Roux, who became U.S. ambassador to Chile last May, sat in on the meeting.")
+    assert ("Anne Roux", "Ambassador", "United States") in roles(f)

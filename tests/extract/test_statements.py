@@ -349,3 +349,39 @@ def test_he_after_a_quotation_sentence_is_the_subject_before_it_not_a_name_modif
     f = read('Writing in a blog post, Mark Holm of the Oslo Daily dubbed the fight over the Lind video: "Round two". '
              'He characterized the fight as "another small skirmish in a long war".')
     assert statements(f) == [("Mark Holm", 'characterized the fight as "another small skirmish in a long war')]
+
+
+def test_two_coordinated_clauses_with_their_own_subjects_are_two_claims(read) -> None:
+    f = read("Mark Holm said prices had risen sharply and wages had fallen behind.")
+    assert statements(f) == [("Mark Holm", "prices had risen sharply"), ("Mark Holm", "wages had fallen behind")]
+    f = read('Mark Holm said "prices had risen sharply and wages had fallen behind" in the last year.')
+    assert len(statements(f)) == 1  # a quotation stays whole
+
+
+def test_a_briefing_before_a_colon_introduces_what_was_said(read) -> None:
+    f = read("17:30 - White House national security adviser Mark Holm briefs reporters: Washington intends to "
+             "move ahead with the sale of the jets in consultation with Congress.")
+    assert statements(f) == [
+        ("Mark Holm", "Washington intends to move ahead with the sale of the jets in consultation with Congress")]
+
+
+def test_in_a_joint_document_they_are_the_people_of_the_talks(read) -> None:
+    f = read("President Mark Holm hosted Prime Minister Peter Lind and President Tom Becker at the retreat on "
+             "Friday. In a joint document, they pledged to consult one another promptly in a regional crisis.")
+    assert {s for s, _ in statements(f)} == {"Mark Holm", "Peter Lind", "Tom Becker"}
+    f = read("President Mark Holm hosted Prime Minister Peter Lind and President Tom Becker at the retreat on "
+             "Friday. Later they pledged to consult one another promptly in a regional crisis.")
+    assert {s for s, _ in statements(f)} <= {"Tom Becker"}  # a bare 'they' is no joint speaker
+
+
+def test_offering_to_do_something_is_a_statement_but_offering_aid_is_not(read) -> None:
+    assert statements(read("Mark Holm offered to let investigators attend the questioning of the officers.")) == [
+        ("Mark Holm", "Mark Holm offered to let investigators attend the questioning of the officers")]
+    assert statements(read("Mark Holm offered aid to the town.")) == []
+
+
+def test_a_quotation_after_issuing_a_statement_is_the_issuers(read) -> None:
+    f = read("Senator Mark Holm, Republican from Ohio, issued a statement regarding the rejection of the city. "
+             "\"Like many in Ohio, I am disappointed with the agency's decision to pass over our city.\"")
+    assert statements(f) == [
+        ("Mark Holm", "Like many in Ohio, I am disappointed with the agency's decision to pass over our city.")]

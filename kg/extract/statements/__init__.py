@@ -25,8 +25,8 @@ from spacy.tokens import Doc
 from kg.extract.entities import EntityIndex
 from kg.extract.facts import Meeting, Statement
 from kg.extract.mentions import Resolver
-from kg.extract.speech import is_cue, reported_inside_another, that_clauses
-from kg.extract.statements.context import Context, Found, inside
+from kg.extract.speech import is_cue, reported_inside_another
+from kg.extract.statements.context import Context, Found, claims, inside
 from kg.extract.statements.direct import direct, quoted_sentences
 from kg.extract.statements.nesting import nested
 from kg.extract.statements.parenthetical import parenthetical
@@ -57,7 +57,7 @@ def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver,
             ctx.speakers.remember(f.statement.speaker, list(sent))
         out += [replace(f.statement, content=claim, speaker=speaker) for f in found
                 for speaker in [f.statement.speaker, *ctx.speakers.co_speakers(doc[f.cue])]
-                for claim in that_clauses(f.statement.content)]
+                for claim in claims(f)]
         # "Xi told Scholz that …, according to CCTV": the outlet relays Xi's statement, as "…, Xinhua reported" does.
         out += [s for s in according_to(sent, ctx) if not found]
     out += direct(ctx)

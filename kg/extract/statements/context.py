@@ -15,7 +15,7 @@ from kg.extract.facts import Meeting, Statement
 from kg.extract.mentions import Resolver
 from kg.extract.quotes import Quote, find_quotes
 from kg.extract.speakers import Speakers
-from kg.extract.speech import stance_of
+from kg.extract.speech import stance_of, that_clauses
 from kg.nlp import labels as L
 from kg.nlp.layout import dateline_and_byline_tokens
 
@@ -63,6 +63,33 @@ def quoted_part(span: Span, ctx: Context, speaker: str, cue: str) -> tuple[bool,
         return True, None
     ctx.used.update({q: (speaker, cue) for q in inner})
     return False, " … ".join(q.text for q in inner) or None
+
+
+def claims(f: Found) -> list[str]:
+    """The claims of one statement: 'that A, and that B' is two; so is 'A and B' when B has a subject of its own
+    ('she felt X had been wronged and her campaign raised awareness'). A quotation stays whole."""
+    parts = that_clauses(f.statement.content)
+    if len(parts) > 1 or f.statement.quote or f.end - f.start < 8:
+        return parts
+    span = f.doc[f.start:f.end]
+    head = next((t for t in span if not (f.start <= t.head.i < f.end) or t.head is t), None)
+    if head is None or head.pos_ not in ("VERB", "AUX"):
+        return parts
+    cuts = [c for c in head.children if c.dep_ == L.CONJ and c.pos_ in ("VERB", "AUX") and f.start < c.i < f.end
+            and any(s.dep_ in L.SUBJECTS and s.i > head.i for s in c.children)]
+    if not cuts:
+        return parts
+    out, start = [], f.start
+    for c in cuts:
+        end = c.left_edge.i
+        while end > start and f.doc[end - 1].lower_ in ("and", "but", ",", ";"):
+            end -= 1
+        if end - start >= 3:
+            out.append(clean(f.doc[start:end].text))
+        start = c.left_edge.i
+    if f.end - start >= 3:
+        out.append(clean(f.doc[start:f.end].text))
+    return out if len(out) > 1 else parts
 
 
 def after_layout(span: Span, layout: set[int]) -> Span:

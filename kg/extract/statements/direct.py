@@ -8,8 +8,10 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from kg.data import words
 from kg.extract.facts import Statement
 from kg.extract.quotes import Quote
+from kg.extract.speakers import CARRIER_NOUNS
 from kg.extract.speech import is_cue
 from kg.extract.statements.context import Context, inside, statement
 from kg.nlp import labels as L
@@ -69,12 +71,23 @@ def _attribution(doc: Doc, text: str, q: Quote, quotes: list[Quote]) -> Token | 
     para = doc.char_span(para_start, para_end, alignment_mode="expand")
     best: tuple[int, Token] | None = None
     for tok in para if para is not None else doc:
-        if tok.idx < para_start or tok.idx >= para_end or not is_cue(tok) or inside(tok.idx, quotes):
+        if tok.idx < para_start or tok.idx >= para_end or inside(tok.idx, quotes) or not (
+                is_cue(tok) or _issues_statement(tok)):
             continue
         dist = tok.idx - q.end if tok.idx >= q.end else q.start - tok.idx
         if best is None or dist < best[0]:
             best = (dist, tok)
     return best[1] if best else None
+
+
+def _issues_statement(tok: Token) -> bool:
+    """'X issued a statement regarding Y. "…"': the quotation after it is X's."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in _ISSUING and any(
+        c.dep_ == L.DOBJ and c.lemma_.lower() in CARRIER_NOUNS for c in tok.children)
+
+
+#: Verbs that put out a statement ("issued a statement regarding …"), as in reported.py.
+_ISSUING = words("statements", "issuing")
 
 
 def _quoted_object(cue: Token) -> Token | None:

@@ -138,13 +138,16 @@ def colon_intro(sent: Span, ctx: Context) -> Found | None:
         return None
     left = doc[sent.start:colon.i]
     issued = any(t.lemma_.lower() in _ISSUING and any(c.lemma_.lower() in CARRIER_NOUNS for c in t.children)
-                 for t in left)
-    if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in _ISSUING for t in left):
+                 for t in left) or any(t.lemma_.lower() in _BRIEFING and t.pos_ == "VERB" for t in left)
+    if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in _ISSUING | _BRIEFING for t in left):
         return None
     # Without "issued a statement", only a quotation after the colon is speech ("Batman: Arkham VR" is a title).
     if not issued and doc[colon.i + 1].text not in ('"', "“"):
         return None
-    key = next((k for t in left if (k := index.entity_of(t)) is not None), None)
+    briefing = next((t for t in left if t.lemma_.lower() in _BRIEFING and t.pos_ == "VERB"), None)
+    subject = next((c for c in briefing.children if c.dep_ in L.SUBJECTS), None) if briefing is not None else None
+    key = ctx.speakers.resolve(subject)[0] if subject is not None else None  # "Adviser X briefs reporters:": X
+    key = key or next((k for t in left if (k := index.entity_of(t)) is not None), None)
     if key is None or index.entities[key].kind not in SPEAKER_KINDS:
         return None
     span = doc[colon.i + 1: sent.end]
@@ -155,6 +158,8 @@ def colon_intro(sent: Span, ctx: Context) -> Found | None:
 
 #: Verbs that put out a statement ("issues a statement:"), not themselves speech verbs.
 _ISSUING = words("statements", "issuing")
+#: Verbs that introduce what follows a colon as said: "X briefs reporters: …", "X tells the pool: …".
+_BRIEFING = words("statements", "briefing")
 
 
 def according_to(sent: Span, ctx: Context) -> list[Statement]:
