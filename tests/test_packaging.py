@@ -73,6 +73,7 @@ def test_wheel_holds_queries_ontology_data_templates_and_static(dist: Path) -> N
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = ({f"kg/_queries/{q}" for q in QUERIES} | {f"kg/_ontology/{o}" for o in ONTOLOGY}
                 | {f"kg/data/{p.name}" for p in (ROOT / "kg" / "data").glob("*.tsv")}
+                | {f"kg/data/words/{p.name}" for p in (ROOT / "kg" / "data" / "words").glob("*.toml")}
                 | {f"kg/server/templates/{p.name}" for p in (ROOT / "kg" / "server" / "templates").iterdir()}
                 | {f"kg/server/static/{p.name}" for p in (ROOT / "kg" / "server" / "static").iterdir()}
                 | {"kg/export/templates/viz.html", "kg/export/templates/explorer.js", "kg/export/templates/explorer.css",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.data import words
 from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Agreement
@@ -11,8 +12,8 @@ from kg.extract.mentions import Resolver
 from kg.nlp import labels as L
 from kg.nlp.gazetteer import outlet_surface_forms
 
-_OBJECT_NOUNS = {"consensus", "agreement", "deal", "accord", "understanding", "treaty", "pact", "memorandum"}
-_VERBS = {"agree", "reach", "sign", "conclude", "strike", "seal", "ink"}
+_OBJECT_NOUNS = words("agreements", "object_nouns")
+_VERBS = words("agreements", "verbs")
 
 
 def extract_agreements(doc: Doc, index: EntityIndex, resolver: Resolver) -> list[Agreement]:
@@ -22,7 +23,7 @@ def extract_agreements(doc: Doc, index: EntityIndex, resolver: Resolver) -> list
             lemma = tok.lemma_.lower()
             if tok.pos_ != "VERB" or lemma not in _VERBS:
                 continue
-            obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in _OBJECT_NOUNS), None)
+            obj = next((c for c in tok.children if c.dep_ == L.DOBJ and c.lemma_.lower() in _OBJECT_NOUNS), None)
             if lemma != "agree" and obj is None:
                 continue
             parties: list[str] = []
@@ -39,8 +40,8 @@ def extract_agreements(doc: Doc, index: EntityIndex, resolver: Resolver) -> list
                     if key and key not in parties:
                         parties.append(key)
             topic_root = next((c for c in [*(obj.children if obj is not None else []), *tok.children]
-                               if c.dep_ in ("xcomp", L.PREP) and c.lower_ not in ("with", "during", "after", "before")
-                               and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)), None)  # "on Saturday"
+                               if c.dep_ in (L.XCOMP, L.PREP) and c.lower_ not in ("with", "during", "after", "before")
+                               and not any(o.ent_type_ in (L.DATE, L.TIME) for o in c.children)), None)  # "on Saturday"
             topic = doc[topic_root.left_edge.i: topic_root.right_edge.i + 1].text if topic_root is not None else ""
             if len(parties) >= 1 and topic:
                 out.append(Agreement(parties=tuple(parties), topic=topic.strip(), confidence=0.7 if len(parties) > 1 else 0.5,

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.data import word_map
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, PLACE, Entity, Mention
 from kg.nlp import labels as L
 from kg.nlp.components import name_parts
@@ -207,8 +208,7 @@ class EntityIndex:
 
 
 
-_PLURAL_BODIES = {"departments": "Department", "ministries": "Ministry", "agencies": "Agency",
-                  "committees": "Committee", "commissions": "Commission", "offices": "Office"}
+_PLURAL_BODIES = word_map("entities", "plural_bodies")
 
 
 def _shared_head(ent: Span) -> str | None:
@@ -216,7 +216,7 @@ def _shared_head(ent: Span) -> str | None:
     head = ent.root
     while head.dep_ == L.CONJ:
         head = head.head
-    if head.dep_ in ("nmod", "compound", "amod") and head.head.lower_ in _PLURAL_BODIES and head.head.i > ent.end - 1:
+    if head.dep_ in (L.NMOD, L.COMPOUND, L.AMOD) and head.head.lower_ in _PLURAL_BODIES and head.head.i > ent.end - 1:
         return _PLURAL_BODIES[head.head.lower_]
     return None
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.data import words
 from kg.extract.entities import EntityIndex, entity_key
 from kg.extract.facts import COUNTRY, PERSON, PLACE, Meeting, Role
 from kg.extract.visits import GATHERING_NOUNS, SEATS
@@ -21,12 +22,9 @@ from kg.nlp.gazetteer import lookup_country
 from kg.nlp.layout import dateline_and_byline_tokens
 
 #: Posts that belong to a country's government: a host holding one holds it for the host country.
-NATIONAL_POSTS = frozenset({"President", "Prime Minister", "Foreign Minister", "Minister", "Secretary of State",
-                            "King", "Chancellor", "Defence Minister", "Interior Minister", "Finance Minister",
-                            "Trade Minister", "State Councilor", "National Security Advisor"})
+NATIONAL_POSTS = words("hosts", "national_posts")
 #: Verbs of going somewhere: their subject is the visitor, their destination the host country.
-_TRAVEL_VERBS = frozenset({"visit", "fly", "travel", "arrive", "go", "head", "come", "land", "return", "depart",
-                           "leave"})
+_TRAVEL_VERBS = words("hosts", "travel_verbs")
 
 
 def fill_host_countries(doc: Doc, index: EntityIndex, roles: list[Role], meetings: list[Meeting]) -> list[Role]:
@@ -98,18 +96,18 @@ def _visited(sent: Span, index: EntityIndex) -> str | None:
     for noun in sent:
         if noun.pos_ == "NOUN" and noun.lemma_.lower() in ("visit", "trip"):
             for prep in noun.children:
-                if prep.dep_ == "prep" and prep.lower_ == "to":
+                if prep.dep_ == L.PREP and prep.lower_ == "to":
                     for dest in prep.children:
-                        if dest.dep_ == "pobj" and (country := _token_country(dest, index)) is not None:
+                        if dest.dep_ == L.POBJ and (country := _token_country(dest, index)) is not None:
                             return country
     return None
 
 
 def _destinations(verb: Token) -> list[Token]:
-    out = [c for c in verb.children if c.dep_ == "dobj"] if verb.lemma_.lower() == "visit" else []
+    out = [c for c in verb.children if c.dep_ == L.DOBJ] if verb.lemma_.lower() == "visit" else []
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("to", "in", "into", "for"):
-            out += [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.dep_ == L.PREP and prep.lower_ in ("to", "in", "into", "for"):
+            out += [c for c in prep.children if c.dep_ == L.POBJ]
     return out
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.data import word_list, word_map, words
 from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, GROUP, ORGANIZATION, PERSON, PLACE, Meeting
@@ -17,22 +18,19 @@ from kg.extract.when import find_interval, resolve_date
 from kg.nlp import labels as L
 from kg.nlp.gazetteer import titles
 
-MEETING_VERBS = {"meet", "visit", "host", "confer", "talk", "exchange", "hold", "receive", "welcome", "summon"}
-MEETING_NOUNS = {"meeting", "talk", "talks", "visit", "summit", "dialogue", "conference", "exchange", "trip",
-                 "consultation", "negotiation", "tête-à-tête", "call", "bilateral"}
+MEETING_VERBS = words("meetings", "verbs")
+MEETING_NOUNS = words("meetings", "nouns")
 _NEEDS_OBJECT = {"hold": {"talk", "talks", "meeting", "dialogue", "consultation", "negotiation", "summit",
                           "bilateral", "bilaterals"},
                  "exchange": {"view", "views"}, "receive": set(), "welcome": set(), "summon": set()}
 #: Meals that are meetings when working or official: "a working lunch", "a state banquet".
-_MEALS = {"lunch", "dinner", "breakfast", "banquet", "luncheon"}
-_FUTURE_MARKS = {"will", "would", "shall", "expected", "plan", "plans", "planned", "intend", "scheduled", "upcoming",
-                 "ahead", "later", "next", "due"}
+_MEALS = words("meetings", "meals")
+_FUTURE_MARKS = words("meetings", "future_marks")
 _PARTICIPANT_KINDS = (PERSON, ORGANIZATION, COUNTRY, GROUP)
-_REPRESENTATIVES = {"representative", "official", "member", "delegate", "envoy", "delegation", "team", "officer",
-                    "leader", "diplomat", "negotiator", "minister"}
-_ENVOYS = {"ambassador", "envoy", "chargé", "diplomat", "delegation", "counterpart"}
-_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "conj", "acl", "parataxis", "csubj"}
-_FUTURE_DATES = ("later", "next", "coming", "upcoming", "tomorrow", "end of the month")
+_REPRESENTATIVES = words("meetings", "representatives")
+_ENVOYS = words("meetings", "envoys")
+_CLAUSE_DEPS = {L.CCOMP, L.ADVCL, L.RELCL, L.CONJ, L.ACL, L.PARATAXIS, L.CSUBJ}
+_FUTURE_DATES = word_list("meetings", "future_dates")
 
 
 def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published: date | None) -> list[Meeting]:
@@ -108,46 +106,45 @@ _DELEGATION_REACH = 1500
 #: A list this close after another list ends (in characters) names more people of the same talks.
 _NEXT_LIST = 200
 #: The event noun a list points back at, by the cue of the meeting it names: "present at the talks".
-_EVENT_CUES = {"talk": "talks", "talks": "talks", "hold": "talks", "meet": "meeting", "meeting": "meeting",
-               "summit": "summit", "negotiation": "negotiations"}
+_EVENT_CUES = word_map("meetings", "event_cues")
 
 
 def _is_cue(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma == "visit":
-        return any(c.dep_ == "dobj" for c in tok.children)  # "visiting President Xi said" is no visit
+        return any(c.dep_ == L.DOBJ for c in tok.children)  # "visiting President Xi said" is no visit
     if tok.pos_ in ("NOUN", "PROPN") and lemma == "visit":
         return any(c.dep_ == L.POSS or (c.dep_ == L.PREP and c.lower_ == "by") for c in tok.children)
-    if tok.pos_ == "VERB" and lemma == "meet" and any(c.dep_ == "dobj" and not _is_someone(c) for c in tok.children):
+    if tok.pos_ == "VERB" and lemma == "meet" and any(c.dep_ == L.DOBJ and not _is_someone(c) for c in tok.children):
         return False  # "met the deadline", "met its targets"
     if tok.pos_ == "VERB" and lemma == "speak":  # "spoke by phone with his Polish counterpart", not "with reporters"
-        return any(c.dep_ == "pobj" and (c.ent_type_ in (L.PERSON, L.GPE, L.ORG) or c.lemma_.lower() == "counterpart")
+        return any(c.dep_ == L.POBJ and (c.ent_type_ in (L.PERSON, L.GPE, L.ORG) or c.lemma_.lower() == "counterpart")
                    for p in _with_phrases(tok) if p.lower_ == "with" for c in p.children)
     if tok.pos_ == "VERB" and lemma == "sit":  # "sat down with Premier Li", "the two sit down for talks"
-        return any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children) and any(
+        return any(c.dep_ == L.PRT and c.lower_ == "down" for c in tok.children) and any(
             p.dep_ == L.PREP and (p.lower_ == "with" or p.lower_ == "for" and any(
                 o.lemma_.lower() in _NEEDS_OBJECT["hold"] for o in p.children)) for p in tok.children)
     if tok.pos_ == "VERB" and lemma == "spend":  # "spent five hours in talks", "X and Y spent two hours together"
-        heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        heads = [tok, *(c for c in tok.children if c.dep_ == L.DOBJ)]
         in_talks = any(p.dep_ == L.PREP and p.lower_ == "in" and any(
             o.lemma_.lower() in _NEEDS_OBJECT["hold"] for o in p.children) for h in heads for p in h.children)
         # every subject: a dateline the parser took for one ("HELSINKI, July 16 - X and Y spent …") hides none
-        people = [t for subj in tok.children if subj.dep_ == "nsubj" for t in subj.subtree
+        people = [t for subj in tok.children if subj.dep_ == L.NSUBJ for t in subj.subtree
                   if t.ent_type_ == L.PERSON and t.ent_iob_ == "B"]
         near = [*tok.children, *(g for c in tok.children for g in c.children)]  # "two hours (alone)"
-        together = len(people) >= 2 and any(c.dep_ in ("dobj", "npadvmod") and c.ent_type_ in (L.TIME, L.DATE)
+        together = len(people) >= 2 and any(c.dep_ in (L.DOBJ, L.NPADVMOD) and c.ent_type_ in (L.TIME, L.DATE)
                                             for c in near)
         return in_talks or together
     if tok.pos_ == "VERB" and lemma in ("receive", "welcome", "host", "meet") and _agent(tok) is not None:
         return True  # "Mr Albanese was received by President Xi"
     if tok.pos_ == "VERB" and lemma == "shake":  # "Trump and Kim shake hands", "shook hands with X"
-        return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in tok.children)
+        return any(c.dep_ == L.DOBJ and c.lower_ == "hands" for c in tok.children)
     if tok.pos_ == "VERB" and lemma in MEETING_VERBS:
         need = _NEEDS_OBJECT.get(lemma)
         if need is None:
             return True
         if not need:  # "Macron received Zelensky", "summoned China's ambassador"; not "welcomed the decision"
-            return any(c.dep_ == "dobj" and (c.ent_type_ == L.PERSON or c.lemma_.lower() in _ENVOYS
+            return any(c.dep_ == L.DOBJ and (c.ent_type_ == L.PERSON or c.lemma_.lower() in _ENVOYS
                                              or c.lower_ in ("him", "her", "them"))  # "X receives him"
                        for c in tok.children)
         return any(c.lemma_.lower() in need for c in tok.children if c.dep_ in L.OBJECTS)
@@ -166,9 +163,7 @@ def _is_someone(tok: Token) -> bool:
             or lemma in titles() or tok.lower_ in titles())
 
 
-_PEOPLE = {"counterpart", "people", "family", "families", "group", "student", "victim", "survivor", "resident",
-           "journalist", "reporter", "activist", "protester", "worker", "soldier", "troop", "refugee", "crowd", "public",
-           "supporter", "opposition", "government", "administration", "ministry", "committee", "panel"}
+_PEOPLE = words("meetings", "people")
 
 
 def _participants(cue: Token, resolver: Resolver) -> list[str]:
@@ -179,7 +174,7 @@ def _participants(cue: Token, resolver: Resolver) -> list[str]:
         heads += [c for c in cue.children if c.dep_ == L.POSS]
         # "Rice had a frank exchange … in her meeting with Meng": the governing verb's subject.
         gov = cue.head
-        while gov.dep_ in ("pobj", "prep", "dobj") and gov.head is not gov:
+        while gov.dep_ in (L.POBJ, L.PREP, L.DOBJ) and gov.head is not gov:
             gov = gov.head
         if gov.pos_ in ("VERB", "AUX") and not heads:
             heads += [c for c in gov.children if c.dep_ in L.SUBJECTS]
@@ -187,19 +182,19 @@ def _participants(cue: Token, resolver: Resolver) -> list[str]:
         heads += [cue.head if c.tag_ in ("WP", "WDT") and cue.dep_ == L.RELCL else c  # "Meloni, who met Orban"
                   for c in cue.children if c.dep_ in L.SUBJECTS]
         gov = cue
-        while not heads and gov.dep_ in (L.CONJ, "xcomp", "advcl", "acomp") and gov.head is not gov:
+        while not heads and gov.dep_ in (L.CONJ, L.XCOMP, L.ADVCL, L.ACOMP) and gov.head is not gov:
             gov = gov.head  # "Meloni is due to travel to Tunisia to meet Saied": the subject of 'is'
             heads += [c for c in gov.children if c.dep_ in L.SUBJECTS]
         if not heads:
             heads += _names_just_before(cue, resolver)
-        heads += [c for c in cue.children if c.dep_ == "dobj" and cue.lemma_.lower() in (
+        heads += [c for c in cue.children if c.dep_ == L.DOBJ and cue.lemma_.lower() in (
             "meet", "host", "receive", "welcome", "visit", "summon")]
         # "met with A, chairman of X, and B": the parser hangs B on the verb after an apposition
         heads += [c for c in cue.children if c.dep_ == L.CONJ and c.pos_ == "PROPN" and c.ent_type_ == L.PERSON]
         if (agent := _agent(cue)) is not None:
             heads.append(agent)
     for prep in _with_phrases(anchor):
-        heads += [c for c in prep.children if c.dep_ == "pobj"]
+        heads += [c for c in prep.children if c.dep_ == L.POBJ]
     out: list[str] = []
     for h in heads:
         for tok in [h, *_conjuncts(h)]:
@@ -229,8 +224,8 @@ def _separately(cue: Token, people: list[str], resolver: Resolver) -> list[list[
 
 def _agent(verb: Token) -> Token | None:
     """The 'by' phrase of a passive verb: 'was received by President Xi' -> Xi."""
-    by = next((c for c in verb.children if c.dep_ == "agent"), None)
-    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    by = next((c for c in verb.children if c.dep_ == L.AGENT), None)
+    return next((c for c in by.children if c.dep_ == L.POBJ), None) if by is not None else None
 
 
 def _mangled_conjuncts(subj: Token) -> list[Token]:
@@ -300,7 +295,7 @@ def _entities_of_phrase(tok: Token, resolver: Resolver) -> list[str]:
         return [key]
     groups = tok.lemma_.lower() in _REPRESENTATIVES and (tok.tag_ == "NNS" or tok.lower_ in ("delegation", "team"))
     kinds = (PERSON, ORGANIZATION, COUNTRY) if groups else (PERSON,)
-    theirs = {t.i for c in tok.children if c.dep_ in (L.CONJ, "cc") for t in c.subtree}
+    theirs = {t.i for c in tok.children if c.dep_ in (L.CONJ, L.CC) for t in c.subtree}
     span_keys = []
     for t in tok.subtree:
         k = resolver.index.entity_of(t)
@@ -312,7 +307,7 @@ def _entities_of_phrase(tok: Token, resolver: Resolver) -> list[str]:
 def _names_a_pair(sent: Span) -> bool:
     """Whether the sentence speaks of 'the two presidents' or 'both leaders'."""
     return any(t.lemma_.lower() in _PAIR_NOUNS and t.tag_ == "NNS" and any(
-        c.lower_ in ("two", "both") for c in t.children if c.dep_ in ("nummod", "det", "predet")) for t in sent)
+        c.lower_ in ("two", "both") for c in t.children if c.dep_ in (L.NUMMOD, L.DET, L.PREDET)) for t in sent)
 
 
 def _the_two(tok: Token, resolver: Resolver) -> list[str]:
@@ -320,7 +315,7 @@ def _the_two(tok: Token, resolver: Resolver) -> list[str]:
     are the two people named last before it, in its sentence or else the one before; never a guess
     among three."""
     if tok.lemma_.lower() not in _PAIR_NOUNS or tok.tag_ != "NNS" or not any(
-            c.lower_ in ("two", "both") for c in tok.children if c.dep_ in ("nummod", "det", "predet")):
+            c.lower_ in ("two", "both") for c in tok.children if c.dep_ in (L.NUMMOD, L.DET, L.PREDET)):
         return []
     doc, sent = tok.doc, tok.sent
     people = resolver.people_in(sent.start, tok.i)
@@ -336,8 +331,7 @@ def _the_two(tok: Token, resolver: Resolver) -> list[str]:
 
 #: How many sentences back 'the two leaders' may look for the two people it means.
 _PAIR_REACH = 3
-_PAIR_NOUNS = {"leader", "president", "minister", "man", "woman", "diplomat", "counterpart", "premier", "chancellor",
-               "envoy", "official", "head"}
+_PAIR_NOUNS = words("meetings", "pair_nouns")
 
 
 def _is_planned(cue: Token, sent: Span) -> bool:
@@ -438,7 +432,7 @@ def _is_heading(sent: Span) -> bool:
 def _place(sent: Span, index: EntityIndex, participants: list[str]) -> str | None:
     """The place of 'in Washington', 'at the White House' (not a participant)."""
     for tok in sent:
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and (key := index.entity_of(tok)):
+        if tok.dep_ == L.POBJ and tok.head.lower_ in ("in", "at") and (key := index.entity_of(tok)):
             kind = index.entities[key].kind
             if key not in participants and (kind in (PLACE, COUNTRY) or tok.ent_type_ == L.FAC or
                                             (kind == ORGANIZATION and tok.head.lower_ == "at")):

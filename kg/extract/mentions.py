@@ -10,24 +10,21 @@ from bisect import bisect_left
 
 from spacy.tokens import Token
 
+from kg.data import words
 from kg.extract.entities import EntityIndex
 from kg.extract.facts import COUNTRY, GROUP, ORGANIZATION, PERSON, Role
+from kg.nlp import labels as L
 from kg.nlp.components import TITLES_KEY
 from kg.nlp.gazetteer import lookup_country, titles
 from kg.nlp.labels import SUBJECTS
 
-PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
+PERSONAL_PRONOUNS = words("mentions", "personal_pronouns")
 _FEMININE = {"she", "her"}
 #: Words right before a name that say whether the text speaks of a woman or a man.
-_WOMAN_BEFORE = {"mrs", "mrs.", "ms", "ms.", "madam", "dame", "lady", "queen", "princess", "spokeswoman",
-                 "chairwoman", "congresswoman", "businesswoman", "duchess", "empress"}
-_MAN_BEFORE = {"mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "businessman",
-               "duke", "emperor"}
-_CARRIERS = {"statement", "report", "communique", "communiqué", "spokesman", "spokeswoman", "spokesperson", "letter",
-             "declaration", "readout", "agency", "ministry", "office", "government", "administration", "embassy", "media", "daily",
-             "military", "army", "navy", "police", "authority", "official", "parliament", "cabinet", "presidency"}
-_GROUP_NOUNS = {"delegation", "side", "team", "officials", "leaders", "negotiators", "diplomats", "government",
-                "administration", "military", "representatives"}
+_WOMAN_BEFORE = words("mentions", "woman_before")
+_MAN_BEFORE = words("mentions", "man_before")
+_CARRIERS = words("mentions", "carriers")
+_GROUP_NOUNS = words("mentions", "group_nouns")
 
 
 class Resolver:
@@ -54,7 +51,7 @@ class Resolver:
                 continue  # a title before a name is part of that mention
             tok = doc[i]
             # "The Prime Minister said", and readout style "Prime Minister reiterated" (no article at all)
-            bare = tok.is_title and not any(c.dep_ in ("det", "poss") for c in tok.children)
+            bare = tok.is_title and not any(c.dep_ in (L.DET, L.POSS) for c in tok.children)
             if tok.dep_ in SUBJECTS and (any(c.lower_ == "the" for c in tok.children) or bare) and (
                     key := self._by_description(tok)) and any(
                     j < i and k == key for j, k in self.index.token_entity.items()):
@@ -80,7 +77,7 @@ class Resolver:
         the sentence before, if that person may be called so."""
         other = self._men if pronoun in _FEMININE else self._women if pronoun else set()
         tok = self.index.doc[i]
-        if pronoun and tok.dep_ in ("dobj", "dative", "pobj"):
+        if pronoun and tok.dep_ in (L.DOBJ, L.DATIVE, L.POBJ):
             other = other | self._clause_subjects(tok)  # "X receives him": him is not X
         if tok.dep_ in SUBJECTS and (topic := self._subject_before(tok, other)) is not None:
             return topic
@@ -94,20 +91,20 @@ class Resolver:
         """'the Cruise video', 'the Obama administration': a name modifying a noun is no antecedent."""
         tok = self.index.doc[j]
         root = tok
-        while root.dep_ == "compound" and self.index.token_entity.get(root.head.i) == self.index.token_entity.get(j):
+        while root.dep_ == L.COMPOUND and self.index.token_entity.get(root.head.i) == self.index.token_entity.get(j):
             root = root.head
         head = root.head
-        return root.dep_ in ("compound", "amod") and head.i not in self.index.token_entity and any(
-            c.dep_ in ("det", "poss") for c in head.children)  # "the Cruise video", not a misparsed "X lands"
+        return root.dep_ in (L.COMPOUND, L.AMOD) and head.i not in self.index.token_entity and any(
+            c.dep_ in (L.DET, L.POSS) for c in head.children)  # "the Cruise video", not a misparsed "X lands"
 
     def _clause_subjects(self, tok: Token) -> set[str]:
         """The people who are the subject of the clause an object pronoun sits in."""
-        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        verb = tok.head.head if tok.dep_ == L.POBJ else tok.head
         out = set()
         for c in verb.children:
             if c.dep_ in SUBJECTS:
                 key = self.index.entity_of(c) or next(
-                    (k for a in c.children if a.dep_ == "appos" and (k := self.index.entity_of(a))), None)
+                    (k for a in c.children if a.dep_ == L.APPOS and (k := self.index.entity_of(a))), None)
                 if key is not None:
                     out.add(key)
         return out
@@ -126,7 +123,7 @@ class Resolver:
                 if end is not None and t.i >= end:
                     break
                 key = self.index.entity_of(t) or self._described.get(t.i) or next(  # "Ukraine's president, X": X
-                    (k for c in t.children if c.dep_ == "appos" and (k := self.index.entity_of(c))), None)
+                    (k for c in t.children if c.dep_ == L.APPOS and (k := self.index.entity_of(c))), None)
                 if t.dep_ in SUBJECTS and key is not None and self.index.entities[key].kind == PERSON \
                         and key not in other:
                     return key
@@ -158,14 +155,14 @@ class Resolver:
         if (key := ix.entity_of(tok)) is not None:
             return key
         for c in tok.children:  # "Ukraine's foreign minister, Dmytro Kuleba, said": the one named beside it
-            if c.dep_ == "appos" and (key := ix.entity_of(c)) is not None and ix.entities[key].kind == PERSON:
+            if c.dep_ == L.APPOS and (key := ix.entity_of(c)) is not None and ix.entities[key].kind == PERSON:
                 return key
         lemma = tok.lemma_.lower()
         subtree = tok.doc[tok.left_edge.i: tok.right_edge.i + 1]
         # A plural like "the two Chinese officials" points back at people named before, not at a body.
         if (lemma in titles() or tok.lower_ in titles() or tok.i in self._titles) and (
                 (key := self._by_description(tok) if tok.tag_ != "NNS" else None) is not None or tok.tag_ != "NNS"
-                or any(c.dep_ == "nummod" or c.lower_ in ("the", "these", "those") for c in tok.children)):
+                or any(c.dep_ == L.NUMMOD or c.lower_ in ("the", "these", "those") for c in tok.children)):
             return key
         if lemma in _CARRIERS:  # "South Korea's military said", "Chinese officials said": the body they speak for
             found = ix.entities_in(subtree, (PERSON, ORGANIZATION, COUNTRY))
@@ -191,7 +188,7 @@ class Resolver:
         people = {r.person for r in self.roles if r.role_norm == role and _rank(r.role) == rank and (
             country is None or self.index.name(r.organization) == country.country.name)}
         # "Co-founder of Google, Sergey Brin, met …": a name inside the description's phrase is its holder.
-        right = max([tok.i] + [c.right_edge.i for c in tok.rights if c.dep_ not in ("conj", "cc")])
+        right = max([tok.i] + [c.right_edge.i for c in tok.rights if c.dep_ not in (L.CONJ, L.CC)])
         inside = self.index.entities_in(tok.doc[tok.i: right + 1], (PERSON,))  # not "… and President X"
         if len(inside) == 1:
             return inside[0]
@@ -208,7 +205,7 @@ class Resolver:
         return None
 
 
-_RANKS = frozenset({"deputy", "vice", "first", "assistant", "under", "acting", "former", "co"})
+_RANKS = words("mentions", "ranks")
 
 
 def _rank(title: str) -> frozenset[str]:

@@ -17,6 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.data import words
 from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Role
@@ -27,9 +28,8 @@ from kg.nlp.components import HONORIFICS, PORTFOLIO_HEADS, TITLES_KEY
 from kg.nlp.gazetteer import lookup_country, portfolio_words, titles
 
 _ORG_KINDS = (ORGANIZATION, COUNTRY)
-_FORMER = {"former", "ex", "ex-", "then", "late", "outgoing"}
-_QUALIFIERS = {"acting", "interim", "caretaker", "shadow", "emeritus", "incoming", "designate", "presidential",
-               "senior", "principal"}
+_FORMER = words("roles", "former")
+_QUALIFIERS = words("roles", "qualifiers")
 
 
 def extract_roles(doc: Doc, index: EntityIndex) -> list[Role]:
@@ -88,10 +88,9 @@ def _described_holders(doc: Doc, roles: list[Role], titles: list[Span], index: E
 
 
 #: Titles whose holder's country says nothing of the body they serve: a professor, a company's chief.
-_NOT_NATIONAL = {"Professor", "Chief Executive", "General"}  # a rank is no post of a country
+_NOT_NATIONAL = words("roles", "not_national")  # a rank is no post of a country
 #: Capitalised words before a title that qualify it rather than name its body: "Opposition leader".
-_NOT_BODIES = frozenset({"opposition", "majority", "minority", "party", "team", "group", "chief", "senior", "junior",
-                         "executive", "managing", "general", "press", "state", "federal", "national", "regional"})
+_NOT_BODIES = words("roles", "not_bodies")
 
 
 def _fill_from_person_countries(doc: Doc, roles: list[Role], index: EntityIndex) -> list[Role]:
@@ -280,17 +279,17 @@ def _including(doc: Doc, index: EntityIndex) -> list[Role]:
             continue
         group = tok.head
         role = titles().get(group.lemma_.lower())
-        if tok.dep_ != "prep" or group.tag_ != "NNS" or role is None:
+        if tok.dep_ != L.PREP or group.tag_ != "NNS" or role is None:
             continue
-        body = next((k for p in group.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-                     if o.dep_ == "pobj" and (k := index.entity_of(o)) and index.entities[k].kind in _ORG_KINDS), None)
+        body = next((k for p in group.children if p.dep_ == L.PREP and p.lower_ == "of" for o in p.children
+                     if o.dep_ == L.POBJ and (k := index.entity_of(o)) and index.entities[k].kind in _ORG_KINDS), None)
         body = body or next((k for c in group.lefts if (k := index.entity_of(c))
                              and index.entities[k].kind in _ORG_KINDS), None)
         if body is None:
             continue
         former = any(c.lower_ in _FORMER for c in group.lefts)
         written = ("former " if former else "") + group.lemma_.lower()
-        for head in (c for c in tok.children if c.dep_ == "pobj"):
+        for head in (c for c in tok.children if c.dep_ == L.POBJ):
             for person in (head, *head.conjuncts):
                 key = index.entity_of(person)
                 if key and index.entities[key].kind == PERSON:
@@ -301,7 +300,7 @@ def _including(doc: Doc, index: EntityIndex) -> list[Role]:
 
 def _body_word(tok: Token) -> bool:
     """A capitalised name word no model tagged, written before a title: the body the title is held in."""
-    return (tok.pos_ == "PROPN" and tok.dep_ == "compound" and (tok.is_title or tok.is_upper) and len(tok) > 1
+    return (tok.pos_ == "PROPN" and tok.dep_ == L.COMPOUND and (tok.is_title or tok.is_upper) and len(tok) > 1
             and not tok.ent_type_ and tok.lower_ not in _QUALIFIERS and tok.lower_ not in _FORMER
             and tok.lower_ not in _NOT_BODIES and tok.lower_ not in titles())
 
@@ -325,12 +324,12 @@ def _qualified_start(doc: Doc, title: Span, index: EntityIndex) -> int:
     while k > title.sent.start and title.start - k < 3:
         tok = doc[k - 1]
         # A ministry's portfolio ("Fisheries Minister"); before other titles a name is their body ("Acme co-founder").
-        portfolio = (tok.dep_ == "compound" and tok.pos_ in ("PROPN", "NOUN") and (tok.is_title or tok.is_lower)
+        portfolio = (tok.dep_ == L.COMPOUND and tok.pos_ in ("PROPN", "NOUN") and (tok.is_title or tok.is_lower)
                      and not tok.ent_type_ and index.entity_of(tok) is None
                      and (title[-1].lower_ in PORTFOLIO_HEADS or not _body_word(tok))
                      or tok.lower_ in portfolio_words() and tok.ent_type_ in ("", L.ORG))  # "External Affairs"
         # "foreign" in "EU foreign policy chief" qualifies the portfolio, not the person.
-        of_portfolio = tok.pos_ == "ADJ" and tok.dep_ == "amod" and k <= tok.head.i < title.start and not tok.ent_type_
+        of_portfolio = tok.pos_ == "ADJ" and tok.dep_ == L.AMOD and k <= tok.head.i < title.start and not tok.ent_type_
         # "interior and overseas minister": two portfolios of one post
         joined = tok.lower_ in ("and", "&") and k - 1 > title.sent.start and k < title.start and (
             doc[k - 2].lower_ in portfolio_words() or doc[k - 2].pos_ in ("NOUN", "ADJ") and doc[k - 2].is_lower
@@ -433,7 +432,7 @@ def _segment_end(doc: Doc, k: int, end: int, titles: list[Span]) -> int:
     starts = {t.start for t in titles}
     for i in range(k, end):
         tok = doc[i]
-        if tok.text in (",", ";", ".", "(") or tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
+        if tok.text in (",", ";", ".", "(") or tok.pos_ == "VERB" and tok.dep_ not in (L.AMOD, L.COMPOUND):
             return i
         if tok.lower_ == "and" and any(j in starts for j in range(i + 1, min(end, i + 4))):
             return i
@@ -480,11 +479,10 @@ def _outermost(tok: Token, key: str, within: Span, index: EntityIndex) -> str:
 
 
 #: Nouns a nationality makes a country's own body: "the Indonesian military", "the Chinese government".
-_NATIONAL_BODIES = {"military", "army", "navy", "government", "police", "forces", "force", "ministry", "cabinet",
-                    "parliament", "embassy", "delegation", "administration", "presidency", "team", "side"}
+_NATIONAL_BODIES = words("roles", "national_bodies")
 
 #: Roles whose 'to COUNTRY' names where the holder is sent, not the country served.
-_ENVOY_ROLES = {"Ambassador", "Special Envoy", "Consul", "Chargé d'Affaires"}
+_ENVOY_ROLES = words("roles", "envoy_roles")
 
 
 def _national(title: Span) -> bool:
@@ -502,14 +500,14 @@ def _predicates(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role]:
     for t in titles:
         head = t.root
         verb = head.head
-        if head.dep_ == "pobj" and verb.lower_ == "as":
+        if head.dep_ == L.POBJ and verb.lower_ == "as":
             verb = verb.head
-        elif head.dep_ not in ("attr", "oprd", "xcomp"):
+        elif head.dep_ not in (L.ATTR, L.OPRD, L.XCOMP):
             continue
         lemma = verb.lemma_.lower()
         if lemma not in _PREDICATE_VERBS or verb.i > t.start:
             continue
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in verb.children if c.dep_ in (L.NSUBJ, L.NSUBJPASS)), None)
         if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == L.RELCL:
             subj = verb.head  # "Wang Yi, who became foreign minister in 2013"
         pkey = index.entity_of(subj) if subj is not None else None
@@ -530,9 +528,9 @@ def _heading_verbs(doc: Doc, index: EntityIndex) -> list[Role]:
     for verb in doc:
         if verb.pos_ != "VERB" or (entry := _HEADING_VERBS.get(verb.lemma_.lower())) is None:
             continue
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        obj = next((c for c in verb.children if c.dep_ == L.DOBJ), None)
         org = _organization_in(obj, index) if obj is not None else None
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None)
+        subj = next((c for c in verb.children if c.dep_ in (L.NSUBJ,)), None)
         if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == L.RELCL:
             subj = verb.head  # "Faki, who chairs the Commission"
         pkey = index.entity_of(subj) if subj is not None else None
@@ -558,10 +556,10 @@ def _named_beside(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role
     """"Ukraine's foreign minister, Dmytro Kuleba, said …": a title with its holder in apposition."""
     out: list[Role] = []
     for t in titles:
-        if any(d.dep_ == "det" and d.lower_ in ("a", "an", "another", "one") for d in t.root.children):
+        if any(d.dep_ == L.DET and d.lower_ in ("a", "an", "another", "one") for d in t.root.children):
             continue  # "another Chinese official, spokesman Hong Lei": a loose description, not the title held
-        holders = [c for c in t.root.children if c.dep_ == "appos"]
-        comma = next((p.right_edge.i + 1 for p in t.root.children if p.dep_ == "prep" and p.i == t.end
+        holders = [c for c in t.root.children if c.dep_ == L.APPOS]
+        comma = next((p.right_edge.i + 1 for p in t.root.children if p.dep_ == L.PREP and p.i == t.end
                       and p.lower_ in ("of", "for")), t.end)  # "the President of Ukraine, …"
         j = _past_honorifics(doc, comma + 1)  # "…, H.E. Mr. X"
         if not holders and j < len(doc) and doc[comma].text == "," and _starts_person(doc, j, index) \
@@ -612,15 +610,14 @@ def _held_title(doc: Doc, t: Span, pkey: str, index: EntityIndex, left: bool, co
                 former=former, evidence=evidence_of(t.sent, index.document_id), confidence=confidence)
 
 
-_PREDICATE_VERBS = {"be", "become", "serve", "remain", "appoint", "name", "elect", "reelect", "re-elect", "nominate",
-                    "confirm", "swear", "install", "promote", "resign", "quit", "retire", "step"}
-_LEAVING_VERBS = {"resign", "quit", "retire", "step"}
+_PREDICATE_VERBS = words("roles", "predicate_verbs")
+_LEAVING_VERBS = words("roles", "leaving_verbs")
 
 
 def _organization_after(head: Token, index: EntityIndex) -> str | None:
     """'president of China', 'ambassador to Japan', 'director at the agency': the body the title is of."""
     for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "to", "at"):
+        if prep.dep_ != L.PREP or prep.lower_ not in ("of", "for", "to", "at"):
             continue
         for tok in prep.subtree:
             key = index.entity_of(tok)

@@ -13,18 +13,19 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.data import words
 from kg.extract.entities import EntityIndex
 from kg.extract.facts import COUNTRY, PERSON, Role
 from kg.nlp import labels as L
 from kg.nlp.gazetteer import titles
 
 #: Nouns that name one party's people at talks: "the Russian side", "the Turkish delegation".
-_SIDE_NOUNS = frozenset({"side", "delegation", "team"})
+_SIDE_NOUNS = words("sides", "side_nouns")
 #: "Senior Chinese officials present at the talks included …": officials as a side only with these words.
-_GROUP_NOUNS = frozenset({"officials", "ministers", "members"})
-_LISTING_WORDS = frozenset({"include", "present", "attend", "accompany", "comprise"})
+_GROUP_NOUNS = words("sides", "group_nouns")
+_LISTING_WORDS = words("sides", "listing_words")
 #: Verbs that put one person on another's side: "X accompanied Y", "Y is accompanied by X", "X joins Y".
-_COMPANY_VERBS = frozenset({"accompany", "join"})
+_COMPANY_VERBS = words("sides", "company_verbs")
 
 
 def person_countries(doc: Doc, index: EntityIndex, roles: list[Role]) -> dict[str, str]:
@@ -64,17 +65,17 @@ def _companions(doc: Doc, index: EntityIndex, roles: list[Role]) -> list[tuple[s
     for verb in doc:
         if verb.lemma_.lower() not in _COMPANY_VERBS or verb.pos_ not in ("VERB", "AUX", "NOUN"):
             continue  # the small model reads "X and Y join Trump" with a nominal "join" at times
-        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        passive = next((c for c in verb.children if c.dep_ == L.NSUBJPASS), None)
+        agent = next((c for c in verb.children if c.dep_ == L.AGENT), None)
         if passive is not None and agent is not None:
             principal_tok = passive
-            companions = [t for c in agent.children if c.dep_ == "pobj" for t in _with_conjuncts(c)]
-            companions += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN"]  # "by X, …, and Y"
+            companions = [t for c in agent.children if c.dep_ == L.POBJ for t in _with_conjuncts(c)]
+            companions += [c for c in verb.children if c.dep_ == L.CONJ and c.pos_ == "PROPN"]  # "by X, …, and Y"
         else:
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            subject = next((c for c in verb.children if c.dep_ == L.NSUBJ), None)
+            if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == L.RELCL:
                 subject = verb.head
-            principal_tok = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            principal_tok = next((c for c in verb.children if c.dep_ == L.DOBJ), None)
             companions = _with_conjuncts(subject) if subject is not None else []
             companions += [t for w in _along_with(verb) for t in _with_conjuncts(w)]
         principal = _person_at(principal_tok, index, roles) if principal_tok is not None else None
@@ -90,10 +91,10 @@ def _along_with(verb: Token) -> list[Token]:
     """The people of 'accompanied the prime minister along with X': travelling with the subject."""
     out = []
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "along":
+        if prep.dep_ == L.PREP and prep.lower_ == "along":
             prep = next((c for c in prep.children if c.lower_ == "with"), prep)
-        if prep.dep_ == "prep" and prep.lower_ == "with":
-            out += [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.dep_ == L.PREP and prep.lower_ == "with":
+            out += [c for c in prep.children if c.dep_ == L.POBJ]
     return out
 
 
@@ -106,7 +107,7 @@ def _person_at(tok: Token, index: EntityIndex, roles: list[Role]) -> str | None:
     key = index.entity_of(tok)
     if key is not None:
         return key if index.entities[key].kind == PERSON else None
-    written = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")
+    written = " ".join(t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != L.DET)
     role = titles().get(written)
     if role is None:
         return None
@@ -193,11 +194,11 @@ def _named_with_country(doc: Doc, index: EntityIndex) -> list[tuple[str, str]]:
 
 #: Words of a sentence that lists who else took part in talks just reported: "The Turkish delegation
 #: included …", "Present at the talks from the DPRK side were …", "Kim is accompanied by …".
-_TAKING_PART = frozenset({"delegation", "delegations", "side", "present", "accompany", "attend", "join"})
+_TAKING_PART = words("sides", "taking_part")
 
 
 #: Events a list of people may point back at: "present at the talks", "sat in on the meeting".
-_EVENT_NOUNS = frozenset({"talks", "meeting", "meetings", "ceremony", "session", "negotiations", "summit"})
+_EVENT_NOUNS = words("sides", "event_nouns")
 
 
 @dataclass(frozen=True)
@@ -220,7 +221,7 @@ def participant_lists(doc: Doc, index: EntityIndex) -> list[ParticipantList]:
         if not sitting_in and not any(t.lemma_.lower() in _TAKING_PART or t.lower_ in _TAKING_PART for t in sent):
             continue
         if not sitting_in and not any(t.lower_ in ("delegation", "delegations", "side", "present") or
-                                      t.dep_ == "agent" or t.lemma_.lower() in ("include", "attend") for t in sent):
+                                      t.dep_ == L.AGENT or t.lemma_.lower() in ("include", "attend") for t in sent):
             continue  # "the delegation arrived" lists nobody
         people = [key for _, key in _person_starts(sent, index)]
         if people:
@@ -233,7 +234,7 @@ def participant_lists(doc: Doc, index: EntityIndex) -> list[ParticipantList]:
 def _sitting_in(sent: Span) -> bool:
     """'X sat in on the meeting', 'X and Y are also in the room'."""
     for t in sent:
-        if t.lemma_.lower() == "sit" and any(c.lower_ == "in" and c.dep_ in ("prt", "prep") for c in t.children):
+        if t.lemma_.lower() == "sit" and any(c.lower_ == "in" and c.dep_ in (L.PRT, L.PREP) for c in t.children):
             return True
         if t.lower_ == "room" and t.head.lower_ == "in" and any(c.lower_ == "the" for c in t.children) \
                 and t.head.head.lemma_.lower() == "be":

@@ -9,18 +9,18 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from kg.data import words
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Meeting
 from kg.extract.mentions import PERSONAL_PRONOUNS, Resolver
 from kg.nlp import labels as L
 
 SPEAKER_KINDS = (PERSON, ORGANIZATION, COUNTRY)
 #: Nouns for a document or utterance that can stand as the speaker ("the statement said").
-CARRIER_NOUNS = {"statement", "report", "communique", "communiqué", "release", "readout", "transcript"}
+CARRIER_NOUNS = words("speakers", "carrier_nouns")
 #: Plural nouns for the parties of talks just reported, with a number: "the two leaders", "both ministers".
-_JOINT_NOUNS = {"leader", "president", "minister", "premier", "counterpart", "chancellor", "head"}
+_JOINT_NOUNS = words("speakers", "joint_nouns")
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
-_SKIPPABLE = {"also", "later", "then", "further", "again", "previously", "earlier", "has", "have", "had", "was",
-              "is", "reportedly", "publicly", "separately", "recently", "once"}
+_SKIPPABLE = words("speakers", "skippable")
 
 
 class Speakers:
@@ -50,7 +50,7 @@ class Speakers:
 
     def co_speakers(self, cue: Token) -> list[str]:
         """The other members of a joint subject, who say with the first what it says."""
-        subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in cue.children if c.dep_ == L.NSUBJ), None)
         return self.joint(subj)[1:] if subj is not None else []
 
     def remember(self, speaker: str, sentence_tokens: list[Token]) -> None:
@@ -64,25 +64,25 @@ class Speakers:
         lemma = cue.lemma_.lower()
         # "Xinhua cited Mr Meng as saying": the one quoted speaks.
         if lemma in ("cite", "quote") and any(c.dep_ == L.PREP and c.lower_ == "as" for c in cue.children):
-            obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+            obj = next((c for c in cue.children if c.dep_ == L.DOBJ), None)
             if obj is not None:
                 return self.resolve(obj)
-        if lemma == "say" and cue.dep_ in ("pcomp", "advcl") and cue.head.lower_ == "as":
-            obj = next((c for c in cue.head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if lemma == "say" and cue.dep_ in (L.PCOMP, L.ADVCL) and cue.head.lower_ == "as":
+            obj = next((c for c in cue.head.head.children if c.dep_ in (L.DOBJ, L.NSUBJPASS)), None)
             if obj is not None:
                 return self.resolve(obj)
         # The subject nearest the verb ("says Xinhua, Meng made it clear": Meng); a passive subject
         # ("who had been accused") is spoken about, not speaking.
-        subj = min((c for c in cue.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - cue.i), default=None)
-        inverted = next((c for c in cue.children if c.dep_ == "nsubj" and c.i > cue.i), None)
+        subj = min((c for c in cue.children if c.dep_ == L.NSUBJ), key=lambda c: abs(c.i - cue.i), default=None)
+        inverted = next((c for c in cue.children if c.dep_ == L.NSUBJ and c.i > cue.i), None)
         if inverted is not None and cue.i > 0 and cue.doc[cue.i - 1].text == ",":
             subj = inverted  # "Recipients, said X, are …": X speaks, whatever else hangs on 'said'
-        if subj is None and cue.dep_ in ("advcl", L.CONJ, "xcomp", "ccomp") and cue.tag_ in ("VBG", "VBD", "VBZ", "VB"):
+        if subj is None and cue.dep_ in (L.ADVCL, L.CONJ, L.XCOMP, L.CCOMP) and cue.tag_ in ("VBG", "VBD", "VBZ", "VB"):
             head = cue.head
             # "Yang noted that China was a victim, and said …": the conjunct hangs off the complement.
-            if cue.dep_ == L.CONJ and head.dep_ == "ccomp" and head.head.pos_ == "VERB":
+            if cue.dep_ == L.CONJ and head.dep_ == L.CCOMP and head.head.pos_ == "VERB":
                 head = head.head
-            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            subj = next((c for c in head.children if c.dep_ == L.NSUBJ), None)
         if subj is not None and (members := self.joint(subj)):
             return members[0], True
         if subj is not None:

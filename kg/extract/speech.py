@@ -6,53 +6,30 @@ import re
 
 from spacy.tokens import Span, Token
 
-SPEECH_VERBS = {
-    "say", "tell", "warn", "stress", "note", "add", "state", "insist", "claim", "accuse", "deny", "urge",
-    "announce", "report", "cite", "quote", "assert", "argue", "emphasize", "emphasise", "reiterate", "remark",
-    "declare", "comment", "explain", "confirm", "acknowledge", "predict", "vow", "pledge", "promise",
-    "suggest", "blame", "criticize", "criticise", "condemn", "reject", "threaten", "write", "reply", "respond",
-    "caution", "maintain", "allege", "admit", "demand", "underline", "underscore", "tweet", "hope", "believe",
-    "propose", "dismiss", "refute", "complain", "concede", "contend", "observe", "recall", "recommend",
-    "advise",
-}
+from kg.data import word_list, word_map, words
+from kg.nlp import labels as L
+
+SPEECH_VERBS = words("speech", "verbs")
 #: Documents that speak for their issuer: "the statement reads …".
-_DOCUMENTS = frozenset({"statement", "letter", "communique", "communiqué", "declaration", "document", "readout",
-                        "report", "note", "resolution", "text"})
+_DOCUMENTS = words("speech", "documents")
 #: Readouts and state media: what a leader conveyed, not only what they said. Inside another report
 #: ("Macron said Putin had assured him …") they are that report's content, not a statement of their own.
-READOUT_VERBS = {"thank", "express", "voice", "convey", "reaffirm", "commend", "encourage", "request", "highlight",
-                 "appreciate", "congratulate", "assure", "dispute", "praise", "hail", "applaud", "welcome", "raise"}
+READOUT_VERBS = words("speech", "readout_verbs")
 SPEECH_VERBS |= READOUT_VERBS
 #: Readout verbs that report speech only with the right object: "welcomed the decision" (not "welcomed
 #: the President to Chequers"), "raised concerns" (not "raised tariffs").
-_WELCOMED_PEOPLE = frozenset({"PERSON", "GPE", "NORP"})
-_RAISED = frozenset({"concern", "concerns", "issue", "issues", "case", "cases", "matter", "question", "questions",
-                     "objection", "objections", "possibility", "problem", "need"})
+_WELCOMED_PEOPLE = frozenset({L.PERSON, L.GPE, L.NORP})
+_RAISED = words("speech", "raised")
 #: Cues whose content may be a noun phrase ("China denied the accusations"): the whole clause is the claim.
-NOMINAL_OBJECT_CUES = {"deny", "accuse", "blame", "reject", "urge", "warn", "condemn", "criticize", "criticise",
-                       "dismiss", "refute", "propose", "announce", "demand", "threaten", "put", "call", "appeal",
-                       "thank", "express", "voice", "convey", "reaffirm", "commend", "encourage", "request",
-                       "highlight", "appreciate", "congratulate", "dispute", "praise", "hail", "applaud", "welcome",
-                       "raise", "stress", "emphasize", "emphasise", "underline", "underscore", "reiterate", "note",
-                       "assure", "describe", "ask", "characterize", "characterise", "pledge", "vow", "promise",
-                       "offer"}
+NOMINAL_OBJECT_CUES = words("speech", "nominal_object_cues")
 #: Verbs that give their object a character: 'described the talks as "frank"', 'characterized X as Y'.
-CHARACTERISING = ("describe", "characterize", "characterise")
+CHARACTERISING = word_list("speech", "characterising")
 #: Nouns for what someone said: "Clapper's assertion that …", "a charge China denies".
-SPEECH_NOUNS = {"assertion", "claim", "statement", "remark", "remarks", "warning", "accusation", "allegation",
-                "insistence", "pledge", "promise", "suggestion", "charge", "argument", "comment", "denial",
-                "announcement", "demand", "call", "threat", "vow", "proposal"}
-CHARGE_NOUNS = {"charge", "accusation", "allegation", "claim", "charges", "accusations", "allegations", "claims"}
-DENIAL_VERBS = {"deny", "reject", "dispute", "dismiss", "refute"}
+SPEECH_NOUNS = words("speech", "nouns")
+CHARGE_NOUNS = words("speech", "charge_nouns")
+DENIAL_VERBS = words("speech", "denial_verbs")
 
-STANCE = {"deny": "denies", "reject": "denies", "refute": "denies", "dismiss": "denies", "dispute": "denies",
-          "accuse": "accuses", "blame": "accuses", "allege": "accuses", "charge": "accuses", "criticize": "accuses",
-          "criticise": "accuses", "condemn": "accuses", "complain": "accuses", "warn": "warns",
-          "threaten": "warns", "caution": "warns", "agree": "agrees", "urge": "calls_for", "call": "calls_for",
-          "demand": "calls_for", "appeal": "calls_for", "propose": "calls_for", "request": "calls_for",
-          "encourage": "calls_for", "ask": "calls_for",
-          "accusation": "accuses", "allegation": "accuses", "denial": "denies", "warning": "warns",
-          "threat": "warns", "demand_n": "calls_for"}
+STANCE = word_map("speech", "stance")
 _CONTENT_STANCE = [(re.compile(r"\b(den(y|ies|ied)|groundless|baseless|refute[sd]?|reject(s|ed)?)\b", re.I), "denies"),
                    (re.compile(r"\b(accus\w+|blam\w+|behind the)\b", re.I), "accuses"),
                    (re.compile(r"\b(warn\w*|threat\w*|will win)\b", re.I), "warns"),
@@ -77,29 +54,29 @@ def is_cue(tok: Token) -> bool:
         return False
     lemma = tok.lemma_.lower()
     if lemma == "welcome":
-        return not any(c.dep_ == "dobj" and (c.ent_type_ in _WELCOMED_PEOPLE or c.lower_ in ("him", "her", "them"))
+        return not any(c.dep_ == L.DOBJ and (c.ent_type_ in _WELCOMED_PEOPLE or c.lower_ in ("him", "her", "them"))
                        for c in tok.children)
-    if lemma == "thank" and any(c.dep_ == "dobj" and c.lower_ == "you" for c in tok.children):
+    if lemma == "thank" and any(c.dep_ == L.DOBJ and c.lower_ == "you" for c in tok.children):
         return False  # "thank you": a courtesy
     if lemma == "raise":
-        return any(c.dep_ == "dobj" and c.lower_ in _RAISED for c in tok.children)
+        return any(c.dep_ == L.DOBJ and c.lower_ in _RAISED for c in tok.children)
     if lemma in SPEECH_VERBS:
         return True
     if lemma == "read":  # 'The joint statement reads: "…"', not 'he read the report'
-        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _DOCUMENTS for c in tok.children)
+        return any(c.dep_ in (L.NSUBJ, L.NSUBJPASS) and c.lemma_.lower() in _DOCUMENTS for c in tok.children)
     if lemma == "offer":  # "offered to let investigators attend": a proposal; not "offered aid"
-        return any(c.dep_ == "xcomp" for c in tok.children)
+        return any(c.dep_ == L.XCOMP for c in tok.children)
     if lemma == "ask":  # "asked the governments not to turn away boats": a request; not "asked whether …"
-        return any(c.dep_ == "xcomp" for c in tok.children) and any(c.dep_ == "dobj" for c in tok.children)
+        return any(c.dep_ == L.XCOMP for c in tok.children) and any(c.dep_ == L.DOBJ for c in tok.children)
     if lemma == "point":  # "pointed out that …"
-        return any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
+        return any(c.dep_ == L.PRT and c.lower_ == "out" for c in tok.children)
     if lemma == "put":
         return any(c.lower_ == "forward" for c in tok.children)
     if lemma in ("call", *CHARACTERISING) and _characterises(tok):
         return True  # 'called the talks "frank and useful"', 'described the talks as "frank"'
     if lemma in ("call", "appeal"):  # "called for a ceasefire", "called on Israel to …", not "called him on Friday"
-        return not any(c.dep_ == "dobj" for c in tok.children) and any(
-            c.dep_ == "prep" and c.lower_ in ("for", "on") and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+        return not any(c.dep_ == L.DOBJ for c in tok.children) and any(
+            c.dep_ == L.PREP and c.lower_ in ("for", "on") and not any(o.ent_type_ in (L.DATE, L.TIME) for o in c.children)
             for c in tok.children)
     if lemma == "make":
         return any(c.lower_ == "clear" for c in tok.children)
@@ -108,13 +85,13 @@ def is_cue(tok: Token) -> bool:
 
 def _characterises(tok: Token) -> bool:
     """'called X "…"' / 'described X as "…"': the verb gives its object a quoted or stated character."""
-    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in tok.children if c.dep_ == L.DOBJ), None)
     if obj is None:
         return False
     if tok.lemma_.lower() in CHARACTERISING:
         return any(t.lower_ == "as" for t in tok.subtree if t.i > obj.i)
     after = tok.doc[obj.right_edge.i: min(len(tok.doc), obj.right_edge.i + 3)]
-    return any(c.dep_ in ("oprd", "xcomp") for c in tok.children) or any(t.text in ('"', "“") for t in after) or any(
+    return any(c.dep_ in (L.OPRD, L.XCOMP) for c in tok.children) or any(t.text in ('"', "“") for t in after) or any(
         t.text in ('"', "“") for t in tok.doc[obj.i: obj.right_edge.i])
 
 
@@ -123,7 +100,7 @@ def reported_inside_another(tok: Token) -> bool:
     if tok.lemma_.lower() not in READOUT_VERBS:
         return False
     head = tok
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == L.CONJ and head.head is not head:
         head = head.head  # "X called for …, and requested …": coordinated with the cue, not inside it
     return any(is_cue(a) for a in head.ancestors)
 
@@ -131,7 +108,7 @@ def reported_inside_another(tok: Token) -> bool:
 def that_clause(tok: Token) -> Span | None:
     """The clause introduced by 'that' somewhere below `tok` ('made it clear that …')."""
     for t in tok.subtree:
-        if t.lower_ == "that" and t.dep_ == "mark" and t.i > tok.i:
+        if t.lower_ == "that" and t.dep_ == L.MARK and t.i > tok.i:
             head = t.head
             return tok.doc[t.i + 1: head.right_edge.i + 1]
     return None
@@ -143,11 +120,11 @@ def clause_told(cue: Token) -> Token | None:
     if cue.lemma_.lower() not in ("tell", "inform", "assure", "brief", "remind"):
         return None
     for obj in cue.children:
-        if obj.dep_ != "dobj":
+        if obj.dep_ != L.DOBJ:
             continue
         for clause in obj.children:
-            if clause.dep_ == "relcl" and clause.i == obj.i + 2 and any(
-                    c.dep_ in ("nsubj", "nsubjpass") and c.i == obj.i + 1 and c.tag_ not in ("WP", "WDT")
+            if clause.dep_ == L.RELCL and clause.i == obj.i + 2 and any(
+                    c.dep_ in (L.NSUBJ, L.NSUBJPASS) and c.i == obj.i + 1 and c.tag_ not in ("WP", "WDT")
                     for c in clause.children):
                 return clause
     return None

@@ -10,35 +10,35 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.data import word_map, words
 from kg.extract.entities import EntityIndex, entity_key
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, PLACE, Role
 from kg.extract.mentions import Resolver
+from kg.nlp import labels as L
 from kg.nlp.gazetteer import lookup_country
 
 #: Roles that lead a country and host its visitors.
-LEADER_ROLES = {"President", "Prime Minister", "King", "Chancellor"}
+LEADER_ROLES = words("visits", "leader_roles")
 #: Seats of government that stand for their country as a destination.
-SEATS = {"white house": "United States", "kremlin": "Russia", "downing street": "United Kingdom",
-         "elysee palace": "France", "élysée palace": "France", "zhongnanhai": "China", "blue house": "South Korea"}
-_NOT_ATTENDING = {"run", "campaign", "stand", "contest", "elect", "win", "lose", "serve", "sit", "represent",
-                  "dissolve", "vote", "nominate", "appoint"}
-GATHERING_NOUNS = {"summit", "summits", "meeting", "meetings", "conference", "session", "assembly", "forum", "talks"}
+SEATS = word_map("visits", "seats")
+_NOT_ATTENDING = words("visits", "not_attending")
+GATHERING_NOUNS = words("visits", "gathering_nouns")
 
 
 def visit_parties(cue: Token, resolver: Resolver) -> tuple[str, str] | None:
     """(visitor, host leader) of 'X visits C', "X's visit to C", 'a visit by X to C'."""
     if cue.pos_ == "VERB":
-        visitor_tok = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-        dest_tok = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        visitor_tok = next((c for c in cue.children if c.dep_ == L.NSUBJ), None)
+        dest_tok = next((c for c in cue.children if c.dep_ == L.DOBJ), None)
     else:
-        visitor_tok = next((c for c in cue.children if c.dep_ == "poss"), None)
+        visitor_tok = next((c for c in cue.children if c.dep_ == L.POSS), None)
         if visitor_tok is None:
-            by = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-            visitor_tok = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-        to = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            by = next((c for c in cue.children if c.dep_ == L.PREP and c.lower_ == "by"), None)
+            visitor_tok = next((c for c in by.children if c.dep_ == L.POBJ), None) if by is not None else None
+        to = next((c for c in cue.children if c.dep_ == L.PREP and c.lower_ == "to"), None)
         if to is None and visitor_tok is not None:  # "a visit by X, …, to Washington"
-            to = next((c for c in visitor_tok.subtree if c.dep_ == "prep" and c.lower_ == "to"), None)
-        dest_tok = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            to = next((c for c in visitor_tok.subtree if c.dep_ == L.PREP and c.lower_ == "to"), None)
+        dest_tok = next((c for c in to.children if c.dep_ == L.POBJ), None) if to is not None else None
     if visitor_tok is None or dest_tok is None:
         return None
     visitor = resolver.resolve(visitor_tok)
@@ -91,11 +91,11 @@ def gathering_parties(cue: Token, resolver: Resolver) -> list[str]:
     if cue.lower_ not in GATHERING_NOUNS:
         return []
     gov = cue
-    while gov.dep_ in ("pobj", "prep", "conj") and gov.head is not gov:
+    while gov.dep_ in (L.POBJ, L.PREP, L.CONJ) and gov.head is not gov:
         gov = gov.head
     if gov.pos_ not in ("VERB", "AUX") or gov is cue or gov.lemma_.lower() in _NOT_ATTENDING:
         return []  # "ran for the Legislative Assembly" is a candidacy, not a gathering
-    subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in gov.children if c.dep_ == L.NSUBJ), None)
     person = resolver.resolve(subj) if subj is not None else None
     if person is None or resolver.index.entities[person].kind != PERSON:
         return []

@@ -10,9 +10,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from kg.data import word_list
+
 DASHES = frozenset({"•", "—", "–", "-", "--", "|", "·"})
-_BYLINE_STARTS = ("by", "reporting by", "writing by", "editing by", "additional reporting by", "compiled by",
-                  "reported by", "written by")
+_BYLINE_STARTS = word_list("layout", "byline_starts")
 _MAX_DATELINE = 12
 _MAX_BYLINE = 16
 

@@ -153,10 +153,18 @@ def test_a_title_case_headline_keeps_only_the_names_the_body_writes(nlp: Languag
 def test_a_name_given_two_types_takes_the_one_given_more_often(nlp: Language) -> None:
     from spacy.tokens import Span
 
-    from kg.nlp.components import _one_type_per_name
+    from kg.nlp.span_repair import _one_type_per_name
 
     doc = nlp.make_doc("Jukka Niemi spoke. Jukka Niemi left. Jukka Niemi returned.")
     ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 6, label="ORG"), Span(doc, 8, 10, label="PERSON")]
     assert [e.label_ for e in _one_type_per_name(ents)] == ["PERSON", "PERSON", "PERSON"]
     tie = [Span(doc, 0, 2, label="ORG"), Span(doc, 4, 6, label="PERSON")]
     assert [e.label_ for e in _one_type_per_name(tie)] == ["PERSON", "PERSON"]  # the words look like a name
+
+
+def test_the_repairs_are_named_and_each_says_what_it_fixes() -> None:
+    from kg.nlp.span_repair import REPAIRS, SPAN_FIXES
+
+    for repair in REPAIRS + SPAN_FIXES:
+        assert repair.__doc__ and "\n" not in repair.__doc__.strip(), f"{repair.__name__}: a one-line docstring"
+    assert len({r.__name__ for r in REPAIRS + SPAN_FIXES}) == len(REPAIRS) + len(SPAN_FIXES)
