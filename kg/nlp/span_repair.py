@@ -214,6 +214,27 @@ def names_before_who(c: _Candidate, s: _ModelSpans) -> None:
         c.label = L.PERSON
 
 
+def names_before_descriptions(c: _Candidate, s: _ModelSpans) -> None:
+    """"Ann Lee-Hart, a former deputy president of Chile": a title after 'a' or 'the' describes a person."""
+    doc, start, end = s.doc, c.start, c.end
+    if c.label in (L.ORG, L.GPE) and end + 2 < len(doc) and doc[end].text == "," \
+            and doc[end + 1].lower_ in ("a", "an", "the") \
+            and any(i in s.title_tokens for i in range(end + 2, min(end + 6, len(doc)))) \
+            and _looks_like_a_name(doc[start:end]):
+        c.label = L.PERSON
+
+
+def short_name_syllables(c: _Candidate, s: _ModelSpans) -> None:
+    """"Choe Son" + "Hui tells": a name's short last syllable the model cut off, before a verb or a comma."""
+    doc, end = s.doc, c.end
+    if c.label != L.PERSON or c.end - c.start < 2 or end + 1 >= len(doc):
+        return
+    tail, after = doc[end], doc[end + 1]
+    if tail.pos_ == "PROPN" and tail.is_title and tail.is_alpha and len(tail) <= 4 and not tail.ent_type_ \
+            and tail.i not in s.title_tokens and (after.pos_ in ("VERB", "AUX") or after.text in (",", "'s", "’s")):
+        c.end = end + 1
+
+
 def names_after_honorifics(c: _Candidate, s: _ModelSpans) -> None:
     """"Mr Albanese" read as a nationality, "Ms Mao" as a place."""
     doc, start, end = s.doc, c.start, c.end
@@ -247,8 +268,8 @@ def name_tails(c: _Candidate, s: _ModelSpans) -> None:
 SPAN_FIXES: tuple[SpanFix, ...] = (
     drop_datelines_and_bylines, drop_lower_case_bodies, strip_possessives, strip_articles,
     strip_titles_before_names, drop_bare_honorifics, cut_titles_read_as_bodies, split_at_commas,
-    split_names_from_bodies, names_after_titles, names_before_who, names_after_honorifics, names_beside_titles,
-    surnames_read_as_places, name_tails,
+    split_names_from_bodies, names_after_titles, names_before_who, names_before_descriptions,
+    names_after_honorifics, names_beside_titles, surnames_read_as_places, name_tails, short_name_syllables,
 )
 
 
@@ -412,7 +433,8 @@ def _in_apposition_to_a_title(doc: Doc, start: int, end: int, title_tokens: set[
 
 def _looks_like_a_name(span: Span) -> bool:
     """Two to four capitalised words, none the head of a body and not a known organization."""
-    return (2 <= len(span) <= 4 and all(t.is_title or t.lower_ in NAME_PARTICLES for t in span)
+    words = [t for t in span if t.text not in ("-", "‐")]  # "Mlambo-Ngcuka": one hyphenated surname
+    return (2 <= len(words) <= 4 and all(t.is_title or t.lower_ in NAME_PARTICLES for t in words)
             and not any(t.lower_ in _GOV_HEADS for t in span) and span.text not in organization_surface_forms()
             and lookup_country(span.text) is None)
 

@@ -168,3 +168,14 @@ def test_the_repairs_are_named_and_each_says_what_it_fixes() -> None:
     for repair in REPAIRS + SPAN_FIXES:
         assert repair.__doc__ and "\n" not in repair.__doc__.strip(), f"{repair.__name__}: a one-line docstring"
     assert len({r.__name__ for r in REPAIRS + SPAN_FIXES}) == len(REPAIRS) + len(SPAN_FIXES)
+
+
+def test_a_name_before_a_description_with_a_title_is_a_person(nlp: Language) -> None:
+    found = ents(nlp, "The talks were mediated by Peter Lind and Lindiwe Mabuza-Ncube, a former deputy "
+                      "president of Kenya.")  # the base model reads the name as an organization
+    assert ("Lindiwe Mabuza-Ncube", "PERSON") in found
+
+
+def test_a_short_last_syllable_cut_off_a_name_is_joined(nlp: Language) -> None:
+    assert ("Pak Son Gyu", "PERSON") in ents(nlp, "Vice Foreign Minister Pak Son Gyu tells reporters that "
+                                                  "the talks may resume.")  # the base model stops at 'Son'
