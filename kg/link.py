@@ -43,6 +43,7 @@ MIN_DOCUMENTS = 3
 PERSON, ORGANIZATION, PLACE, LINK_REASON, NAME_KEY = (dip(local).nt() for local in
                                                       ("Person", "Organization", "Place", "linkReason", "nameKey"))
 PREF_LABEL, LABEL, SAME_AS = term("skos", "prefLabel").nt(), term("rdfs", "label").nt(), term("owl", "sameAs").nt()
+ALT_LABEL = term("skos", "altLabel").nt()
 
 
 def find_links(store: GraphStore) -> list[Link]:
@@ -176,6 +177,32 @@ def existing_links(store: GraphStore) -> list[Link]:
                   key=lambda link: link.short)
 
 
+def one_label_each(store: GraphStore) -> int:
+    """An entity that documents name in two spellings ('Kim Jong Un', 'Kim Jong-un', 'XI Jinping') keeps one
+    preferred label (not in capitals, then the longest, then the first in order); the others become
+    alternative labels. Returns how many entities changed."""
+    ent = store.minter.special_graph("entities").nt()
+    q = (f"SELECT ?e ?l WHERE {{ GRAPH {ent} {{ ?e {PREF_LABEL} ?l }} }} ORDER BY ?e ?l")
+    labels: dict[str, list[str]] = {}
+    for r in store.query(q, union=False).rows():
+        if r["e"] and r["l"]:
+            labels.setdefault(r["e"].value, []).append(r["l"].value)
+    ops = []
+    for iri, names in labels.items():
+        if len(names) < 2:
+            continue
+        keep = min(names, key=lambda n: (n.isupper(), -len(n), n))
+        s = IRI(iri).nt()
+        for other in names:
+            if other != keep:
+                ops.append(f"DELETE DATA {{ GRAPH {ent} {{ {s} {PREF_LABEL} {lit(other).nt()} . "
+                           f"{s} {LABEL} {lit(other).nt()} }} }}")
+                ops.append(f"INSERT DATA {{ GRAPH {ent} {{ {s} {ALT_LABEL} {lit(other).nt()} }} }}")
+    if ops:
+        store.update(" ;\n".join(ops))
+    return sum(1 for names in labels.values() if len(names) > 1)
+
+
 #: Link rounds per build: a round's links change labels and counts that the next round reads.
 ROUNDS = 3
 
@@ -189,4 +216,5 @@ def link_people(store: GraphStore) -> list[Link]:
         found += links
         if not links:
             break
+    one_label_each(store)
     return found

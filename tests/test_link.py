@@ -107,3 +107,14 @@ def test_a_surname_joins_a_full_name_written_in_capitals(tmp_path: Path) -> None
         "c.txt": MR_HARPER})
     assert "linked across documents: Harper" in out
     assert ("STEPHEN HARPER", "c.txt") in speakers(store)
+
+
+def test_one_preferred_label_when_documents_spell_a_name_two_ways(tmp_path: Path) -> None:
+    out, store = build(tmp_path, {
+        "a.txt": "Talks\n\nPresident Stephen Harper-Lee met Chancellor Paul Weber in Paris on Monday.\n",
+        "b.txt": "Trade\n\nSenator STEPHEN HARPER LEE said on Tuesday that the tariffs were unacceptable.\n"})
+    rows = run_kg("query", "SELECT ?l ?a WHERE { GRAPH ?g { ?p a <https://w3id.org/kg-diplomacy/ontology#Person> ; "
+                  "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l OPTIONAL { ?p "
+                  "<http://www.w3.org/2004/02/skos/core#altLabel> ?a } } FILTER(CONTAINS(LCASE(?l), 'harper')) }",
+                  "--store", str(store), "--format", "csv").stdout.splitlines()
+    assert rows[1:] == ["Stephen Harper-Lee,STEPHEN HARPER LEE"]

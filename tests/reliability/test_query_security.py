@@ -35,7 +35,7 @@ def _rows(store: Path, name: str, *params: str) -> list[dict[str, str]]:
 @pytest.mark.slow
 def test_injected_values_match_literally_and_change_nothing(seeds_store: Path) -> None:
     before = run_kg("export", "--format", "nq", "--store", str(seeds_store)).stdout
-    assert _rows(seeds_store, "statements-about", "keyword=said")  # the query works with a plain value
+    assert _rows(seeds_store, "statements-about", "keyword=China")  # the query works with a plain value
     for value in INJECTIONS[:4]:  # through `kg query --param`
         assert _rows(seeds_store, "statements-about", f"keyword={value}") == [], f"{value!r} changed the query"
     assert _rows(seeds_store, "entity-profile", f"entity={INJECTIONS[0]}") == []
