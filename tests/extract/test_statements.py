@@ -385,3 +385,9 @@ def test_a_quotation_after_issuing_a_statement_is_the_issuers(read) -> None:
              "\"Like many in Ohio, I am disappointed with the agency's decision to pass over our city.\"")
     assert statements(f) == [
         ("Mark Holm", "Like many in Ohio, I am disappointed with the agency's decision to pass over our city.")]
+
+
+def test_in_the_words_of_someone_the_quotation_is_theirs(read) -> None:
+    f = read("Her skin broke every time, and in the words of the Crown prosecutor, Mark Holm, QC, \"she spent a "
+             "lot of the last five months of her life crying.\"")
+    assert statements(f) == [("Mark Holm", "she spent a lot of the last five months of her life crying.")]

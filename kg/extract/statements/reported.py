@@ -174,4 +174,23 @@ def according_to(sent: Span, ctx: Context) -> list[Statement]:
                 continue
             rest = sent.doc[sent.start: tok.i].text if tok.i - sent.start > 3 else sent.doc[pobj.right_edge.i + 1: sent.end].text
             out.append(statement(speaker, tok, clean(rest), None, sent, ctx.index, 0.7))
+        elif tok.lower_ == "words" and tok.head.lower_ == "in" and (found := _in_the_words_of(tok, sent, ctx)):
+            out.append(found)
     return out
+
+
+def _in_the_words_of(words_tok: Token, sent: Span, ctx: Context) -> Statement | None:
+    """'…, in the words of the prosecutor, X, QC, "…"': the quotation after it is X's."""
+    of = next((c for c in words_tok.children if c.dep_ == L.PREP and c.lower_ == "of"), None)
+    holder = next((c for c in of.children if c.dep_ == L.POBJ), None) if of is not None else None
+    if holder is None:
+        return None
+    speaker = ctx.resolver.resolve(holder) or next(
+        (k for t in sent.doc[holder.i: holder.right_edge.i + 1] if (k := ctx.index.entity_of(t))
+         and ctx.index.entities[k].kind in SPEAKER_KINDS), None)
+    quote = next((q for q in ctx.quotes if q.start > holder.idx and q.start < sent.end_char + 1 and q not in ctx.used),
+                 None)
+    if speaker is None or quote is None or ctx.index.entities[speaker].kind not in SPEAKER_KINDS:
+        return None
+    ctx.used[quote] = (speaker, "say")
+    return statement(speaker, words_tok, quote.text, quote.text, sent, ctx.index, 0.7, cue_text="say")
