@@ -355,6 +355,8 @@ def _apposition(doc: Doc, p: Span, pkey: str, titles: list[Span], index: EntityI
     if left is not None and any(d.lower_ == "the" for d in left.root.children):
         return []  # "the Foreign Secretary, X, the Defence Secretary, Y": X's title is on the left
     k += 1
+    if k + 1 < sent.end and doc[k].like_num and doc[k + 1].text == ",":
+        k += 2  # "X, 19, a member of the church": past the age
     relative_clause = False
     if k < sent.end and doc[k].lower_ == "who":
         relative_clause = True

@@ -250,3 +250,8 @@ def test_a_story_about_two_countries_leaves_a_post_without_its_country(read) -> 
 def test_who_became_a_title_is_a_role(read) -> None:
     f = read("Adviser Mark Holm and Anne Roux, who became U.S. ambassador to Chile last May, sat in on the meeting.")
     assert ("Anne Roux", "Ambassador", "United States") in roles(f)
+
+
+def test_an_age_between_a_name_and_its_apposition(read) -> None:
+    f = read("Tom Becker, 19, a member of the Unity Church all his life, was arrested.")
+    assert ("Tom Becker", "Member", "Unity Church") in roles(f)
