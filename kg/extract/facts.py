@@ -14,6 +14,9 @@ from kg.ingest.document import Document
 PERSON, ORGANIZATION, COUNTRY, PLACE, GROUP = "Person", "Organization", "Country", "Place", "Group"
 ENTITY_KINDS = (PERSON, ORGANIZATION, COUNTRY, PLACE, GROUP)
 STANCES = ("accuses", "denies", "warns", "agrees", "calls_for")
+#: How a meeting was held, after PLOVER's CONSULT modes: face to face (the default), by phone, by video.
+IN_PERSON, PHONE, VIDEO = "in person", "phone", "video"
+MEETING_MODES = (IN_PERSON, PHONE, VIDEO)
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ class Meeting:
     place: str | None = None
     planned: bool = False
     host: str | None = None
+    mode: str = IN_PERSON  # one of MEETING_MODES: "in person", "phone" or "video"
 
 
 @dataclass(frozen=True)
@@ -138,7 +142,8 @@ class DocumentFacts:
                               or name(r.relative_to) or "", "role_norm": r.role_norm,
                               "confidence": r.confidence, **_ev(r.evidence)} for r in self.roles],
             "meetings": [{"participants": [name(p) for p in m.participants], "cue": m.cue, "date": m.date,
-                          "place": name(m.place), "planned": m.planned, "confidence": m.confidence,
+                          "place": name(m.place), "planned": m.planned, "mode": m.mode,
+                          "confidence": m.confidence,
                           **_ev(m.evidence)} for m in self.meetings],
             "statements": [{"speaker": name(s.speaker), "cue": s.cue, "claim": s.content, "quote": s.quote,
                             "about": [name(a) for a in s.about], "stance": s.stance,

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.data import word_list, word_map, words
 from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
-from kg.extract.facts import COUNTRY, GROUP, ORGANIZATION, PERSON, PLACE, Meeting
+from kg.extract.facts import COUNTRY, GROUP, IN_PERSON, ORGANIZATION, PERSON, PHONE, PLACE, VIDEO, Meeting
 from kg.extract.mentions import Resolver
 from kg.extract.sides import ParticipantList, participant_lists
 from kg.extract.visits import GATHERING_NOUNS, gathering_parties, visit_parties
@@ -31,6 +31,11 @@ _REPRESENTATIVES = words("meetings", "representatives")
 _ENVOYS = words("meetings", "envoys")
 _CLAUSE_DEPS = {L.CCOMP, L.ADVCL, L.RELCL, L.CONJ, L.ACL, L.PARATAXIS, L.CSUBJ}
 _FUTURE_DATES = word_list("meetings", "future_dates")
+_VIDEO_WORDS = words("meetings", "video_words")
+_PHONE_WORDS = words("meetings", "phone_words")
+_PHONE_VERBS = words("meetings", "phone_verbs")
+_MODE_PREPS = words("meetings", "mode_preps")
+_REMOTE_NOUNS = words("meetings", "remote_nouns")
 
 
 def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published: date | None) -> list[Meeting]:
@@ -71,7 +76,7 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
                 meetings.append(Meeting(
                     participants=tuple(group), cue=cue.lemma_.lower(), evidence=evidence_of(sent, index.document_id),
                     confidence=confidence, date=when, place=_place(sent, index, group), planned=planned,
-                    host=host))
+                    host=host, mode=meeting_mode(cue)))
                 certainties.append(certainty)
     return _dedupe(_with_delegations(meetings, participant_lists(doc, index)), certainties)
 
@@ -150,10 +155,44 @@ def _is_cue(tok: Token) -> bool:
         return any(c.lemma_.lower() in need for c in tok.children if c.dep_ in L.OBJECTS)
     if tok.pos_ == "NOUN" and lemma in _MEALS:  # "a working lunch", "a state banquet": not any meal
         return any(c.lower_ in ("working", "state", "official") for c in tok.children)
-    if tok.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS:
+    if tok.pos_ == "NOUN" and lemma in _REMOTE_NOUNS and meeting_mode(tok) == IN_PERSON:
+        return False  # "a telephone conversation with X" is a call; "a conversation with CNN" is no meeting
+    if tok.pos_ in ("NOUN", "PROPN") and (lemma in MEETING_NOUNS or lemma in _REMOTE_NOUNS):
         return any(c.dep_ == L.PREP and c.lower_ in ("with", "between") for c in tok.children) or any(
             c.dep_ == L.POSS for c in tok.children)
     return False
+
+
+def meeting_mode(cue: Token) -> str:
+    """How the meeting a cue reports was held: "video" ('a video call', 'talks via videoconference', 'met
+    virtually'), "phone" ('spoke by phone with', 'a telephone conversation', 'a call with', 'X called Y and
+    they talked'), else "in person". Read from the cue, its compounds and modifiers, the objects of its
+    'by'/'over'/'via'… phrases, and those of the verb a noun cue is the object of ('held a video
+    conference'); never from another clause ('met X, a day after a phone call with Y' stays in person)."""
+    heads = [cue]
+    gov = cue
+    while gov.pos_ != "VERB" and gov.dep_ in (L.POBJ, L.PREP, L.DOBJ) and gov.head is not gov:
+        gov = gov.head  # "held a video conference with", "took part in a phone call with"
+    if gov is not cue and gov.pos_ in ("VERB", "AUX"):
+        heads.append(gov)
+    near: list[Token] = list(heads)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in (L.COMPOUND, L.AMOD, L.ADVMOD, L.NMOD, L.DOBJ):
+                near += [c, *(g for g in c.children if g.dep_ in (L.COMPOUND, L.AMOD))]
+            elif c.dep_ == L.PREP and c.lower_ in _MODE_PREPS:
+                for o in c.children:
+                    if o.dep_ == L.POBJ:
+                        near += [o, *(g for g in o.children if g.dep_ in (L.COMPOUND, L.AMOD))]
+    said = {t.lower_ for t in near} | {t.lemma_.lower() for t in near if t.pos_ != "VERB"}
+    if said & _VIDEO_WORDS:
+        return VIDEO
+    # "Holm called Lind and the two talked": a verb of calling someone, governing the cue or coordinated with it
+    callers = [t for t in (cue.head if cue.dep_ == L.CONJ else None, gov) if t is not None and t.pos_ == "VERB"]
+    if said & _PHONE_WORDS or any(t.lemma_.lower() in _PHONE_VERBS and any(
+            c.dep_ == L.DOBJ and _is_someone(c) for c in t.children) for t in callers):
+        return PHONE
+    return IN_PERSON
 
 
 def _is_someone(tok: Token) -> bool:
@@ -442,17 +481,22 @@ def _place(sent: Span, index: EntityIndex, participants: list[str]) -> str | Non
 
 def _dedupe(meetings: list[Meeting], certainties: list[int]) -> list[Meeting]:
     """One meeting per set of participants and day: a headline's or lead's mention takes the date and place
-    the body gives, while two meetings of the same people on days the text tells apart stay two."""
+    the body gives, while two meetings of the same people on days the text tells apart stay two, and so do a
+    call and a meeting (or a phone and a video call) on days the text gives."""
     kept: list[tuple[Meeting, int]] = []
     for m, sure in zip(meetings, certainties, strict=True):
         k = frozenset(m.participants)
         for n, (first, first_sure) in enumerate(kept):
             if frozenset(first.participants) != k or first.planned != m.planned:
                 continue
+            if first.mode != m.mode and min(sure, first_sure) >= _NARRATED:
+                continue  # "met in Oslo on Monday …; later that day the two spoke by phone": two
             if first.date and m.date and first.date != m.date and min(sure, first_sure) >= _NARRATED:
                 continue  # "Wednesday: Trump and Kim shake hands" / "Thursday: Trump and Kim resume talks"
             date = first.date if first_sure >= sure else m.date
-            kept[n] = (replace(first, date=date or first.date or m.date, place=first.place or m.place),
+            # "in person" is what a meeting is when nothing says otherwise: a headline's "talks" is the body's call
+            mode = m.mode if first.mode == IN_PERSON else first.mode
+            kept[n] = (replace(first, date=date or first.date or m.date, place=first.place or m.place, mode=mode),
                        max(sure, first_sure))
             break
         else:

@@ -242,3 +242,42 @@ def test_the_two_presidents_after_a_delegation_list_are_the_two_who_met(read) ->
              "The previous face-to-face meeting between the two presidents took place in Lima in October 2022.")
     assert [(m, f.meetings[n].date) for n, m in enumerate(meetings(f))][-1] == (
         {"Mark Holm", "Peter Lind"}, "2022-10-01/2022-10-31")
+
+
+def test_a_phone_call_is_a_meeting_by_phone(read) -> None:  # noqa: ANN001
+    f = read("Danish Foreign Minister Mark Holm spoke by phone with his Swedish counterpart Peter Lind on Monday.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind"}]
+    assert f.meetings[0].mode == "phone"
+
+
+def test_a_call_with_and_a_telephone_conversation_are_phone_calls(read) -> None:  # noqa: ANN001
+    for text in ("Prime Minister Mark Holm had a call with President Peter Lind on Monday.",
+                 "Prime Minister Mark Holm held a telephone conversation with President Peter Lind on Monday."):
+        f = read(text)
+        assert meetings(f) == [{"Mark Holm", "Peter Lind"}], text
+        assert f.meetings[0].mode == "phone", text
+
+
+def test_a_video_call_is_a_meeting_by_video(read) -> None:  # noqa: ANN001
+    for text in ("Prime Minister Mark Holm held a video call with President Peter Lind on Monday.",
+                 "Prime Minister Mark Holm held talks with President Peter Lind via videoconference on Monday."):
+        f = read(text)
+        assert meetings(f) == [{"Mark Holm", "Peter Lind"}], text
+        assert f.meetings[0].mode == "video", text
+
+
+def test_a_meeting_is_in_person_and_a_call_in_another_clause_does_not_change_it(read) -> None:  # noqa: ANN001
+    f = read("Prime Minister Mark Holm met President Peter Lind in Oslo on Monday.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind"}]
+    assert f.meetings[0].mode == "in person"
+    f = read("Prime Minister Mark Holm met President Peter Lind in Oslo on Monday, a week after a phone call "
+             "with Chancellor Anna Berg.")
+    assert [m.mode for m in f.meetings if m.cue == "meet"] == ["in person"]
+
+
+def test_a_call_and_a_meeting_of_the_same_people_on_the_same_day_stay_two(read) -> None:  # noqa: ANN001
+    f = read("Prime Minister Mark Holm met President Peter Lind in Oslo on Monday.\n\n"
+             "On Monday evening, Holm also spoke by phone with Lind about the pipeline.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind"}, {"Mark Holm", "Peter Lind"}]
+    assert [m.mode for m in f.meetings] == ["in person", "phone"]
+    assert f.meetings[0].date == f.meetings[1].date == "2024-03-11"
