@@ -479,17 +479,24 @@ def _place(sent: Span, index: EntityIndex, participants: list[str]) -> str | Non
     return None
 
 
+def _vague_in_person(a: Meeting, a_sure: int, b: Meeting, b_sure: int) -> bool:
+    """Whether one of two meetings of different modes is in person only by default, with neither a date nor
+    a place of its own (a headline's "Holm and Lind hold talks"), so that it is the other one, a call, retold."""
+    return any(m.mode == IN_PERSON and other.mode != IN_PERSON and m.place is None and sure < _EXPLICIT
+               for m, sure, other in ((a, a_sure, b), (b, b_sure, a)))
+
+
 def _dedupe(meetings: list[Meeting], certainties: list[int]) -> list[Meeting]:
     """One meeting per set of participants and day: a headline's or lead's mention takes the date and place
     the body gives, while two meetings of the same people on days the text tells apart stay two, and so do a
-    call and a meeting (or a phone and a video call) on days the text gives."""
+    call and a meeting (or a phone and a video call), unless the meeting is one only by default (`_vague_in_person`)."""
     kept: list[tuple[Meeting, int]] = []
     for m, sure in zip(meetings, certainties, strict=True):
         k = frozenset(m.participants)
         for n, (first, first_sure) in enumerate(kept):
             if frozenset(first.participants) != k or first.planned != m.planned:
                 continue
-            if first.mode != m.mode and min(sure, first_sure) >= _NARRATED:
+            if first.mode != m.mode and not _vague_in_person(first, first_sure, m, sure):
                 continue  # "met in Oslo on Monday …; later that day the two spoke by phone": two
             if first.date and m.date and first.date != m.date and min(sure, first_sure) >= _NARRATED:
                 continue  # "Wednesday: Trump and Kim shake hands" / "Thursday: Trump and Kim resume talks"

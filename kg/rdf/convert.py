@@ -6,12 +6,24 @@ a literal inside the Statement, never a triple asserted as true.
 
 from __future__ import annotations
 
-from kg.extract.facts import COUNTRY, GROUP, ORGANIZATION, PERSON, PLACE, DocumentFacts, Entity, Evidence
+from kg.extract.facts import (
+    COUNTRY,
+    GROUP,
+    MEETING_MODES,
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    DocumentFacts,
+    Entity,
+    Evidence,
+)
 from kg.ingest.document import Document
 from kg.rdf.namespaces import WD, Minter, dip, rdf, term
 from kg.rdf.terms import IRI, Literal, Triple, date_lit, lit
 
 CLASS_OF = {PERSON: "Person", ORGANIZATION: "Organization", COUNTRY: "Country", PLACE: "Place", GROUP: "Group"}
+#: How a meeting was held ("in person", "phone", "video") -> its dip: individual.
+MODE_IRI = dict(zip(MEETING_MODES, ("InPerson", "PhoneCall", "VideoCall"), strict=True))
 STANCE_IRI = {"accuses": "Accuse", "denies": "Deny", "warns": "Warn", "agrees": "Agree", "calls_for": "CallFor"}
 A = rdf("type")
 LABEL = term("rdfs", "label")
@@ -100,6 +112,7 @@ def body_triples(facts: DocumentFacts, m: Minter) -> list[Triple]:
         t += _fact(f, "Meeting", mt.evidence, mt.confidence, m, d)
         t += [(f, dip("participant"), m.entity(p)) for p in mt.participants]
         t += [(f, dip("cue"), lit(mt.cue)), (f, dip("planned"), lit(mt.planned)), (f, dip("eventCategory"), dip("Consult"))]
+        t.append((f, dip("mode"), dip(MODE_IRI[mt.mode])))
         t += _when(f, mt.date)
         if mt.place:
             t.append((f, dip("place"), m.entity(mt.place)))
