@@ -180,19 +180,25 @@ def meeting_mode(cue: Token) -> str:
         for c in h.children:
             if c.dep_ in (L.COMPOUND, L.AMOD, L.ADVMOD, L.NMOD, L.DOBJ):
                 near += [c, *(g for g in c.children if g.dep_ in (L.COMPOUND, L.AMOD))]
-            elif c.dep_ == L.PREP and c.lower_ in _MODE_PREPS:
+            elif c.dep_ == L.PREP:  # "by phone", "via video link"; "virtually" hung on "on Monday"
+                near += [a for a in c.children if a.dep_ == L.ADVMOD]
                 for o in c.children:
-                    if o.dep_ == L.POBJ:
+                    if o.dep_ == L.POBJ and c.lower_ in _MODE_PREPS:
                         near += [o, *(g for g in o.children if g.dep_ in (L.COMPOUND, L.AMOD))]
     said = {t.lower_ for t in near} | {t.lemma_.lower() for t in near if t.pos_ != "VERB"}
     if said & _VIDEO_WORDS:
         return VIDEO
     # "Holm called Lind and the two talked": a verb of calling someone, governing the cue or coordinated with it
     callers = [t for t in (cue.head if cue.dep_ == L.CONJ else None, gov) if t is not None and t.pos_ == "VERB"]
-    if said & _PHONE_WORDS or any(t.lemma_.lower() in _PHONE_VERBS and any(
-            c.dep_ == L.DOBJ and _is_someone(c) for c in t.children) for t in callers):
+    if said & _PHONE_WORDS or any(t.lemma_.lower() in _PHONE_VERBS and _calls_someone(t) for t in callers):
         return PHONE
     return IN_PERSON
+
+
+def _calls_someone(verb: Token) -> bool:
+    """'called President Lind' (which the parser may read as a naming, 'called X a liar'): one object, someone."""
+    objects = [c for c in verb.children if c.dep_ in (L.DOBJ, L.OPRD)]
+    return len(objects) == 1 and _is_someone(objects[0])
 
 
 def _is_someone(tok: Token) -> bool:

@@ -258,8 +258,17 @@ def test_a_call_with_and_a_telephone_conversation_are_phone_calls(read) -> None:
         assert f.meetings[0].mode == "phone", text
 
 
+def test_talks_after_calling_someone_are_a_phone_call_and_a_naming_is_not(read) -> None:  # noqa: ANN001
+    f = read("Prime Minister Mark Holm called President Peter Lind on Monday and the two men talked for an hour.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind"}]
+    assert f.meetings[0].mode == "phone"
+    f = read("Mark Holm called Peter Lind a liar, two days after the two men talked in Oslo.")
+    assert [m.mode for m in f.meetings] == ["in person"]
+
+
 def test_a_video_call_is_a_meeting_by_video(read) -> None:  # noqa: ANN001
     for text in ("Prime Minister Mark Holm held a video call with President Peter Lind on Monday.",
+                 "Mark Holm and Peter Lind met virtually on Monday.",
                  "Prime Minister Mark Holm held talks with President Peter Lind via videoconference on Monday."):
         f = read(text)
         assert meetings(f) == [{"Mark Holm", "Peter Lind"}], text
