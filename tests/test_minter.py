@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.rdf.namespaces import DIP, Minted, Minter, curie, dip_local, local_name, split_iri
+from kg.rdf.namespaces import DIP, RESOURCE_PATH, Minted, Minter, curie, dip_local, local_name, split_iri
 
 BASE = "http://kg.example.org/"
 M = Minter(BASE)
@@ -32,6 +32,14 @@ def test_path_of_is_the_server_path_without_fragment() -> None:
     assert M.path_of(M.entity("country:France").value) == "/id/country/france"
     assert M.path_of(M.graph("d1").value) is None
     assert M.path_of("http://elsewhere.org/id/person/x") is None
+
+
+def test_resources_are_served_under_resource_path_and_the_root_names_the_base() -> None:
+    for iri in (M.entity("person:Lena Dahl").value, M.document("a b.txt").value, M.fact("meeting", "d1", "x").value):
+        path = M.path_of(iri)
+        assert path is not None and path.startswith(RESOURCE_PATH)
+        assert M.at_path(path) == iri
+    assert M.at_path("/") == BASE == Minter(BASE.rstrip("/")).at_path("/")
 
 
 def test_base_without_slash_mints_the_same_iris() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.rdf.convert import name_key
 from kg.rdf.document_graph import DocumentGraph, document_graph, document_ntriples, entities_ntriples
-from kg.rdf.namespaces import DIP, PREFIXES, Minter
+from kg.rdf.namespaces import DIP, PREFIXES, RESOURCE_PATH, Minter
 
-__all__ = ["DIP", "PREFIXES", "DocumentGraph", "Minter", "document_graph", "document_ntriples",
+__all__ = ["DIP", "PREFIXES", "RESOURCE_PATH", "DocumentGraph", "Minter", "document_graph", "document_ntriples",
            "entities_ntriples", "name_key"]

@@ -77,6 +77,11 @@ def slug(text: str) -> str:
     return quote(s or "x", safe="-_")
 
 
+#: The server path every minted resource is served under: `{base}id/person/x` at `/id/person/x`
+#: (what `Minter.path_of` gives and `Minter.at_path` reads back), so a server routes it without knowing the scheme.
+RESOURCE_PATH = "/id/"
+
+
 class Minted(NamedTuple):
     """What a minted resource IRI says: its kind ('person', 'meeting', 'document') and its key in that kind."""
 
