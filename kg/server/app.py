@@ -11,6 +11,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from kg.rdf.namespaces import RESOURCE_PATH
 from kg.server import api, documents, gsp, linked, pages, protocol
 from kg.server.errors import HANDLERS
 from kg.server.state import STATIC, ServerState
@@ -50,7 +51,7 @@ def create_app(state: ServerState) -> Starlette:
         Route("/api/search", linked.search_api, methods=["GET"]),
         Route("/api/status", api.status, methods=["GET"]),
         Route("/openapi.json", api.openapi_json, methods=["GET"]),
-        Route("/id/{path:path}", linked.resource, methods=["GET"]),
+        Route(RESOURCE_PATH + "{path:path}", linked.resource, methods=["GET"]),
         Mount("/static", app=StaticFiles(directory=str(STATIC)), name="static"),
     ]
     middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
