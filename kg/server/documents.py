@@ -66,5 +66,5 @@ def _extract_and_store(state: ServerState, text: str, doc_id: str, meta: dict[st
     state.store.replace_document(doc.id, graph.document_nt, graph.entities_nt)
     links = finish(state.store)  # people named differently across documents are linked, as by kg build
     iri = minter.document(doc.id).value
-    return {"id": doc.id, "iri": iri, "page": "/" + iri[len(minter.base):], "facts": graph.counts,
+    return {"id": doc.id, "iri": iri, "page": minter.path_of(iri), "facts": graph.counts,
             "linked": [link.name for link in links]}
