@@ -65,7 +65,8 @@ class ServerState:
 
     @property
     def base(self) -> str:
-        return self.store.minter.base
+        """The IRI the server's root names (every IRI minted here starts so), for the pages' links."""
+        return self.store.minter.at_path("/")
 
     def require_token(self, request: Request) -> None:
         """401 without credentials, 403 with wrong ones or when updates are switched off.
