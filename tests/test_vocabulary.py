@@ -39,7 +39,6 @@ RULES = {
 #: Modules not moved onto kg.rdf yet, each with why (issue 23 moves them; remove a line once its file is clean).
 EXEMPT = {
     "kg/server/graphview.py": "splits local names and kinds out of IRIs",
-    "kg/server/labels.py": "keeps its own copy of the dip: namespace and splits local names",
 }
 
 

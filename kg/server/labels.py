@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from kg.rdf.namespaces import dip_local, local_name
 from kg.server.page_queries import page_rows
 from kg.store import GraphStore
 
 #: At most this many IRIs are labelled per call (a results table asks for its visible cells).
 MAX_IRIS = 300
 CLAIM_CHARS = 90
-_DIP = "https://w3id.org/kg-diplomacy/ontology#"
 
 
 def _short(text: str, n: int = CLAIM_CHARS) -> str:
@@ -30,7 +30,7 @@ def label_of(store: GraphStore, iri: str) -> str:
     props: dict[str, list[str]] = defaultdict(list)
     names: dict[str, list[str]] = defaultdict(list)
     for r in rows:
-        local = r["p"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        local = local_name(r["p"])
         if r["o"] not in props[local]:
             props[local].append(r["o"])
         if r["ol"] and r["ol"] not in names[local]:
@@ -38,7 +38,7 @@ def label_of(store: GraphStore, iri: str) -> str:
     for key in ("prefLabel", "title"):
         if props.get(key):
             return props[key][0]
-    kinds = {t.rsplit("#", 1)[-1] for t in props.get("type", []) if t.startswith(_DIP)}
+    kinds = {dip_local(t) for t in props.get("type", [])} - {None}
     when = (props.get("date") or props.get("startDate") or [""])[0][:10]
     if "Meeting" in kinds:
         people = ", ".join(sorted(names["participant"])) or "?"
