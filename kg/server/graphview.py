@@ -20,6 +20,7 @@ from typing import Any
 from kg.export.model import merge_dates
 from kg.export.options import Options
 from kg.export.style import EDGE_COLORS, TYPE_COLORS, color_of, edge_color_of
+from kg.rdf.namespaces import Minter, dip_local
 from kg.server.page_queries import page_rows as _rows
 from kg.store import GraphStore
 
@@ -44,7 +45,7 @@ class _Link:
 def _edge(cls: str, p1: str, p2: str, centre: str, other: str, role: str) -> tuple[str, str, str, str] | None:
     """(source, target, type, label) of the edge a fact gives between the centre and another entity,
     typed and directed as in kg.export.projection."""
-    kind, a, b = cls.rsplit("#", 1)[-1], p1.rsplit("#", 1)[-1], p2.rsplit("#", 1)[-1]
+    kind, a, b = dip_local(cls), dip_local(p1), dip_local(p2)
     if kind == "Meeting":
         return centre, other, "met_with", "met with"
     if kind == "Agreement":
@@ -91,9 +92,10 @@ def neighbourhood(store: GraphStore, iri: str, cap: int = CAP) -> dict[str, Any]
     shown, folded = ranked[:cap], ranked[cap:]
     types = {n: (_first(store, "page-type", n) or "Resource") for n in ranked}
     centre_type = _first(store, "page-type", iri) or "Resource"
+    minter = store.minter
     nodes = [_node(iri, _first(store, "page-label", iri) or iri.rsplit("/", 1)[-1], centre_type, len(shown) + len(folded),
-                   center=True)]
-    nodes += [_node(n, names[n], types[n], weight[n]) for n in shown]
+                   _local(minter, iri), center=True)]
+    nodes += [_node(n, names[n], types[n], weight[n], _local(minter, n)) for n in shown]
     edges = [_vis_edge(i, link) for i, link in enumerate(sorted(links.values(), key=lambda x: (x.source, x.target, x.type)))
              if link.source in shown or link.target in shown]
     clusters: dict[str, list[str]] = defaultdict(list)
@@ -102,9 +104,9 @@ def neighbourhood(store: GraphStore, iri: str, cap: int = CAP) -> dict[str, Any]
     for t, members in sorted(clusters.items()):
         cid = f"cluster:{t}"
         nodes.append({**_node(cid, f"+ {len(members)} more {_PLURAL.get(t, t) if len(members) > 1 else t.lower()}", t,
-                              sum(weight[m] for m in members)),
+                              sum(weight[m] for m in members), ""),
                       "cluster": True, "count": len(members), "href": "",
-                      "members": [{"label": names[m], "href": _local(m), "edges": f"{weight[m]} shared facts"}
+                      "members": [{"label": names[m], "href": _local(minter, m), "edges": f"{weight[m]} shared facts"}
                                   for m in members]})
         merged = [link for link in links.values() if (link.target if link.source == iri else link.source) in members]
         first, last = merge_dates("", "", [d for link in merged for d in link.dates])
@@ -121,14 +123,14 @@ def _first(store: GraphStore, name: str, iri: str) -> str:
     return next(iter(rows[0].values()), "") if rows else ""
 
 
-def _local(iri: str) -> str:
-    i = iri.find("/id/")
-    return iri[i:] if i >= 0 else iri
+def _local(minter: Minter, iri: str) -> str:
+    """The path on this server of an entity minted here, else the IRI itself."""
+    return minter.path_of(iri) or iri
 
 
-def _node(iri: str, label: str, type_: str, value: int, *, center: bool = False) -> dict[str, Any]:
+def _node(iri: str, label: str, type_: str, value: int, href: str, *, center: bool = False) -> dict[str, Any]:
     return {"id": iri, "label": label, "group": type_, "color": color_of(type_), "value": 1 + value,
-            "title": f"{label} ({type_})", "href": _local(iri), "center": center,
+            "title": f"{label} ({type_})", "href": href, "center": center,
             "attrs": {"type": type_, "degree": value}}
 
 
@@ -156,7 +158,7 @@ def whole_graph(store: GraphStore, options: Options, max_nodes: int = MAX_NODES)
         graph = graph.subgraph(keep).copy()
     out = vis_data(graph)
     for n in out["nodes"]:
-        n["href"] = _local(n["id"])
+        n["href"] = _local(store.minter, n["id"])
     details = entity_details(data, options)
     out["details"] = {n: details[n] for n in graph.nodes if n in details}
     return {"ok": True, **out, "stats": stats.line(), "shown": len(graph), "total": stats.nodes}
