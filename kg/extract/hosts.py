@@ -34,8 +34,8 @@ def fill_host_countries(doc: Doc, index: EntityIndex, roles: list[Role], meeting
     countries: dict[str, set[str]] = {}
     dateline = _dateline_country(doc)
     for meeting in meetings:
-        if meeting.cue in GATHERING_NOUNS:
-            continue  # a summit's venue is nobody's home
+        if meeting.cue in GATHERING_NOUNS or meeting.mode != "in person":
+            continue  # a summit's venue is nobody's home; a call has no host country
         sent = _sentence_at(doc, meeting.evidence.start)
         if sent is None:
             continue

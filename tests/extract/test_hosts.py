@@ -53,3 +53,9 @@ def test_the_host_of_a_visit_to_a_country_holds_that_countrys_post(read) -> None
     f = read("Prime Minister Mark Holm welcomed President Peter Lind of Ukraine to the manor today, "
              "the President's second visit to the UK this year.")
     assert {("Mark Holm", "Prime Minister", "United Kingdom"), ("Peter Lind", "President", "Ukraine")} <= roles(f)
+
+
+def test_a_call_has_no_host_country(read) -> None:
+    f = read("French President Anne Roux flew to Kyiv on Tuesday, where she held a video call with President "
+             "Tom Becker.")
+    assert ("Tom Becker", "President", "") in roles(f)
