@@ -25,6 +25,7 @@ _NEEDS_OBJECT = {"hold": {"talk", "talks", "meeting", "dialogue", "consultation"
                  "exchange": {"view", "views"}, "receive": set(), "welcome": set(), "summon": set()}
 #: Meals that are meetings when working or official: "a working lunch", "a state banquet".
 _MEALS = words("meetings", "meals")
+_SIGNED = words("meetings", "signed_documents")
 _FUTURE_MARKS = words("meetings", "future_marks")
 _PARTICIPANT_KINDS = (PERSON, ORGANIZATION, COUNTRY, GROUP)
 _REPRESENTATIVES = words("meetings", "representatives")
@@ -118,6 +119,10 @@ def _is_cue(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma == "visit":
         return any(c.dep_ == L.DOBJ for c in tok.children)  # "visiting President Xi said" is no visit
+    if tok.pos_ == "VERB" and lemma == "sign":  # "X and Y signed a trade agreement": a signing ceremony
+        return any(c.dep_ == L.DOBJ and c.lemma_.lower() in _SIGNED for c in tok.children) and not _is_planned(
+            tok, tok.sent) and any(t.ent_type_ == L.PERSON for c in tok.children if c.dep_ in (L.NSUBJ, L.PREP)
+                                   for t in c.subtree)  # people signing, not two companies
     if tok.pos_ in ("NOUN", "PROPN") and lemma == "visit":
         return any(c.dep_ == L.POSS or (c.dep_ == L.PREP and c.lower_ == "by") for c in tok.children)
     if tok.pos_ == "VERB" and lemma == "meet" and any(c.dep_ == L.DOBJ and not _is_someone(c) for c in tok.children):

@@ -290,3 +290,11 @@ def test_a_call_and_a_meeting_of_the_same_people_on_the_same_day_stay_two(read) 
     assert meetings(f) == [{"Mark Holm", "Peter Lind"}, {"Mark Holm", "Peter Lind"}]
     assert [m.mode for m in f.meetings] == ["in person", "phone"]
     assert f.meetings[0].date == f.meetings[1].date == "2024-03-11"
+
+
+def test_two_leaders_signing_an_agreement_met(read) -> None:
+    f = read("Prime Minister Mark Holm and President Peter Lind signed a trade agreement in Oslo on Monday.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind"}]
+    assert meetings(read("Mark Holm signed the decree on Monday.")) == []
+    assert meetings(read("Acme and Globex signed a supply deal on Monday.")) == []
+    assert meetings(read("Mark Holm and Peter Lind will sign a treaty next week.")) == []
