@@ -11,7 +11,7 @@ from kg.ingest.document import Document
 
 
 @pytest.fixture(scope="session")
-def read(nlp) -> Callable[..., DocumentFacts]:  # noqa: ANN001
+def read(nlp) -> Callable[..., DocumentFacts]:
     """read(text, date="2024-03-15") -> the facts of a one-document corpus."""
 
     def _read(text: str, date: str | None = "2024-03-15") -> DocumentFacts:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-def test_acronym_defined_in_parentheses_joins_its_long_form(read) -> None:  # noqa: ANN001
+def test_acronym_defined_in_parentheses_joins_its_long_form(read) -> None:
     f = read("The National Archives Office (NAO) was hacked in June. On Wednesday, NAO said more records "
              "were stolen.")
     orgs = {e.name: e for e in f.entities.values() if e.kind == "Organization"}
@@ -11,13 +11,13 @@ def test_acronym_defined_in_parentheses_joins_its_long_form(read) -> None:  # no
     assert "NAO" not in orgs
 
 
-def test_coordinated_names_sharing_a_plural_head(read) -> None:  # noqa: ANN001
+def test_coordinated_names_sharing_a_plural_head(read) -> None:
     f = read("Officials from the Justice, State and Treasury departments attended.")
     names = {e.name for e in f.entities.values()}
     assert {"Justice Department", "State Department", "Treasury Department"} <= names
 
 
-def test_a_middle_name_used_alone_is_the_same_person(read) -> None:  # noqa: ANN001
+def test_a_middle_name_used_alone_is_the_same_person(read) -> None:
     f = read("Brazilian President Pedro Henrique Farias da Fonseca met Chen Hao in Brasilia. "
              "Farias said Brazil valued its relations with China.")
     people = {e.name for e in f.entities.values() if e.kind == "Person"}
@@ -25,7 +25,7 @@ def test_a_middle_name_used_alone_is_the_same_person(read) -> None:  # noqa: ANN
     assert [f.entities[s.speaker].name for s in f.statements] == ["Pedro Henrique Farias da Fonseca"]
 
 
-def test_the_end_of_a_name_at_a_sentence_start_is_the_same_person(read) -> None:  # noqa: ANN001
+def test_the_end_of_a_name_at_a_sentence_start_is_the_same_person(read) -> None:
     f = read("European Commission President Ursula von der Leyen visited Kyiv on Monday. "
              "Von der Leyen said the bloc would keep its support for Ukraine.")
     people = {e.name for e in f.entities.values() if e.kind == "Person"}

@@ -5,13 +5,13 @@ from __future__ import annotations
 from tests.extract.conftest import meetings, name
 
 
-def test_exchanged_views_with_a_phrase_hung_low_in_the_clause(read) -> None:  # noqa: ANN001
+def test_exchanged_views_with_a_phrase_hung_low_in_the_clause(read) -> None:
     f = read("Indian Foreign Minister Arjun Varma exchanged views on strengthening trade ties with "
              "Japanese Foreign Minister Yoshimasa Hayashi.")
     assert meetings(f) == [{"Arjun Varma", "Yoshimasa Hayashi"}]
 
 
-def test_leader_visit_meets_the_host_leader_and_is_planned(read) -> None:  # noqa: ANN001
+def test_leader_visit_meets_the_host_leader_and_is_planned(read) -> None:
     f = read("US President Paul Kerr spoke on Monday. Kenyan President William Ruto visits Washington next week.")
     assert meetings(f) == [{"William Ruto", "Paul Kerr"}]
     m = f.meetings[0]
@@ -19,7 +19,7 @@ def test_leader_visit_meets_the_host_leader_and_is_planned(read) -> None:  # noq
     assert m.date == "2024-03-18/2024-03-24"
 
 
-def test_state_visit_to_a_country_named_by_its_leader(read) -> None:  # noqa: ANN001
+def test_state_visit_to_a_country_named_by_its_leader(read) -> None:
     f = read("Japanese Prime Minister Kenji Sato spoke in Tokyo. The trip comes ahead of Indian Prime Minister "
              "Ravi Mehta's state visit to Japan later this month.")
     assert meetings(f) == [{"Ravi Mehta", "Kenji Sato"}]
@@ -27,73 +27,73 @@ def test_state_visit_to_a_country_named_by_its_leader(read) -> None:  # noqa: AN
     assert f.meetings[0].date == "2024-03-15/2024-03-31"
 
 
-def test_an_envoys_visit_is_not_a_meeting_with_the_head_of_state(read) -> None:  # noqa: ANN001
+def test_an_envoys_visit_is_not_a_meeting_with_the_head_of_state(read) -> None:
     f = read("Canadian Prime Minister Justin Trudeau spoke in Ottawa. The special envoy Deng Hao visited Ottawa on "
              "Monday.")
     assert meetings(f) == []
 
 
-def test_visiting_as_a_modifier_is_no_visit(read) -> None:  # noqa: ANN001
+def test_visiting_as_a_modifier_is_no_visit(read) -> None:
     f = read("Visiting Australian Prime Minister David Hale said the trade dispute with China was over.")
     assert meetings(f) == []
 
 
-def test_gathering_of_an_international_body(read) -> None:  # noqa: ANN001
+def test_gathering_of_an_international_body(read) -> None:
     f = read("Brazilian President Rafael Costa will be in Geneva next week for a series of meetings of "
              "the United Nations Human Rights Council.")
     assert meetings(f) == [{"Rafael Costa", "United Nations Human Rights Council"}]
     assert f.meetings[0].planned
 
 
-def test_delegation_meets_representatives_of_coordinated_bodies(read) -> None:  # noqa: ANN001
+def test_delegation_meets_representatives_of_coordinated_bodies(read) -> None:
     f = read("The Japanese delegation also held talks with representatives from the Defence and Foreign ministries "
              "and the Trade and Finance departments.")
     assert meetings(f) == [{"Japanese delegation", "Defence Ministry", "Foreign Ministry", "Trade Department",
                             "Finance Department"}]
 
 
-def test_participants_through_an_apposition(read) -> None:  # noqa: ANN001
+def test_participants_through_an_apposition(read) -> None:
     f = read("Kenyan President William Ruto met US Secretary of State Paul Kerr, secretary of the Department of "
              "Commerce Gina Raimondo and US trade representative Katherine Tai.")
     assert {"William Ruto", "Paul Kerr", "Katherine Tai"} <= meetings(f)[0]
 
 
-def test_coordinated_names_the_parser_left_without_a_verb(read) -> None:  # noqa: ANN001
+def test_coordinated_names_the_parser_left_without_a_verb(read) -> None:
     f = read("On the sidelines of the G20 summit in Bali, Paul Kerr and Chen Hao met for three hours.")
     assert meetings(f) == [{"Paul Kerr", "Chen Hao"}]
 
 
-def test_received_a_person_is_a_meeting_welcomed_a_decision_is_not(read) -> None:  # noqa: ANN001
+def test_received_a_person_is_a_meeting_welcomed_a_decision_is_not(read) -> None:
     f = read("French President Anne Roux received Ukrainian President Oleh Marchenko at the Elysee Palace "
              "on Friday. Germany welcomed the decision.")
     assert meetings(f) == [{"Anne Roux", "Oleh Marchenko"}]
 
 
-def test_leaders_of_a_group_stand_for_it(read) -> None:  # noqa: ANN001
+def test_leaders_of_a_group_stand_for_it(read) -> None:
     f = read("Turkish Foreign Minister Emre Aksoy met Hamas leaders in Doha on Saturday, the ministry said.")
     assert meetings(f) == [{"Emre Aksoy", "Hamas"}]
 
 
-def test_meeting_a_deadline_or_running_for_an_assembly_is_no_meeting(read) -> None:  # noqa: ANN001
+def test_meeting_a_deadline_or_running_for_an_assembly_is_no_meeting(read) -> None:
     f = read("Germany and France met the deadline. "
              "Jean Dupont ran for the National Assembly of Quebec in 1981 as a candidate of the Liberal Party.")
     assert meetings(f) == []
 
 
-def test_a_call_with_a_named_counterpart_is_a_meeting_a_word_with_reporters_is_not(read) -> None:  # noqa: ANN001
+def test_a_call_with_a_named_counterpart_is_a_meeting_a_word_with_reporters_is_not(read) -> None:
     f = read("US Secretary of State Paul Kerr spoke by phone with Saudi Foreign Minister Prince Khalid bin Saud "
              "on Sunday. Later Kerr spoke with reporters in Riyadh.")
     assert meetings(f) == [{"Paul Kerr", "Khalid bin Saud"}]
 
 
-def test_a_headline_meeting_takes_the_date_the_body_gives(read) -> None:  # noqa: ANN001
+def test_a_headline_meeting_takes_the_date_the_body_gives(read) -> None:
     f = read("Kerr meets Chen Hao in Beijing\n\n"
              "U.S. Secretary of State Paul Kerr met Chinese Foreign Minister Chen Hao in Beijing on Friday.")
     assert meetings(f) == [{"Paul Kerr", "Chen Hao"}]
     assert f.meetings[0].date == "2024-03-15"
 
 
-def test_relative_clause_and_a_subject_several_verbs_up(read) -> None:  # noqa: ANN001
+def test_relative_clause_and_a_subject_several_verbs_up(read) -> None:
     f = read("Italian Prime Minister Giorgia Meloni, who met Viktor Orban on the sidelines of the summit, said Italy "
              "would keep pushing for stronger borders. Meloni is due to travel to Tunisia next week to meet "
              "President Kais Saied.")
@@ -101,13 +101,13 @@ def test_relative_clause_and_a_subject_several_verbs_up(read) -> None:  # noqa: 
     assert [m.planned for m in f.meetings] == [False, True]
 
 
-def test_summoning_an_ambassador_is_a_meeting(read) -> None:  # noqa: ANN001
+def test_summoning_an_ambassador_is_a_meeting(read) -> None:
     f = read("Vice Foreign Minister Masataka Okano summoned Chinese Ambassador Wu Jianghao to the Foreign Ministry "
              "to convey Tokyo's concerns, the ministry said in a statement.")
     assert meetings(f) == [{"Masataka Okano", "Wu Jianghao"}]
 
 
-def test_long_coordinated_names_the_parser_hung_inside_the_subject(read) -> None:  # noqa: ANN001
+def test_long_coordinated_names_the_parser_hung_inside_the_subject(read) -> None:
     f = read("European Commission President Ursula von der Leyen and Brazilian President Rafael Costa "
              "met in Brussels on July 17, 2023, but the two sides did not conclude the trade agreement.")
     assert meetings(f) == [{"Ursula von der Leyen", "Rafael Costa"}]
@@ -115,25 +115,25 @@ def test_long_coordinated_names_the_parser_hung_inside_the_subject(read) -> None
     assert name(f, f.meetings[0].place) == "Brussels"
 
 
-def test_the_two_leaders_are_the_two_people_named_before(read) -> None:  # noqa: ANN001
+def test_the_two_leaders_are_the_two_people_named_before(read) -> None:
     f = read("Japanese Prime Minister Kenji Sato and South Korean President Park Ji-ho agreed on Sunday to "
              "deepen security cooperation, as the two leaders held their second summit in two months.")
     assert meetings(f) == [{"Kenji Sato", "Park Ji-ho"}]
 
 
-def test_the_two_leaders_among_three_people_is_no_guess(read) -> None:  # noqa: ANN001
+def test_the_two_leaders_among_three_people_is_no_guess(read) -> None:
     f = read("Klaus Vogel, Anne Roux and Lena Dahl spoke on Monday. The two leaders held talks on "
              "Tuesday.")
     assert meetings(f) == []
 
 
-def test_summoning_an_ambassador_named_in_apposition_is_a_meeting(read) -> None:  # noqa: ANN001
+def test_summoning_an_ambassador_named_in_apposition_is_a_meeting(read) -> None:
     f = read("Philippine Foreign Secretary Enrique Manalo summoned China's ambassador, Huang Xilian, on Tuesday "
              "to protest the incident. The ministry welcomed the decision.")
     assert meetings(f) == [{"Enrique Manalo", "Huang Xilian"}]
 
 
-def test_a_meeting_without_a_date_takes_the_days_the_story_is_telling(read) -> None:  # noqa: ANN001
+def test_a_meeting_without_a_date_takes_the_days_the_story_is_telling(read) -> None:
     text = ("Live: the summit in Oslo\n\nWednesday, March 13\n\n"
             "11:05 - President Tomas Berg meets Prime Minister Lena Dahl at the palace.\n\n"
             "Thursday, March 14\n\n"
@@ -143,13 +143,13 @@ def test_a_meeting_without_a_date_takes_the_days_the_story_is_telling(read) -> N
     assert dated == {"2024-03-13", "2024-03-14"}
 
 
-def test_sitting_down_with_someone_is_a_meeting(read) -> None:  # noqa: ANN001
+def test_sitting_down_with_someone_is_a_meeting(read) -> None:
     f = read("On Tuesday Mr Berg sat down with Premier Lena Dahl at the harbour office.", date="2024-03-15")
     assert {"Berg", "Lena Dahl"} in [{n for n in p} for p in meetings(f)]
     assert f.meetings[0].date == "2024-03-12"
 
 
-def test_a_passive_reception_and_two_meetings_in_one_sentence_on_their_own_days(read) -> None:  # noqa: ANN001
+def test_a_passive_reception_and_two_meetings_in_one_sentence_on_their_own_days(read) -> None:
     f = read("Prime Minister Lena Dahl was received by President Tomas Berg at the palace on Monday, and then "
              "on Tuesday sat down with Premier Ivo Marek at the harbour office.", date="2024-03-15")
     got = {frozenset(p): m.date for p, m in zip(meetings(f), f.meetings, strict=True)}
@@ -157,25 +157,25 @@ def test_a_passive_reception_and_two_meetings_in_one_sentence_on_their_own_days(
     assert got[frozenset({"Lena Dahl", "Ivo Marek"})] == "2024-03-12"
 
 
-def test_spending_hours_in_talks_is_a_meeting(read) -> None:  # noqa: ANN001
+def test_spending_hours_in_talks_is_a_meeting(read) -> None:
     f = read("President Tomas Berg and Prime Minister Lena Dahl spent the whole afternoon in talks in Bergen.")
     assert {"Tomas Berg", "Lena Dahl"} in meetings(f)
 
 
-def test_a_delegation_listed_after_the_talks_took_part_in_them(read) -> None:  # noqa: ANN001
+def test_a_delegation_listed_after_the_talks_took_part_in_them(read) -> None:
     f = read("President Tomas Berg held talks with Prime Minister Lena Dahl in Oslo on Monday.\n\n"
              "The Swedish delegation included Foreign Minister Jukka Niemi and Trade Minister Ivo Marek.")
     assert {"Tomas Berg", "Lena Dahl", "Jukka Niemi", "Ivo Marek"} in meetings(f)
 
 
-def test_a_delegation_arriving_lists_nobody(read) -> None:  # noqa: ANN001
+def test_a_delegation_arriving_lists_nobody(read) -> None:
     f = read("President Tomas Berg held talks with Prime Minister Lena Dahl in Oslo on Monday.\n\n"
              "Later, Ivo Marek said the delegation arrived late.")
     assert {"Tomas Berg", "Lena Dahl"} in meetings(f)
     assert not any("Ivo Marek" in m for m in meetings(f))
 
 
-def test_two_people_spending_hours_together_met(read) -> None:  # noqa: ANN001
+def test_two_people_spending_hours_together_met(read) -> None:
     f = read("President Tomas Berg and Prime Minister Lena Dahl spent three hours together at the lake house "
              "on Monday.")
     assert {"Tomas Berg", "Lena Dahl"} in meetings(f)
@@ -244,13 +244,13 @@ def test_the_two_presidents_after_a_delegation_list_are_the_two_who_met(read) ->
         {"Mark Holm", "Peter Lind"}, "2022-10-01/2022-10-31")
 
 
-def test_a_phone_call_is_a_meeting_by_phone(read) -> None:  # noqa: ANN001
+def test_a_phone_call_is_a_meeting_by_phone(read) -> None:
     f = read("Danish Foreign Minister Mark Holm spoke by phone with his Swedish counterpart Peter Lind on Monday.")
     assert meetings(f) == [{"Mark Holm", "Peter Lind"}]
     assert f.meetings[0].mode == "phone"
 
 
-def test_a_call_with_and_a_telephone_conversation_are_phone_calls(read) -> None:  # noqa: ANN001
+def test_a_call_with_and_a_telephone_conversation_are_phone_calls(read) -> None:
     for text in ("Prime Minister Mark Holm had a call with President Peter Lind on Monday.",
                  "Prime Minister Mark Holm held a telephone conversation with President Peter Lind on Monday."):
         f = read(text)
@@ -258,7 +258,7 @@ def test_a_call_with_and_a_telephone_conversation_are_phone_calls(read) -> None:
         assert f.meetings[0].mode == "phone", text
 
 
-def test_talks_after_calling_someone_are_a_phone_call_and_a_naming_is_not(read) -> None:  # noqa: ANN001
+def test_talks_after_calling_someone_are_a_phone_call_and_a_naming_is_not(read) -> None:
     f = read("Prime Minister Mark Holm called President Peter Lind on Monday and the two men talked for an hour.")
     assert meetings(f) == [{"Mark Holm", "Peter Lind"}]
     assert f.meetings[0].mode == "phone"
@@ -266,7 +266,7 @@ def test_talks_after_calling_someone_are_a_phone_call_and_a_naming_is_not(read) 
     assert [m.mode for m in f.meetings] == ["in person"]
 
 
-def test_a_video_call_is_a_meeting_by_video(read) -> None:  # noqa: ANN001
+def test_a_video_call_is_a_meeting_by_video(read) -> None:
     for text in ("Prime Minister Mark Holm held a video call with President Peter Lind on Monday.",
                  "Mark Holm and Peter Lind met virtually on Monday.",
                  "Prime Minister Mark Holm held talks with President Peter Lind via videoconference on Monday."):
@@ -275,7 +275,7 @@ def test_a_video_call_is_a_meeting_by_video(read) -> None:  # noqa: ANN001
         assert f.meetings[0].mode == "video", text
 
 
-def test_a_meeting_is_in_person_and_a_call_in_another_clause_does_not_change_it(read) -> None:  # noqa: ANN001
+def test_a_meeting_is_in_person_and_a_call_in_another_clause_does_not_change_it(read) -> None:
     f = read("Prime Minister Mark Holm met President Peter Lind in Oslo on Monday.")
     assert meetings(f) == [{"Mark Holm", "Peter Lind"}]
     assert f.meetings[0].mode == "in person"
@@ -284,7 +284,7 @@ def test_a_meeting_is_in_person_and_a_call_in_another_clause_does_not_change_it(
     assert [m.mode for m in f.meetings if m.cue == "meet"] == ["in person"]
 
 
-def test_a_call_and_a_meeting_of_the_same_people_on_the_same_day_stay_two(read) -> None:  # noqa: ANN001
+def test_a_call_and_a_meeting_of_the_same_people_on_the_same_day_stay_two(read) -> None:
     f = read("Prime Minister Mark Holm met President Peter Lind in Oslo on Monday.\n\n"
              "On Monday evening, Holm also spoke by phone with Lind about the pipeline.")
     assert meetings(f) == [{"Mark Holm", "Peter Lind"}, {"Mark Holm", "Peter Lind"}]

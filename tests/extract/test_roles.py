@@ -5,35 +5,35 @@ from __future__ import annotations
 from tests.extract.conftest import name, statements
 
 
-def roles(f) -> set[tuple[str, str, str]]:  # noqa: ANN001
+def roles(f) -> set[tuple[str, str, str]]:
     return {(name(f, r.person), r.role_norm, name(f, r.organization) or name(f, r.relative_to)) for r in f.roles}
 
 
-def test_title_before_name_with_country(read) -> None:  # noqa: ANN001
+def test_title_before_name_with_country(read) -> None:
     f = read("Indian Foreign Minister Arjun Varma arrived in Tokyo.")
     assert roles(f) == {("Arjun Varma", "Foreign Minister", "India")}
 
 
-def test_unnamed_description_gives_its_possessor_to_the_named_holder(read) -> None:  # noqa: ANN001
+def test_unnamed_description_gives_its_possessor_to_the_named_holder(read) -> None:
     f = read("President Paul Kerr's special envoy arrived in Cairo on Monday.\n"
              "Special envoy Amos Hochstein met officials there.")
     assert ("Amos Hochstein", "Special Envoy", "Paul Kerr") in roles(f)
 
 
-def test_two_descriptions_leave_the_role_unattached(read) -> None:  # noqa: ANN001
+def test_two_descriptions_leave_the_role_unattached(read) -> None:
     f = read("Canada's special envoy and Mexico's special envoy arrived on Monday.\n"
              "Special envoy Amos Hochstein met officials there.")
     assert not any(p == "Amos Hochstein" and o for p, _, o in roles(f))
 
 
-def test_qualifier_and_portfolio_belong_to_the_role_not_the_organization(read) -> None:  # noqa: ANN001
+def test_qualifier_and_portfolio_belong_to_the_role_not_the_organization(read) -> None:
     f = read("Labour's Shadow Home Secretary Helen Ward said the plan had failed. "
              "Acting Defense Secretary Patrick Shanahan visited Kabul.")
     assert {(name(f, r.person), r.role, name(f, r.organization)) for r in f.roles} == {
         ("Helen Ward", "Shadow Home Secretary", "Labour"), ("Patrick Shanahan", "Acting Defense Secretary", "")}
 
 
-def test_a_portfolio_keeps_a_description_of_another_portfolio_away(read) -> None:  # noqa: ANN001
+def test_a_portfolio_keeps_a_description_of_another_portfolio_away(read) -> None:
     f = read("Environment Minister Peter Lind asked officials about the documents. "
              "In May, Marc Gagnon resigned as Foreign Affairs minister.")
     assert not any(name(f, r.person) == "Peter Lind" and r.organization for r in f.roles)
@@ -41,7 +41,7 @@ def test_a_portfolio_keeps_a_description_of_another_portfolio_away(read) -> None
     assert ("Peter Lind", "Minister", "Canada") in roles(f)
 
 
-def test_role_as_predicate(read) -> None:  # noqa: ANN001
+def test_role_as_predicate(read) -> None:
     f = read("Chen Hao, who became China's foreign minister in 2013, met Anne Roux. "
              "Caroline Kennedy was named ambassador to Japan in 2013. "
              "Jacinda Ardern stepped down as prime minister of New Zealand. "
@@ -51,7 +51,7 @@ def test_role_as_predicate(read) -> None:  # noqa: ANN001
     assert [name(f, r.person) for r in f.roles if r.former] == ["Jacinda Ardern"]
 
 
-def test_title_with_its_holder_in_apposition(read) -> None:  # noqa: ANN001
+def test_title_with_its_holder_in_apposition(read) -> None:
     f = read("Ukraine's foreign minister, Oleh Marchenko, said the talks had been constructive. "
              "The former president of Brazil, Jair Bolsonaro, denied the charges.")
     assert roles(f) == {("Oleh Marchenko", "Foreign Minister", "Ukraine"), ("Jair Bolsonaro", "President", "Brazil")}
@@ -59,28 +59,28 @@ def test_title_with_its_holder_in_apposition(read) -> None:  # noqa: ANN001
     assert ("Oleh Marchenko", "the talks had been constructive") in statements(f)
 
 
-def test_adjective_of_a_portfolio_stays_in_the_role(read) -> None:  # noqa: ANN001
+def test_adjective_of_a_portfolio_stays_in_the_role(read) -> None:
     f = read("EU foreign policy chief Josep Borrell warned that the bloc would respond.")
     assert {(name(f, r.person), r.role, name(f, r.organization)) for r in f.roles} == {
         ("Josep Borrell", "foreign policy chief", "European Union")}
 
 
-def test_organization_after_a_titled_name(read) -> None:  # noqa: ANN001
+def test_organization_after_a_titled_name(read) -> None:
     f = read("Egypt's President Abdel Fattah el-Sisi hosted King Abdullah II of Jordan in Cairo.")
     assert roles(f) == {("Abdel Fattah el-Sisi", "President", "Egypt"), ("Abdullah II", "King", "Jordan")}
 
 
-def test_stacked_titles_give_the_office_not_the_rank(read) -> None:  # noqa: ANN001
+def test_stacked_titles_give_the_office_not_the_rank(read) -> None:
     f = read("Saudi Foreign Minister Prince Khalid bin Saud met Anne Roux.")
     assert roles(f) == {("Khalid bin Saud", "Foreign Minister", "Saudi Arabia")}
 
 
-def test_an_indefinite_description_in_apposition_is_no_title_held(read) -> None:  # noqa: ANN001
+def test_an_indefinite_description_in_apposition_is_no_title_held(read) -> None:
     f = read("Another Chinese official, Foreign Ministry spokesman Lin Jian, repeated the warning.")
     assert not any(norm == "Official" for _, norm, _ in roles(f))
 
 
-def test_a_side_gives_its_country_to_titles_written_without_one(read) -> None:  # noqa: ANN001
+def test_a_side_gives_its_country_to_titles_written_without_one(read) -> None:
     f = read("The talks lasted three hours. On the Canadian side were Foreign Minister Anna Morrison and "
              "Trade Minister Paul Lefebvre, while the Mexican delegation included Economy Minister Carlos Ortega.")
     got = roles(f)
@@ -88,19 +88,19 @@ def test_a_side_gives_its_country_to_titles_written_without_one(read) -> None:  
     assert ("Paul Lefebvre", "Trade Minister", "Canada") in got
 
 
-def test_a_possessive_country_before_a_name_is_its_holders_country(read) -> None:  # noqa: ANN001
+def test_a_possessive_country_before_a_name_is_its_holders_country(read) -> None:
     f = read("Their foreign ministers, Norway's Erik Halvorsen and Finland's Mikko Lehtinen, joined them. "
              "Foreign Minister Erik Halvorsen said the talks were useful.")
     assert ("Erik Halvorsen", "Foreign Minister", "Norway") in roles(f)
 
 
-def test_officials_named_after_a_group_are_not_of_the_group_they_talked_with(read) -> None:  # noqa: ANN001
+def test_officials_named_after_a_group_are_not_of_the_group_they_talked_with(read) -> None:
     f = read("Foreign Minister Anna Morrison, who travelled with Trade Minister Paul Lefebvre, "
              "said she had raised the matter in her talks with Chinese officials.")
     assert not any(o == "China" for _, _, o in roles(f))
 
 
-def test_every_post_listed_after_a_name_is_a_role(read) -> None:  # noqa: ANN001
+def test_every_post_listed_after_a_name_is_a_role(read) -> None:
     f = read("Present at the talks were Pak Chol Su, secretary of the Central Committee of the National Unity Party "
              "of Korea and chairman of the State Planning Commission, and Choi Min Su, minister of Defence.")
     got = roles(f)
@@ -108,25 +108,25 @@ def test_every_post_listed_after_a_name_is_a_role(read) -> None:  # noqa: ANN001
     assert any(p == "Pak Chol Su" and r == "Chairman" and "State Planning Commission" in o for p, r, o in got)
 
 
-def test_an_ambassadors_posting_is_not_the_country_served(read) -> None:  # noqa: ANN001
+def test_an_ambassadors_posting_is_not_the_country_served(read) -> None:
     f = read("The Canadian side included Erin Walsh, the ambassador to Brasilia.")
     assert ("Erin Walsh", "Ambassador", "Canada") in roles(f)
     assert ("Erin Walsh", "Ambassador", "Brazil") not in roles(f)
 
 
-def test_an_honorific_between_title_and_name_and_a_portfolio_read_as_a_body(read) -> None:  # noqa: ANN001
+def test_an_honorific_between_title_and_name_and_a_portfolio_read_as_a_body(read) -> None:
     f = read("Indian Prime Minister Shri Rajan Mehta met External Affairs Minister Dr. Kavita Rao in Delhi.")
     got = roles(f)
     assert ("Rajan Mehta", "Prime Minister", "India") in got
     assert not any(o == "External Affairs" for _, _, o in got)
 
 
-def test_a_body_named_after_a_title_is_not_cut_to_a_stub(read) -> None:  # noqa: ANN001
+def test_a_body_named_after_a_title_is_not_cut_to_a_stub(read) -> None:
     f = read("Tomas Berg, head of the Office of the President, met the delegation.")
     assert not any(o.endswith(" of") for _, _, o in roles(f))
 
 
-def test_a_coordinated_name_and_title_belong_to_the_next_person(read) -> None:  # noqa: ANN001
+def test_a_coordinated_name_and_title_belong_to_the_next_person(read) -> None:
     f = read("When President Tomas Berg hosted Norway's prime minister, Lena Dahl, and Sweden's president, "
              "Jukka Niemi, at the lake on Friday, the talks turned to fishing rights.")
     got = roles(f)
@@ -134,17 +134,17 @@ def test_a_coordinated_name_and_title_belong_to_the_next_person(read) -> None:  
     assert not any(p in ("Lena Dahl", "Tomas Berg") and o == "Sweden" for p, _, o in got)
 
 
-def test_a_body_cut_after_its_of_is_joined_to_its_country(read) -> None:  # noqa: ANN001
+def test_a_body_cut_after_its_of_is_joined_to_its_country(read) -> None:
     f = read("They had lunch with the chief of the Office of the President of Moldova, Ion Rusu.")
     assert any(p == "Ion Rusu" and o.endswith("Moldova") for p, _, o in roles(f))
 
 
-def test_an_alliance_is_named_as_the_news_names_it(read) -> None:  # noqa: ANN001
+def test_an_alliance_is_named_as_the_news_names_it(read) -> None:
     f = read("NATO Secretary General Lars Holm met the ministers in Brussels.")
     assert ("Lars Holm", "Secretary", "NATO") in roles(f)
 
 
-def test_who_heads_or_chairs_a_body_holds_its_top_post(read) -> None:  # noqa: ANN001
+def test_who_heads_or_chairs_a_body_holds_its_top_post(read) -> None:
     f = read("Amara Diallo, who chairs the Regional Commission, said the deal was good. "
              "Tomas Berg, who now heads the Coastal Investment Fund, agreed.")
     got = roles(f)
@@ -152,12 +152,12 @@ def test_who_heads_or_chairs_a_body_holds_its_top_post(read) -> None:  # noqa: A
     assert ("Tomas Berg", "Head", "Coastal Investment Fund") in got
 
 
-def test_an_adviser_to_a_person_serves_that_person(read) -> None:  # noqa: ANN001
+def test_an_adviser_to_a_person_serves_that_person(read) -> None:
     f = read("Kofi Mensah, national security adviser to Prime Minister Lena Dahl, arrived in Accra on Monday.")
     assert ("Kofi Mensah", "National Security Advisor", "Lena Dahl") in roles(f)
 
 
-def test_a_chain_of_bodies_ends_in_the_body_the_others_belong_to(read) -> None:  # noqa: ANN001
+def test_a_chain_of_bodies_ends_in_the_body_the_others_belong_to(read) -> None:
     f = read("Present were Pak Chol Su, member of the Political Bureau of the Executive Committee of the "
              "National Unity Party, and Jang Hyon Su, president of the State Affairs of the DPRK.")
     got = roles(f)
@@ -165,14 +165,14 @@ def test_a_chain_of_bodies_ends_in_the_body_the_others_belong_to(read) -> None: 
     assert any(p == "Pak Chol Su" and o.endswith("National Unity Party") for p, _, o in got)
 
 
-def test_a_nationality_before_a_body_names_that_countrys_body(read) -> None:  # noqa: ANN001
+def test_a_nationality_before_a_body_names_that_countrys_body(read) -> None:
     f = read("Rear admiral Karim Hadi, spokesman for the Chilean navy, said the ship was towed to port.")
     got = roles(f)
     assert ("Karim Hadi", "Spokesperson", "Chilean navy") in got
     assert not any(r == "General" and o for _, r, o in got)  # a rank is no post of a country
 
 
-def test_a_plural_title_names_each_holder_beside_it_with_their_country(read) -> None:  # noqa: ANN001
+def test_a_plural_title_names_each_holder_beside_it_with_their_country(read) -> None:
     f = read("The leaders signed the accord in Oslo. Their foreign ministers, Norway's Erik Halvorsen and "
              "Finland's Mikko Lehtinen, had drafted it. EU foreign ministers met in Brussels. "
              "Foreign Minister Jan Kral said the talks were useful.")
@@ -182,7 +182,7 @@ def test_a_plural_title_names_each_holder_beside_it_with_their_country(read) -> 
     assert not any(p == "Jan Kral" and o for p, _, o in got)  # a group's description is no one's
 
 
-def test_a_description_with_a_country_gives_it_to_the_holder_named_before(read) -> None:  # noqa: ANN001
+def test_a_description_with_a_country_gives_it_to_the_holder_named_before(read) -> None:
     f = read("President Tomas Berg and Chancellor Paul Weber spent five hours in talks. "
              "The Norwegian president, who had flown in that morning, said the talks were useful.")
     assert ("Tomas Berg", "President", "Norway") in roles(f)

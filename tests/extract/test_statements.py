@@ -7,29 +7,29 @@ import pytest
 from tests.extract.conftest import name, statements
 
 
-def test_parenthetical_attribution_after_the_claim(read) -> None:  # noqa: ANN001
+def test_parenthetical_attribution_after_the_claim(read) -> None:
     f = read("Russia and Ukraine have agreed to a ceasefire in the east, visiting French President Anne Roux "
              "said on Monday.")
     assert statements(f) == [("Anne Roux", "Russia and Ukraine have agreed to a ceasefire in the east")]
 
 
-def test_trailing_report_yields_to_the_statement_it_relays(read) -> None:  # noqa: ANN001
+def test_trailing_report_yields_to_the_statement_it_relays(read) -> None:
     f = read("German Chancellor Klaus Vogel said that Europe must increase its defence spending, Reuters reported.")
     assert statements(f) == [("Klaus Vogel", "Europe must increase its defence spending")]
 
 
-def test_relative_pronoun_speaker_is_the_antecedent(read) -> None:  # noqa: ANN001
+def test_relative_pronoun_speaker_is_the_antecedent(read) -> None:
     f = read("Analysts questioned remarks by Japanese Defence Minister Taro Kono, who told reporters that the "
              "missile tests posed a grave threat.")
     assert statements(f) == [("Taro Kono", "the missile tests posed a grave threat")]
 
 
-def test_possessive_speech_noun(read) -> None:  # noqa: ANN001
+def test_possessive_speech_noun(read) -> None:
     f = read("The ministry rejected Senator Bob Menendez's assertion that the embassy had ignored the warnings.")
     assert ("Bob Menendez", "the embassy had ignored the warnings") in statements(f)
 
 
-def test_denied_charge_takes_the_accusation_and_opposite_stances(read) -> None:  # noqa: ANN001
+def test_denied_charge_takes_the_accusation_and_opposite_stances(read) -> None:
     f = read("Relations soured, with Britain accusing Russian agents of poisoning a former spy, a charge Russia denies.")
     by_speaker = {name(f, s.speaker): s for s in f.statements}
     assert by_speaker["United Kingdom"].stance == "accuses"
@@ -38,20 +38,20 @@ def test_denied_charge_takes_the_accusation_and_opposite_stances(read) -> None: 
     assert "a charge" not in by_speaker["United Kingdom"].content
 
 
-def test_noun_phrase_denial_keeps_the_whole_clause(read) -> None:  # noqa: ANN001
+def test_noun_phrase_denial_keeps_the_whole_clause(read) -> None:
     f = read("Iran has denied the allegations.")
     assert statements(f) == [("Iran", "Iran has denied the allegations")]
     assert f.statements[0].stance == "denies"
 
 
-def test_said_in_a_statement_and_the_statement_said(read) -> None:  # noqa: ANN001
+def test_said_in_a_statement_and_the_statement_said(read) -> None:
     f = read("The German Foreign Ministry said in a statement that the talks were useful. "
              "The visit will continue on Friday, the statement said.")
     assert statements(f) == [("Foreign Ministry (Germany)", "the talks were useful"),
                              ("Foreign Ministry (Germany)", "The visit will continue on Friday")]
 
 
-def test_the_president_is_the_one_named_last(read) -> None:  # noqa: ANN001
+def test_the_president_is_the_one_named_last(read) -> None:
     f = read("US President Paul Kerr met French President Anne Roux in Paris on Friday. Mr Kerr praised the "
              "alliance. The President said the alliance was stronger than ever.")
     # "praised the alliance" is a statement of its own now (a readout verb); both are Kerr's.
@@ -59,12 +59,12 @@ def test_the_president_is_the_one_named_last(read) -> None:  # noqa: ANN001
     assert {s for s, _ in statements(f)} == {"Paul Kerr"}
 
 
-def test_made_it_clear_that(read) -> None:  # noqa: ANN001
+def test_made_it_clear_that(read) -> None:
     f = read("Turkish President Emre Aksoy made it clear that Ankara would not accept the proposal.")
     assert statements(f) == [("Emre Aksoy", "Ankara would not accept the proposal")]
 
 
-def test_cited_as_saying_gives_the_quote_to_the_person_cited(read) -> None:  # noqa: ANN001
+def test_cited_as_saying_gives_the_quote_to_the_person_cited(read) -> None:
     f = read("Russian Foreign Minister Igor Sokolov spoke in Moscow.\n"
              "\"Our position on the border is firm and will not change,\" the TASS agency cited Sokolov as saying.")
     assert [(n, q) for n, q in statements(f)] == [
@@ -72,14 +72,14 @@ def test_cited_as_saying_gives_the_quote_to_the_person_cited(read) -> None:  # n
     assert f.statements[0].quote == "Our position on the border is firm and will not change"
 
 
-def test_acronym_defined_in_parentheses_is_the_same_speaker(read) -> None:  # noqa: ANN001
+def test_acronym_defined_in_parentheses_is_the_same_speaker(read) -> None:
     f = read("The International Atomic Energy Agency (IAEA) said on Monday that inspectors had returned. "
              "Later, the IAEA said that the cameras were working.")
     assert {s for s, _ in statements(f)} == {"International Atomic Energy Agency"}
     assert len(f.statements) == 2
 
 
-def test_fronted_phrase_before_the_speaker_is_not_a_claim(read) -> None:  # noqa: ANN001
+def test_fronted_phrase_before_the_speaker_is_not_a_claim(read) -> None:
     f = read("Of the new sanctions, Foreign Minister Julia Brandt said, \"These measures will hurt the regime and its "
              "backers.\"\n"
              "Discussing the crisis in a televised address, Prime Minister David Hale said, \"We are in contact "
@@ -88,76 +88,76 @@ def test_fronted_phrase_before_the_speaker_is_not_a_claim(read) -> None:  # noqa
                              ("David Hale", "We are in contact with all our partners in the region")]
 
 
-def test_noun_phrase_claim_starts_at_the_speaker(read) -> None:  # noqa: ANN001
+def test_noun_phrase_claim_starts_at_the_speaker(read) -> None:
     f = read("In a statement to reporters, the Kremlin denied the allegations.")
     assert statements(f) == [("Kremlin", "the Kremlin denied the allegations")]
 
 
-def test_called_for_and_called_on_are_demands_a_phone_call_is_not(read) -> None:  # noqa: ANN001
+def test_called_for_and_called_on_are_demands_a_phone_call_is_not(read) -> None:
     f = read("Germany called on Israel to allow more aid into Gaza. Paul Kerr called Anne Roux on Friday.")
     assert statements(f) == [("Germany", "Germany called on Israel to allow more aid into Gaza")]
     assert f.statements[0].stance == "calls_for"
 
 
-def test_a_countrys_military_or_officials_speak_for_it(read) -> None:  # noqa: ANN001
+def test_a_countrys_military_or_officials_speak_for_it(read) -> None:
     f = read("North Korea fired a ballistic missile on Sunday, South Korea's military said. "
              "Chinese officials said the visit would go ahead.")
     assert statements(f) == [("South Korea", "North Korea fired a ballistic missile on Sunday"),
                              ("China", "the visit would go ahead")]
 
 
-def test_a_report_in_a_relative_clause_is_background(read) -> None:  # noqa: ANN001
+def test_a_report_in_a_relative_clause_is_background(read) -> None:
     f = read("The sanctions follow the attack on the power grid which Ukrainian officials have blamed on Moscow, the BBC "
              "reported.")
     assert [s for s, _ in statements(f)] == ["BBC"]
 
 
-def test_a_negated_speech_verb_reports_nothing(read) -> None:  # noqa: ANN001
+def test_a_negated_speech_verb_reports_nothing(read) -> None:
     f = read("U.S. officials have not said when the delegation would arrive.")
     assert statements(f) == []
 
 
-def test_according_to_a_surname_is_the_person(read) -> None:  # noqa: ANN001
+def test_according_to_a_surname_is_the_person(read) -> None:
     f = read("Sara Lind spoke first. According to Lind, the museum was able to restore the photograph.")
     assert statements(f) == [("Sara Lind", "the museum was able to restore the photograph")]
 
 
-def test_a_platform_named_by_a_letter_is_nobody(read) -> None:  # noqa: ANN001
+def test_a_platform_named_by_a_letter_is_nobody(read) -> None:
     f = read("Pakistan's Foreign Minister Ishaq Dar confirmed the agreement in a post on X. He said Pakistan had "
              "always strived for peace in the region.")
     assert ("Ishaq Dar", "Pakistan had always strived for peace in the region") in statements(f)
     assert all(e.name != "X." for e in f.entities.values())
 
 
-def test_the_dateline_is_not_part_of_a_claim(read) -> None:  # noqa: ANN001
+def test_the_dateline_is_not_part_of_a_claim(read) -> None:
     f = read("TOKYO, Aug 28 (Kyodo) - Japan lodged a formal protest with China on Monday, Chief Cabinet Secretary "
              "Yoshimasa Hayashi said.")
     assert statements(f) == [("Yoshimasa Hayashi", "Japan lodged a formal protest with China on Monday")]
 
 
-def test_a_clause_before_a_semicolon_is_not_what_the_next_clause_says(read) -> None:  # noqa: ANN001
+def test_a_clause_before_a_semicolon_is_not_what_the_next_clause_says(read) -> None:
     f = read("Mehta, Roux hold talks in Moscow; India calls for dialogue on Ukraine")
     assert statements(f) == [("India", "India calls for dialogue on Ukraine")]
 
 
-def test_a_quoted_claim_keeps_no_trailing_comma(read) -> None:  # noqa: ANN001
+def test_a_quoted_claim_keeps_no_trailing_comma(read) -> None:
     f = read("Prime Minister Ravi Mehta held talks with Anne Roux.\n\n\"Peace talks cannot succeed amid bombs, "
              "guns and bullets,\" Mehta said in televised remarks.")
     assert statements(f) == [("Ravi Mehta", "Peace talks cannot succeed amid bombs, guns and bullets")]
 
 
-def test_according_to_an_outlet_relays_the_statement_in_its_sentence(read) -> None:  # noqa: ANN001
+def test_according_to_an_outlet_relays_the_statement_in_its_sentence(read) -> None:
     f = read("Chinese President Chen Hao told Klaus Vogel that China and Germany should be partners, according to "
              "state broadcaster CCTV. According to CCTV, the talks lasted three hours.")
     assert [s for s, _ in statements(f)] == ["Chen Hao", "CCTV"]
 
 
-def test_she_is_not_a_man_the_text_calls_mr(read) -> None:  # noqa: ANN001
+def test_she_is_not_a_man_the_text_calls_mr(read) -> None:
     f = read("Foreign Ministry spokeswoman Hua Chunying met Mr Chen Hao on Monday. She said the talks went well.")
     assert statements(f) == [("Hua Chunying", "the talks went well")]
 
 
-def test_an_agreement_named_in_the_claim_is_no_agreeing_stance(read) -> None:  # noqa: ANN001
+def test_an_agreement_named_in_the_claim_is_no_agreeing_stance(read) -> None:
     f = read("Argentine President Alberto Fernandez said the trade agreement in its current form would harm "
              "Argentina's industry.")
     assert statements(f) == [("Alberto Fernandez", "the trade agreement in its current form would harm "
@@ -165,21 +165,21 @@ def test_an_agreement_named_in_the_claim_is_no_agreeing_stance(read) -> None:  #
     assert f.statements[0].stance is None
 
 
-def test_a_negated_agreement_is_no_agreeing_stance(read) -> None:  # noqa: ANN001
+def test_a_negated_agreement_is_no_agreeing_stance(read) -> None:
     f = read("Dutch Prime Minister Kees Bakker said the two governments did not agree on the budget. "
              "Polish Prime Minister Piotr Zielinski said the two governments agreed on the budget.")
     assert [(name(f, s.speaker), s.stance) for s in f.statements] == [("Kees Bakker", None),
                                                                    ("Piotr Zielinski", "agrees")]
 
 
-def test_a_quotation_after_the_object_belongs_to_its_speaker(read) -> None:  # noqa: ANN001
+def test_a_quotation_after_the_object_belongs_to_its_speaker(read) -> None:
     f = read('Iran\'s state news agency IRNA criticized the summit, calling it "a reckless provocation". '
              'Tokyo\'s foreign ministry rejected the claim.')
     assert [(name(f, s.speaker), s.quote) for s in f.statements] == [
         ("Islamic Republic News Agency", "a reckless provocation"), ("Japan", None)]
 
 
-def test_the_title_alone_is_the_one_holder_named_before_and_a_pronoun_after_it_follows(read) -> None:  # noqa: ANN001
+def test_the_title_alone_is_the_one_holder_named_before_and_a_pronoun_after_it_follows(read) -> None:
     f = read("Prime Minister Lena Dahl welcomed President Tomas Berg to Oslo today.\n\n"
              "President Berg set out the situation at the front.\n\n"
              "The Prime Minister confirmed that Norway will open a consulate in Tromsø. "
@@ -189,7 +189,7 @@ def test_the_title_alone_is_the_one_holder_named_before_and_a_pronoun_after_it_f
     assert ("Lena Dahl", "the consulate would open this summer") in said
 
 
-def test_a_description_is_not_the_person_named_beside_it_in_the_sentence(read) -> None:  # noqa: ANN001
+def test_a_description_is_not_the_person_named_beside_it_in_the_sentence(read) -> None:
     f = read("Prime Minister Lena Dahl met President Tomas Berg on Monday.\n\n"
              "PM call with Prime Minister Jan Visser\n\n"
              "The Prime Minister updated Prime Minister Visser on the talks and said the two countries "
@@ -197,13 +197,13 @@ def test_a_description_is_not_the_person_named_beside_it_in_the_sentence(read) -
     assert ("Lena Dahl", "the two countries would coordinate closely") in statements(f)
 
 
-def test_the_leaders_are_not_one_of_them(read) -> None:  # noqa: ANN001
+def test_the_leaders_are_not_one_of_them(read) -> None:
     f = read("Prime Minister Lena Dahl hosted Andrew Moss, the head of the presidential office.\n\n"
              "The leaders agreed on a fishing quota and said they would review it in the autumn.")
     assert not any(s == "Andrew Moss" for s, _ in statements(f))
 
 
-def test_readout_verbs_report_what_was_conveyed(read) -> None:  # noqa: ANN001
+def test_readout_verbs_report_what_was_conveyed(read) -> None:
     f = read("Prime Minister Lena Dahl hosted President Tomas Berg in Oslo on Monday.\n\n"
              "President Berg thanked the Prime Minister for Norway's help in rebuilding the northern railway.\n\n"
              "Prime Minister Dahl expressed serious concern about the attacks on power plants.")
@@ -212,24 +212,24 @@ def test_readout_verbs_report_what_was_conveyed(read) -> None:  # noqa: ANN001
     assert any(s == "Lena Dahl" and c.startswith("expressed serious concern") for s, c in said)
 
 
-def test_welcoming_a_guest_and_raising_tariffs_are_not_statements(read) -> None:  # noqa: ANN001
+def test_welcoming_a_guest_and_raising_tariffs_are_not_statements(read) -> None:
     f = read("Prime Minister Lena Dahl welcomed President Tomas Berg to Oslo. The government raised tariffs on steel.")
     assert statements(f) == []
 
 
-def test_a_readout_verb_inside_a_report_is_that_reports_content(read) -> None:  # noqa: ANN001
+def test_a_readout_verb_inside_a_report_is_that_reports_content(read) -> None:
     f = read("President Tomas Berg said that Norway highly appreciates the support of its partners.")
     said = statements(f)
     assert [s for s, _ in said] == ["Tomas Berg"]
 
 
-def test_a_subject_pronoun_continues_the_subject_before_it(read) -> None:  # noqa: ANN001
+def test_a_subject_pronoun_continues_the_subject_before_it(read) -> None:
     f = read("Prime Minister Lena Dahl was received by President Tomas Berg and later sat down with Premier "
              "Ivo Marek. She said the talks had been useful.")
     assert ("Lena Dahl", "the talks had been useful") in statements(f)
 
 
-def test_a_colon_after_a_speaker_introduces_a_quotation_or_an_issued_statement(read) -> None:  # noqa: ANN001
+def test_a_colon_after_a_speaker_introduces_a_quotation_or_an_issued_statement(read) -> None:
     f = read("President Tomas Berg met Prime Minister Lena Dahl.\n\n"
              "14:20 - Berg at his news conference at the palace: \"The harbour deal is ready. We sign it next week.\"\n\n"
              "13:25 - Dahl issues a statement: the harbour deal will be signed in Bergen next week.")
@@ -238,12 +238,12 @@ def test_a_colon_after_a_speaker_introduces_a_quotation_or_an_issued_statement(r
     assert ("Lena Dahl", "the harbour deal will be signed in Bergen next week") in said
 
 
-def test_a_title_with_a_colon_is_no_statement(read) -> None:  # noqa: ANN001
+def test_a_title_with_a_colon_is_no_statement(read) -> None:
     f = read("Fans of Ocean Quest: Deep Dive VR can explore a sunken ship, the studio said on Monday.")
     assert not any(s.startswith("Ocean Quest") for s, _ in statements(f))
 
 
-def test_calling_or_describing_something_in_quotes_is_a_statement(read) -> None:  # noqa: ANN001
+def test_calling_or_describing_something_in_quotes_is_a_statement(read) -> None:
     f = read('President Tomas Berg met Prime Minister Lena Dahl. Afterwards, Berg called the visit "long overdue" '
              'and said the two countries had started again. Dahl described the visit as "a new chapter."')
     said = statements(f)
@@ -253,7 +253,7 @@ def test_calling_or_describing_something_in_quotes_is_a_statement(read) -> None:
     assert read("She called him on Friday.").statements == []
 
 
-def test_a_subject_pronoun_continues_a_subject_named_in_apposition(read) -> None:  # noqa: ANN001
+def test_a_subject_pronoun_continues_a_subject_named_in_apposition(read) -> None:
     f = read("Norway's president, Tomas Berg, wants a faster process. In a radio interview, he says the timetable is unfair.")
     assert ("Tomas Berg", "the timetable is unfair") in statements(f)
 

@@ -18,7 +18,7 @@ Marta Lindqvist: Our ministers will meet again in March to review the work.
 """
 
 
-def test_each_turn_is_its_speakers_and_courtesies_are_no_claims(read) -> None:  # noqa: ANN001
+def test_each_turn_is_its_speakers_and_courtesies_are_no_claims(read) -> None:
     said = statements(read(PRESS_CONFERENCE))
     assert ("Marta Lindqvist", "We have agreed to open a new border crossing before the end of the year.") in said
     assert ("Jonas Adeyemi", "The crossing will carry trade and people, and our customs services will work "
@@ -27,7 +27,7 @@ def test_each_turn_is_its_speakers_and_courtesies_are_no_claims(read) -> None:  
     assert not any("thank" in c.lower() for _, c in said)
 
 
-def test_a_colon_after_a_reporting_clause_is_no_turn(read) -> None:  # noqa: ANN001
+def test_a_colon_after_a_reporting_clause_is_no_turn(read) -> None:
     said = statements(read("Jonas Adeyemi said in Oslo on Monday: the border will open soon, and trade will grow."))
     assert all(s == "Jonas Adeyemi" for s, _ in said)
     assert not any(c.startswith("Jonas Adeyemi said") for _, c in said)
