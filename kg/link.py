@@ -6,8 +6,11 @@ person whose full name has that word as its first, last or a middle name ("Barac
 declared `owl:sameAs` that person in the entities graph and takes its name as label, so queries
 show one name for both. Document graphs stay exactly as extracted, so every document graph is
 the same whatever else is in the store. Two candidates ("Xi Jinping", "Xi Xiaoxing") leave the bare
-name alone. The step runs after each build over the whole store, before the prune that clears the
-store's "pending" mark, so a build killed in between is completed by the next one.
+name alone, unless one is named in three times as many documents. "Donald J. Trump" joins "Donald
+Trump"; a name the model took for an organization or a place ("Trump" as a company) joins the person
+that dominates it; an entity documents spell two ways keeps one preferred label. Each link records
+its reason (`dip:linkReason`). The step runs after each build over the whole store, before the prune
+that clears the store's "pending" mark, so a build killed in between is completed by the next one.
 """
 
 from __future__ import annotations
@@ -63,7 +66,7 @@ def find_links(store: GraphStore) -> list[Link]:
     for iri, label, _ in rows:
         if len(label.split()) != 1 or iri in linked:
             continue
-        matches = {(f, name) for f, name in full if label.lower() in {p.lower() for p in name_parts(name)} and f != iri}
+        matches = {(f, name) for f, name in full if _has_part(name, label) and f != iri}
         if len(matches) == 1:
             f, name = matches.pop()
             links.append(Link(iri, f, label, name))
@@ -76,11 +79,11 @@ def find_links(store: GraphStore) -> list[Link]:
             top, second = counts.get(ranked[0][0], 0), counts.get(ranked[1][0], 0)
             if top >= MIN_DOCUMENTS and top >= DOMINANCE * second:
                 links.append(Link(iri, ranked[0][0], label, ranked[0][1], "dominant surname"))
-    links += _organizations_named_as_people(store, full)
+    links += _people_taken_for_other_kinds(store, full)
     return sorted(links, key=lambda link: link.short)
 
 
-def _organizations_named_as_people(store: GraphStore, full: set[tuple[str, str]]) -> list[Link]:
+def _people_taken_for_other_kinds(store: GraphStore, full: set[tuple[str, str]]) -> list[Link]:
     """'Trump' or 'Barack Obama' tagged an organization or a place in some documents joins the person named
     so in more documents: the same full name, or a surname of one person named in several times more
     documents than any other. Known bodies (a Wikidata identity), countries and capitals stay apart."""
@@ -96,7 +99,7 @@ def _organizations_named_as_people(store: GraphStore, full: set[tuple[str, str]]
         if len(label.split()) >= 2 and label.lower() in by_name:
             candidates[iri] = (label, [by_name[label.lower()]])
         elif len(label.split()) == 1:
-            matches = [(f, name) for f, name in full if label.lower() in {p.lower() for p in name_parts(name)}]
+            matches = [(f, name) for f, name in full if _has_part(name, label)]
             if matches:
                 candidates[iri] = (label, matches)
     if not candidates:
@@ -112,6 +115,11 @@ def _organizations_named_as_people(store: GraphStore, full: set[tuple[str, str]]
                 and top >= DOMINANCE * max(second, 1)):
             links.append(Link(iri, ranked[0][0], label, ranked[0][1], "person named as an organization or place"))
     return links
+
+
+def _has_part(name: str, word: str) -> bool:
+    """Whether `word` is one of the names of `name`, whatever the case ('Harris' in 'KAMALA HARRIS')."""
+    return word.lower() in {p.lower() for p in name_parts(name)}
 
 
 def _variant_links(full: set[tuple[str, str]]) -> list[Link]:
