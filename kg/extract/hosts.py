@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.data import words
-from kg.extract.entities import EntityIndex, entity_key
+from kg.extract.entities import EntityIndex
 from kg.extract.facts import COUNTRY, PERSON, PLACE, Meeting, Role
 from kg.extract.visits import GATHERING_NOUNS, SEATS
 from kg.nlp import labels as L
@@ -55,18 +55,17 @@ def fill_host_countries(doc: Doc, index: EntityIndex, roles: list[Role], meeting
     out = []
     for r in roles:
         found = countries.get(r.person, set())
-        if (not r.organization and not r.relative_to and r.role_norm in NATIONAL_POSTS and len(found) == 1):
-            r = replace(r, organization=_registered(next(iter(found)), index), confidence=0.5)
+        if (not r.organization and not r.relative_to and r.role_norm in NATIONAL_POSTS and len(found) == 1
+                and (country := _registered(next(iter(found)), index)) is not None):
+            r = replace(r, organization=country, confidence=0.5)
         out.append(r)
     return out
 
 
-def _registered(country: str, index: EntityIndex) -> str:
+def _registered(country: str, index: EntityIndex) -> str | None:
     """The key of a country named by the gazetteer, registered among the document's entities if new there."""
     found = lookup_country(country)
-    if found is None:
-        return entity_key(COUNTRY, country)
-    return index.add(COUNTRY, found.country.name, qid=found.country.qid)
+    return index.add(COUNTRY, found.country.name, qid=found.country.qid) if found is not None else None
 
 
 def _sentence_at(doc: Doc, char: int) -> Span | None:
