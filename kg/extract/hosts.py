@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.data import words
 from kg.extract.entities import EntityIndex
-from kg.extract.facts import COUNTRY, PERSON, PLACE, Meeting, Role
-from kg.extract.visits import GATHERING_NOUNS, SEATS
+from kg.extract.facts import COUNTRY, PERSON, Meeting, Role
+from kg.extract.visits import GATHERING_NOUNS, country_of_place
 from kg.nlp import labels as L
 from kg.nlp.gazetteer import lookup_country
 from kg.nlp.layout import dateline_and_byline_tokens
@@ -40,7 +40,7 @@ def fill_host_countries(doc: Doc, index: EntityIndex, roles: list[Role], meeting
         if sent is None:
             continue
         travellers = _travellers(sent, index)
-        country = (_place_country(meeting.place, index) if meeting.place else None) or \
+        country = (country_of_place(meeting.place, index) if meeting.place else None) or \
             next(iter({c for _, c in travellers}), None) or _visited(sent, index) or \
             (dateline if not meeting.planned else None)
         if country is None:
@@ -112,22 +112,7 @@ def _destinations(verb: Token) -> list[Token]:
 
 def _token_country(tok: Token, index: EntityIndex) -> str | None:
     key = index.entity_of(tok)
-    return _place_country(key, index) if key else None
-
-
-def _place_country(key: str, index: EntityIndex) -> str | None:
-    """The name of the country a place stands in: itself, its capital's, or its seat of government's."""
-    ent = index.entities.get(key)
-    if ent is None:
-        return None
-    if ent.kind == COUNTRY:
-        return ent.name
-    name = ent.name.lower().removeprefix("the ")
-    if name in SEATS:
-        return SEATS[name]
-    if ent.kind == PLACE and (found := lookup_country(ent.name)) is not None:
-        return found.country.name
-    return None
+    return country_of_place(key, index) if key else None
 
 
 def _dateline_country(doc: Doc) -> str | None:

@@ -57,16 +57,22 @@ def visit_parties(cue: Token, resolver: Resolver) -> tuple[str, str] | None:
 def destination_country(tok: Token, index: EntityIndex) -> str | None:
     """The country a destination stands for: itself, its capital, or its seat of government."""
     key = index.entity_of(tok)
-    if key is None:
+    name = country_of_place(key, index) if key is not None else None
+    return entity_key(COUNTRY, name) if name is not None else None
+
+
+def country_of_place(key: str, index: EntityIndex) -> str | None:
+    """The name of the country a place stands in: itself, its capital's, or its seat of government's."""
+    ent = index.entities.get(key)
+    if ent is None:
         return None
-    ent = index.entities[key]
     if ent.kind == COUNTRY:
-        return key
+        return ent.name
     name = ent.name.lower().removeprefix("the ")
     if name in SEATS:
-        return entity_key(COUNTRY, SEATS[name])
+        return SEATS[name]
     if ent.kind == PLACE and (cf := lookup_country(ent.name)) is not None:
-        return entity_key(COUNTRY, cf.country.name)
+        return cf.country.name
     return None
 
 
