@@ -26,7 +26,7 @@ def extract_facts(doc: Doc, document: Document) -> DocumentFacts:
     resolver = Resolver(index, roles)
     published = date.fromisoformat(document.date) if document.date else None
     meetings = extract_meetings(doc, index, resolver, published)
-    roles = fill_host_countries(doc, index, roles, meetings)
+    roles = fill_host_countries(doc, index, roles, meetings, document.dateline)
     statements = extract_statements(doc, index, resolver, meetings)
     agreements = extract_agreements(doc, index, resolver)
     return DocumentFacts(document=document, entities=dict(sorted(index.entities.items())), mentions=index.mentions,

@@ -27,12 +27,15 @@ NATIONAL_POSTS = words("hosts", "national_posts")
 _TRAVEL_VERBS = words("hosts", "travel_verbs")
 
 
-def fill_host_countries(doc: Doc, index: EntityIndex, roles: list[Role], meetings: list[Meeting]) -> list[Role]:
-    """Roles whose holder hosted a visitor in a known country take that country, where none was written."""
+def fill_host_countries(doc: Doc, index: EntityIndex, roles: list[Role], meetings: list[Meeting],
+                        dateline: str | None = None) -> list[Role]:
+    """Roles whose holder hosted a visitor in a known country take that country, where none was written.
+
+    `dateline` is the place of the dateline ingest took off the text, if it did."""
     known = {r.person: index.entities[r.organization].name for r in roles
              if r.organization and index.entities[r.organization].kind == COUNTRY}
     countries: dict[str, set[str]] = {}
-    dateline = _dateline_country(doc)
+    home = _dateline_country(doc) or (found.country.name if dateline and (found := lookup_country(dateline)) else None)
     for meeting in meetings:
         if meeting.cue in GATHERING_NOUNS or meeting.mode != "in person":
             continue  # a summit's venue is nobody's home; a call has no host country
@@ -42,7 +45,7 @@ def fill_host_countries(doc: Doc, index: EntityIndex, roles: list[Role], meeting
         travellers = _travellers(sent, index)
         country = (country_of_place(meeting.place, index) if meeting.place else None) or \
             next(iter({c for _, c in travellers}), None) or _visited(sent, index) or \
-            (dateline if not meeting.planned else None)
+            (home if not meeting.planned else None)
         if country is None:
             continue
         visitors = {p for p, c in travellers if c == country} | {
@@ -116,14 +119,23 @@ def _token_country(tok: Token, index: EntityIndex) -> str | None:
 
 
 def _dateline_country(doc: Doc) -> str | None:
-    """The country of the story's dateline city ('KYIV —', 'NEW DELHI, March 3 -'), if it opens with one."""
-    tokens = [doc[i] for i in sorted(dateline_and_byline_tokens(doc)) if i < 12]
-    words: list[str] = []
-    for tok in tokens:
-        if not tok.is_alpha:
-            break
-        words.append(tok.text)
-    for n in range(len(words), 0, -1):
-        if (found := lookup_country(" ".join(words[:n]))) is not None:
-            return found.country.name
+    """The country of the story's dateline city ('KYIV —', 'NEW DELHI, March 3 -'), if the story opens with one
+    (after its headline, byline and date lines)."""
+    marked = sorted(i for i in dateline_and_byline_tokens(doc) if i < _DATELINE_WITHIN)
+    runs: list[list[int]] = []
+    for i in marked:  # a byline line and a dateline prefix are separate runs of marked tokens
+        if runs and i == runs[-1][-1] + 1 and not doc[i - 1].is_space:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        words = [t.text for t in (doc[i] for i in run) if not t.is_space]
+        words = words[:next((n for n, w in enumerate(words) if not w.isalpha()), len(words))]
+        for n in range(len(words), 0, -1):
+            if (found := lookup_country(" ".join(words[:n]))) is not None:
+                return found.country.name
     return None
+
+
+#: How far into a story its dateline may stand: past a headline, a byline and a date line.
+_DATELINE_WITHIN = 80

@@ -16,6 +16,7 @@ class Document:
     date: str | None = None  # ISO 8601 publication date (yyyy-mm-dd)
     source: str | None = None  # publisher or agency, when stated
     url: str | None = None
+    dateline: str | None = None  # the place of the story's dateline ("BEIJING -"), which the text no longer has
     path: str | None = None
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
@@ -26,6 +27,8 @@ class Document:
         for part in (self.id, self.title or "", self.date or "", self.source or "", self.url or "", self.text):
             h.update(part.encode("utf-8", "surrogatepass"))
             h.update(b"\x00")
+        if self.dateline:  # only where there is one, so that the hash of a story without one is as it was
+            h.update(b"dateline\x00" + self.dateline.encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from kg.data import read_table
 
-_INLINE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(,\s*[A-Z][A-Za-z .]{2,20})?\s*(\([A-Za-z .]{2,30}\))?\s*[•—–-]+\s+(?=[A-Z\"“])")
+_INLINE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'-]{2,30})(,\s*[A-Z][A-Za-z .]{2,20})?\s*(\([A-Za-z .]{2,30}\))?\s*[•—–-]+\s+(?=[A-Z\"“])")
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +33,10 @@ def dateline_source(line: str, *, masthead: bool = False) -> str | None:
     return None
 
 
-def strip_inline_dateline(line: str) -> str:
-    """'WASHINGTON • Senior officials…' -> 'Senior officials…' (datelines must not become entities)."""
-    return _INLINE_DATELINE.sub("", line, count=1)
+def split_inline_dateline(line: str) -> tuple[str | None, str]:
+    """'WASHINGTON • Senior officials…' -> ('Washington', 'Senior officials…'): the dateline's place, kept as
+    the document's metadata, and the line without it (datelines must not become entities)."""
+    m = _INLINE_DATELINE.match(line)
+    if m is None:
+        return None, line
+    return m["place"].strip().title(), line[m.end():]

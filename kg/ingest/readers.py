@@ -13,13 +13,15 @@ from pathlib import Path
 from kg.ingest.boilerplate import clean_lines, split_entry_time
 from kg.ingest.dates import dateline_date, find_publication_date, is_date_line, parse_date
 from kg.ingest.document import Document, Skipped
-from kg.ingest.outlets import dateline_source, strip_inline_dateline
+from kg.ingest.outlets import dateline_source, split_inline_dateline
 
 SUPPORTED = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".jsonl", ".ndjson"}
 MAX_BYTES = 50 * 1024 * 1024
 _BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"BZh", b"\x7fELF", b"RIFF")
 _FRONT_MATTER = re.compile(r"\A---\s*\n(?P<body>.*?)\n---\s*\n", re.S)
 META_KEYS = ("id", "title", "date", "source", "url")
+#: A dateline opens a story: it is looked for in this many lines after the title.
+_DATELINE_LINES = 4
 
 
 def decode(data: bytes, name: str) -> tuple[str | None, list[str]]:
@@ -75,7 +77,9 @@ def from_plain_text(raw: str, *, doc_id: str, path: str | None = None, meta: dic
     if source:
         found.setdefault("source", source)
     title, body = _take_title(body, found) if title_line else (None, body)
-    text = "\n".join(split_entry_time(strip_inline_dateline(line)) for line in body).strip()
+    places, body = zip(*(split_inline_dateline(line) for line in body), strict=True) if body else ((), ())
+    dateline = next((p for p in places[:_DATELINE_LINES] if p), None)
+    text = "\n".join(split_entry_time(line) for line in body).strip()
     if not text:
         return Skipped(path or doc_id, "no text after removing boilerplate")
     date, warns = given.get("date"), list(warnings_)
@@ -88,6 +92,7 @@ def from_plain_text(raw: str, *, doc_id: str, path: str | None = None, meta: dic
         date=iso,
         source=given.get("source", found.get("source")),
         url=given.get("url"),
+        dateline=dateline,
         path=path,
         warnings=tuple(warns),
     )

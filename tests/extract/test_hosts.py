@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kg.extract import extract_facts
+from kg.ingest import Document, read_text_document
 from tests.extract.conftest import name
 
 
@@ -16,6 +18,14 @@ def test_the_person_met_in_a_visited_capital_holds_that_countrys_post(read) -> N
 
 def test_the_dateline_gives_the_host_country_when_a_foreign_visitor_is_received(read) -> None:
     f = read("BEIJING — Australian Prime Minister Mark Holm was received by President Peter Lind on Monday.")
+    assert ("Peter Lind", "President", "China") in roles(f)
+
+
+def test_a_dateline_ingest_took_off_the_text_still_gives_the_host_country(nlp) -> None:
+    document = read_text_document("Talks in Beijing\n\nBy Ann Lee\n\nBEIJING - Australian Prime Minister Mark Holm "
+                                  "was received by President Peter Lind on Monday.\n", "t.txt")
+    assert isinstance(document, Document) and not document.text.startswith("BEIJING")
+    f = extract_facts(nlp(document.text), document)
     assert ("Peter Lind", "President", "China") in roles(f)
 
 

@@ -74,6 +74,13 @@ def test_the_publication_date_and_what_text_is_left(text: str, date: str | None,
         assert d.text == body
 
 
+def test_the_datelines_place_is_kept_as_metadata_when_the_text_loses_it() -> None:
+    d = doc_of(BYLINE)
+    assert d.dateline == "Paris"
+    assert "PARIS" not in d.text
+    assert doc_of("Headline\n\nThe president spoke to reporters on Friday.\n").dateline is None
+
+
 def test_a_byline_names_the_source() -> None:
     assert doc_of(BYLINE).source == "Daily Planet"
 
