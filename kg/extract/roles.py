@@ -10,7 +10,6 @@ Patterns (all on the parse and the title spans the gazetteer marked):
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 from functools import cache
@@ -18,6 +17,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.data import words
+from kg.extract.descriptions import described_holders, described_subjects
 from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Role
@@ -47,44 +47,14 @@ def extract_roles(doc: Doc, index: EntityIndex) -> list[Role]:
     roles += _predicates(doc, titles, index) + _named_beside(doc, every, index) + _heading_verbs(doc, index)
     roles += _including(doc, index)
     roles = _dedupe(_fill_from_descriptions(doc, roles, titles, index), index)
-    roles = _dedupe(roles + _described_holders(doc, roles, titles, index), index)
+    roles = _dedupe(roles + described_holders(doc, roles, titles, index), index)
+    roles = _dedupe(roles + described_subjects(doc, roles, titles, index), index)
     roles = _fill_from_person_countries(doc, roles, index)
     return _dedupe(_fill_from_home_country(roles, index), index)
 
 
 def _plural_title(t: Span) -> bool:
     return t.text.lower() not in titles() and t.root.tag_ in ("NNS", "NNPS")
-
-
-def _described_holders(doc: Doc, roles: list[Role], titles: list[Span], index: EntityIndex) -> list[Role]:
-    """'President Emmanuel Macron … The French president, who had flown to Moscow, said …': a description
-    with a country, after the one person named with that title and no country, gives that person the country."""
-    out = []
-    positions: list[int] | None = None  # every token that names an entity, in order (sorted once)
-    for t in titles:
-        if t.root.tag_ == "NNS" or not any(c.lower_ == "the" for c in t.root.children):
-            continue
-        if t.end < len(doc) and (index.entity_of(doc[t.end]) or doc[t.end].text == "," and t.end + 1 < len(doc)
-                                 and _starts_person(doc, t.end + 1, index)):
-            continue  # a title with its name is no description
-        country = next((k for c in t.root.lefts if (k := index.entity_of(c)) and index.entities[k].kind == COUNTRY),
-                       None)
-        if country is None:
-            continue
-        same = [r for r in roles if r.role_norm == t.label_]
-        if any(r.organization is not None for r in same):
-            continue  # "the French president" where a president of another country is named too, or
-            # where the French president is named: the description is his, not a country-less holder's
-        holders = {r.person for r in same if r.organization is None}
-        if positions is None:
-            positions = sorted(index.token_entity)
-        person = next((index.token_entity[positions[k]] for k in range(bisect_left(positions, t.start) - 1, -1, -1)
-                       if index.token_entity[positions[k]] in holders), None)
-        if person is None:
-            continue
-        out.append(Role(person=person, role=t.text, role_norm=t.label_, organization=country,
-                        evidence=evidence_of(t.sent, index.document_id), confidence=0.6))
-    return out
 
 
 #: Titles whose holder's country says nothing of the body they serve: a professor, a company's chief.
