@@ -43,11 +43,14 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
     meetings: list[Meeting] = []
     narrative = NarrativeDate(doc, published)
     certainties: list[int] = []  # how each meeting's date was found (_EXPLICIT … _PUBLISHED)
+    # whom "the two leaders" may mean: the people of the last meeting a verb told ("X spoke to Y"), not of
+    # one a noun recalled ("X updated Y on his meeting with Z")
+    last_told: tuple[str, ...] = ()
     for sent in doc.sents:
         narrative.enter(sent)
         in_sentence: list[list[str]] = []  # "received by Xi on Monday, and on Tuesday sat down with Li": two
         for cue in sent:
-            if not _is_cue(cue) and cue.lower_ not in GATHERING_NOUNS:
+            if not _is_cue(cue) and cue.lower_ not in GATHERING_NOUNS or _a_topic(cue):
                 continue
             host = None
             confidence = 0.8 if cue.pos_ == "VERB" else 0.7
@@ -56,9 +59,9 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
                 people = list(parties) if parties else []
                 host, confidence = (parties[1], 0.6) if parties else (None, 0.0)
             else:
-                people = _participants(cue, resolver) if _is_cue(cue) else []
-            if len(people) < 2 and meetings and _names_a_pair(sent) and len(meetings[-1].participants) == 2:
-                people = list(meetings[-1].participants)  # "the two presidents", said after their talks: the two
+                people = _participants(cue, resolver, last_told) if _is_cue(cue) else []
+            if len(people) < 2 and _names_a_pair(sent) and len(last_told) == 2:
+                people = list(last_told)  # "the two presidents", said after their talks: the two
             if len(people) < 2 and not in_sentence:
                 people, confidence = gathering_parties(cue, resolver), 0.5
             if len(people) < 2:
@@ -79,7 +82,41 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
                     confidence=confidence, date=when, place=_place(sent, index, group), planned=planned,
                     host=host, mode=meeting_mode(cue)))
                 certainties.append(certainty)
-    return _dedupe(_with_delegations(meetings, participant_lists(doc, index)), certainties)
+                if cue.pos_ == "VERB":
+                    last_told = tuple(group)
+    return _within_visits(_dedupe(_with_delegations(meetings, participant_lists(doc, index)), certainties))
+
+
+def _a_topic(cue: Token) -> bool:
+    """'The leaders also discussed the G7 summit': a meeting that is what is talked of, not what is held."""
+    return cue.pos_ in ("NOUN", "PROPN") and cue.dep_ == L.DOBJ and cue.head.lemma_.lower() in _TOPIC_VERBS
+
+
+#: Verbs (lemmas) whose object is a subject of talk: "discussed the summit", "reviewed the talks".
+_TOPIC_VERBS = words("meetings", "topic_verbs")
+
+
+def _within_visits(meetings: list[Meeting]) -> list[Meeting]:
+    """'X welcomed Y to Chequers today. The leaders … sat down for a working lunch with A and B': a reception
+    and the talks or meal it opened, on the same day, are one meeting, of the wider set of people."""
+    out = list(meetings)
+    for m in meetings:
+        if m.cue not in _RECEPTIONS or m.planned or m.date is None:
+            continue
+        wider = next((n for n in out if n is not m and n.date == m.date and not n.planned and n.mode == m.mode
+                      and set(m.participants) < set(n.participants)
+                      and abs(n.evidence.start - m.evidence.start) < _VISIT_REACH), None)
+        if wider is not None:  # told as the reception, which says where and whose visit it was
+            extra = tuple(p for p in wider.participants if p not in m.participants)
+            out[out.index(m)] = replace(m, participants=m.participants + extra, place=m.place or wider.place)
+            out.remove(wider)
+    return out
+
+
+#: Cues of receiving a visitor: the day's talks with the visitor belong to the visit.
+_RECEPTIONS = words("meetings", "receptions")
+#: How far apart (in characters) a reception and the talks it opened may be told.
+_VISIT_REACH = 1000
 
 
 def _with_delegations(meetings: list[Meeting], lists: list[ParticipantList]) -> list[Meeting]:
@@ -129,7 +166,7 @@ def _is_cue(tok: Token) -> bool:
         return False  # "met the deadline", "met its targets"
     if tok.pos_ == "VERB" and lemma == "speak":  # "spoke by phone with his Polish counterpart", not "with reporters"
         return any(c.dep_ == L.POBJ and (c.ent_type_ in (L.PERSON, L.GPE, L.ORG) or c.lemma_.lower() == "counterpart")
-                   for p in _with_phrases(tok) if p.lower_ == "with" for c in p.children)
+                   for p in _with_phrases(tok) if p.lower_ == "with" for c in p.children) or bool(_spoken_to(tok))
     if tok.pos_ == "VERB" and lemma == "sit":  # "sat down with Premier Li", "the two sit down for talks"
         return any(c.dep_ == L.PRT and c.lower_ == "down" for c in tok.children) and any(
             p.dep_ == L.PREP and (p.lower_ == "with" or p.lower_ == "for" and any(
@@ -216,8 +253,9 @@ def _is_someone(tok: Token) -> bool:
 _PEOPLE = words("meetings", "people")
 
 
-def _participants(cue: Token, resolver: Resolver) -> list[str]:
-    """Subjects, objects, possessors and 'with'/'between' complements of the cue, with their conjuncts."""
+def _participants(cue: Token, resolver: Resolver, last: tuple[str, ...] = ()) -> list[str]:
+    """Subjects, objects, possessors and 'with'/'between' complements of the cue, with their conjuncts
+    (`last`: the participants of the meeting reported just before, whom 'the leaders' may mean)."""
     heads: list[Token] = []
     anchor = cue
     if cue.pos_ != "VERB":
@@ -226,6 +264,10 @@ def _participants(cue: Token, resolver: Resolver) -> list[str]:
         gov = cue.head
         while gov.dep_ in (L.POBJ, L.PREP, L.DOBJ) and gov.head is not gov:
             gov = gov.head
+        # "The leaders began with a walk before sitting down for a working lunch": past a verb with no subject
+        while gov.dep_ == L.PCOMP and not any(c.dep_ in L.SUBJECTS for c in gov.children) and \
+                gov.head.dep_ == L.PREP and gov.head.head is not gov.head:
+            gov = gov.head.head
         if gov.pos_ in ("VERB", "AUX") and not heads:
             heads += [c for c in gov.children if c.dep_ in L.SUBJECTS]
     else:
@@ -245,16 +287,17 @@ def _participants(cue: Token, resolver: Resolver) -> list[str]:
             heads.append(agent)
     for prep in _with_phrases(anchor):
         heads += [c for c in prep.children if c.dep_ == L.POBJ]
+    heads += _spoken_to(cue)
     out: list[str] = []
     for h in heads:
         for tok in [h, *_conjuncts(h)]:
-            for key in _entities_of_phrase(tok, resolver):
+            for key in _entities_of_phrase(tok, resolver, last):
                 if key not in out:
                     out.append(key)
     if len(out) < 2 and cue.pos_ == "VERB":
         for h in (c for c in cue.children if c.dep_ in L.SUBJECTS):
             for tok in _mangled_conjuncts(h):
-                for key in _entities_of_phrase(tok, resolver):
+                for key in _entities_of_phrase(tok, resolver, last):
                     if key not in out:
                         out.append(key)
     return out
@@ -310,6 +353,15 @@ def _names_just_before(cue: Token, resolver: Resolver) -> list[Token]:
     return out if len(out) >= 2 else []
 
 
+def _spoken_to(verb: Token) -> list[Token]:
+    """'The Prime Minister spoke to Dutch Prime Minister X': the person a 'speak' is 'to' (not 'to reporters',
+    not 'to the BBC')."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "speak":
+        return []
+    return [c for p in verb.children if p.dep_ == L.PREP and p.lower_ == "to"
+            for c in p.children if c.dep_ == L.POBJ and c.ent_type_ == L.PERSON]
+
+
 def _with_phrases(cue: Token) -> list[Token]:
     """'with'/'between'/'by' phrases of the cue, also when the parser hung them lower in the same
     clause ("exchanged views on combating crimes with X")."""
@@ -335,11 +387,13 @@ def _conjuncts(tok: Token) -> list[Token]:
     return out
 
 
-def _entities_of_phrase(tok: Token, resolver: Resolver) -> list[str]:
+def _entities_of_phrase(tok: Token, resolver: Resolver, last: tuple[str, ...] = ()) -> list[str]:
     """Entities a participant phrase names: its head entity, else the people in its own words
     (and the bodies of 'representatives from the Justice and State departments')."""
     if pair := _the_two(tok, resolver):
         return pair
+    if _the_pair_just_met(tok) and len(last) == 2:
+        return list(last)  # "Holm welcomed Lind to Oslo. The leaders began with a walk …": the two
     key = resolver.resolve(tok, allow_groups=True)
     if key and resolver.index.entities[key].kind in _PARTICIPANT_KINDS:
         return [key]
@@ -355,17 +409,28 @@ def _entities_of_phrase(tok: Token, resolver: Resolver) -> list[str]:
 
 
 def _names_a_pair(sent: Span) -> bool:
-    """Whether the sentence speaks of 'the two presidents' or 'both leaders'."""
-    return any(t.lemma_.lower() in _PAIR_NOUNS and t.tag_ == "NNS" and any(
-        c.lower_ in ("two", "both") for c in t.children if c.dep_ in (L.NUMMOD, L.DET, L.PREDET)) for t in sent)
+    """Whether the sentence speaks of 'the two presidents', 'both leaders' or, as its subject, 'the leaders'."""
+    return any(_pair_phrase(t) or _the_pair_just_met(t) for t in sent)
+
+
+def _pair_phrase(tok: Token) -> bool:
+    """'the two leaders', 'both men'."""
+    return tok.lemma_.lower() in _PAIR_NOUNS and tok.tag_ == "NNS" and any(
+        c.lower_ in ("two", "both") for c in tok.children if c.dep_ in (L.NUMMOD, L.DET, L.PREDET))
+
+
+def _the_pair_just_met(tok: Token) -> bool:
+    """'The leaders began with a walk': a subject with nothing but its article, said of the two who just met
+    ('the G7 leaders' and 'European leaders' are a wider group)."""
+    return tok.dep_ in L.SUBJECTS and tok.tag_ == "NNS" and tok.lemma_.lower() in _DEFINITE_PAIR_NOUNS and [
+        c.lower_ for c in tok.children] == ["the"]
 
 
 def _the_two(tok: Token, resolver: Resolver) -> list[str]:
     """'Kishida and Yoon agreed …, as the two leaders held talks': 'the two leaders' (or 'both men')
     are the two people named last before it, in its sentence or else the one before; never a guess
     among three."""
-    if tok.lemma_.lower() not in _PAIR_NOUNS or tok.tag_ != "NNS" or not any(
-            c.lower_ in ("two", "both") for c in tok.children if c.dep_ in (L.NUMMOD, L.DET, L.PREDET)):
+    if not _pair_phrase(tok):
         return []
     doc, sent = tok.doc, tok.sent
     people = resolver.people_in(sent.start, tok.i)
@@ -382,6 +447,8 @@ def _the_two(tok: Token, resolver: Resolver) -> list[str]:
 #: How many sentences back 'the two leaders' may look for the two people it means.
 _PAIR_REACH = 3
 _PAIR_NOUNS = words("meetings", "pair_nouns")
+#: Of those, the nouns that mean the pair with only an article: "The leaders began with a walk".
+_DEFINITE_PAIR_NOUNS = words("meetings", "definite_pair_nouns")
 
 
 def _is_planned(cue: Token, sent: Span) -> bool:

@@ -81,11 +81,28 @@ class Resolver:
             other = other | self._clause_subjects(tok)  # "X receives him": him is not X
         if tok.dep_ in SUBJECTS and (topic := self._subject_before(tok, other)) is not None:
             return topic
+        if tok.dep_ == L.POSS and (owner := self._clause_subject_of(tok, other)) is not None:
+            return owner
         for k in range(bisect_left(self._mentions, (i, "")) - 1, -1, -1):
             j, key = self._mentions[k]
             if key not in other and not self._modifier(j):
                 return key
         return None
+
+    def _clause_subject_of(self, tok: Token, other: set[str]) -> str | None:
+        """'The Prime Minister updated X on his meeting with Y': a possessive pronoun in a clause is its
+        subject's, where the subject is a person it may be (a name, a description, a pronoun)."""
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None or subject.i > tok.i:
+            return None
+        key = self.index.entity_of(subject) or self._described.get(subject.i)
+        if key is None and subject.lower_ in PERSONAL_PRONOUNS and (subject.lower_ in _FEMININE) == (
+                tok.lower_ in _FEMININE):
+            key = self.last_person_before(subject.i, subject.lower_)
+        return key if key is not None and self.index.entities[key].kind == PERSON and key not in other else None
 
     def _modifier(self, j: int) -> bool:
         """'the Cruise video', 'the Obama administration': a name modifying a noun is no antecedent."""

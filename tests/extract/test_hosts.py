@@ -69,3 +69,10 @@ def test_a_call_has_no_host_country(read) -> None:
     f = read("French President Anne Roux flew to Kyiv on Tuesday, where she held a video call with President "
              "Tom Becker.")
     assert ("Tom Becker", "President", "") in roles(f)
+
+
+def test_the_hosts_ministers_at_the_visits_lunch_hold_posts_of_the_host_country(read) -> None:
+    f = read("Prime Minister Mark Holm welcomed President Peter Lind of Ukraine to Oslo today, the President's "
+             "second visit to Norway this year. The leaders sat down for a working lunch with the Foreign "
+             "Secretary, Anne Roux, and the Defence Secretary, Tom Becker.")
+    assert {("Anne Roux", "Foreign Minister", "Norway"), ("Tom Becker", "Defence Minister", "Norway")} <= roles(f)

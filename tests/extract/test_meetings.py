@@ -298,3 +298,31 @@ def test_two_leaders_signing_an_agreement_met(read) -> None:
     assert meetings(read("Mark Holm signed the decree on Monday.")) == []
     assert meetings(read("Acme and Globex signed a supply deal on Monday.")) == []
     assert meetings(read("Mark Holm and Peter Lind will sign a treaty next week.")) == []
+
+
+def test_the_leaders_sitting_down_to_lunch_after_a_welcome_are_one_meeting_with_the_guests(read) -> None:
+    f = read("Prime Minister Mark Holm welcomed President Peter Lind to Oslo today. The leaders began with a walk "
+             "in the grounds before sitting down for a working lunch with the Foreign Secretary, Anne Roux, and "
+             "the Defence Secretary, Tom Becker.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind", "Anne Roux", "Tom Becker"}]
+    assert f.meetings[0].cue == "welcome"
+
+
+def test_his_meeting_is_the_clause_subjects(read) -> None:
+    f = read("Prime Minister Mark Holm spoke to Dutch Prime Minister Peter Lind this afternoon. Holm updated Lind "
+             "on his meeting with President Tom Becker in Oslo yesterday.")
+    assert {"Mark Holm", "Tom Becker"} in meetings(f)
+    assert {"Peter Lind", "Tom Becker"} not in meetings(f)
+
+
+def test_speaking_to_a_person_is_a_meeting_and_to_reporters_is_not(read) -> None:
+    assert meetings(read("Prime Minister Mark Holm spoke to Dutch Prime Minister Peter Lind on Monday.")) == [
+        {"Mark Holm", "Peter Lind"}]
+    assert meetings(read("Prime Minister Mark Holm spoke to reporters on Monday.")) == []
+
+
+def test_the_leaders_mean_the_two_who_met_last_and_a_summit_discussed_is_not_attended(read) -> None:
+    f = read("Prime Minister Mark Holm spoke to Prime Minister Peter Lind on Monday. The leaders also discussed "
+             "the G7 summit in Rome. They looked forward to seeing each other at the NATO summit in Oslo in June.")
+    assert meetings(f)[0] == {"Mark Holm", "Peter Lind"}
+    assert not any(m.place and name(f, m.place) == "Rome" for m in f.meetings)
