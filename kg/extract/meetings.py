@@ -213,9 +213,9 @@ def meeting_mode(cue: Token) -> str:
     conference'); never from another clause ('met X, a day after a phone call with Y' stays in person)."""
     heads = [cue]
     gov = cue
-    while gov.pos_ != "VERB" and gov.dep_ in (L.POBJ, L.PREP, L.DOBJ) and gov.head is not gov:
+    while gov.pos_ != "VERB" and gov.dep_ in (L.POBJ, L.PREP, L.DOBJ) and gov.head != gov:
         gov = gov.head  # "held a video conference with", "took part in a phone call with"
-    if gov is not cue and gov.pos_ in ("VERB", "AUX"):
+    if gov != cue and gov.pos_ in ("VERB", "AUX"):
         heads.append(gov)
     near: list[Token] = list(heads)
     for h in heads:
@@ -262,11 +262,11 @@ def _participants(cue: Token, resolver: Resolver, last: tuple[str, ...] = ()) ->
         heads += [c for c in cue.children if c.dep_ == L.POSS]
         # "Rice had a frank exchange … in her meeting with Meng": the governing verb's subject.
         gov = cue.head
-        while gov.dep_ in (L.POBJ, L.PREP, L.DOBJ) and gov.head is not gov:
+        while gov.dep_ in (L.POBJ, L.PREP, L.DOBJ) and gov.head != gov:
             gov = gov.head
         # "The leaders began with a walk before sitting down for a working lunch": past a verb with no subject
         while gov.dep_ == L.PCOMP and not any(c.dep_ in L.SUBJECTS for c in gov.children) and \
-                gov.head.dep_ == L.PREP and gov.head.head is not gov.head:
+                gov.head.dep_ == L.PREP and gov.head.head != gov.head:
             gov = gov.head.head
         if gov.pos_ in ("VERB", "AUX") and not heads:
             heads += [c for c in gov.children if c.dep_ in L.SUBJECTS]
@@ -274,7 +274,7 @@ def _participants(cue: Token, resolver: Resolver, last: tuple[str, ...] = ()) ->
         heads += [cue.head if c.tag_ in ("WP", "WDT") and cue.dep_ == L.RELCL else c  # "Meloni, who met Orban"
                   for c in cue.children if c.dep_ in L.SUBJECTS]
         gov = cue
-        while not heads and gov.dep_ in (L.CONJ, L.XCOMP, L.ADVCL, L.ACOMP) and gov.head is not gov:
+        while not heads and gov.dep_ in (L.CONJ, L.XCOMP, L.ADVCL, L.ACOMP) and gov.head != gov:
             gov = gov.head  # "Meloni is due to travel to Tunisia to meet Saied": the subject of 'is'
             heads += [c for c in gov.children if c.dep_ in L.SUBJECTS]
         if not heads:
@@ -331,7 +331,7 @@ def _mangled_conjuncts(subj: Token) -> list[Token]:
         t = todo.pop()
         if t.dep_ in _CLAUSE_DEPS - {L.CONJ} or t.dep_ == L.PREP:
             continue
-        if t.dep_ == L.CONJ and t.head is not subj:
+        if t.dep_ == L.CONJ and t.head != subj:
             out += [x for x in (t.head, t) if x not in out]
         todo += list(t.children)
     return out
@@ -369,9 +369,9 @@ def _with_phrases(cue: Token) -> list[Token]:
     todo = list(cue.children)
     while todo:
         t = todo.pop(0)
-        if t.dep_ in _CLAUSE_DEPS or (t.dep_ in L.SUBJECTS and t.head is cue):
+        if t.dep_ in _CLAUSE_DEPS or (t.dep_ in L.SUBJECTS and t.head == cue):
             continue
-        if t.dep_ == L.PREP and (t.lower_ in ("with", "between") or (t.lower_ == "by" and t.head is cue)):
+        if t.dep_ == L.PREP and (t.lower_ in ("with", "between") or (t.lower_ == "by" and t.head == cue)):
             out.append(t)
             continue
         todo += list(t.children)

@@ -93,7 +93,7 @@ class Resolver:
         """'The Prime Minister updated X on his meeting with Y': a possessive pronoun in a clause is its
         subject's, where the subject is a person it may be (a name, a description, a pronoun)."""
         verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         if subject is None or subject.i > tok.i:

@@ -49,8 +49,7 @@ def extract_roles(doc: Doc, index: EntityIndex) -> list[Role]:
     roles = _dedupe(_fill_from_descriptions(doc, roles, titles, index), index)
     roles = _dedupe(roles + described_holders(doc, roles, titles, index), index)
     roles = _dedupe(roles + described_subjects(doc, roles, titles, index), index)
-    roles = _fill_from_person_countries(doc, roles, index)
-    return _dedupe(_fill_from_home_country(roles, index), index)
+    return _fill_from_person_countries(doc, roles, index)
 
 
 def _plural_title(t: Span) -> bool:
@@ -82,15 +81,17 @@ _HOME_POSTS = NATIONAL_POSTS - {"President", "King"}
 _HOME_MENTIONS, _HOME_DOMINANCE = 3, 2
 
 
-def _fill_from_home_country(roles: list[Role], index: EntityIndex) -> list[Role]:
-    """'Prime Minister X' in a story that is about one country: a government post of that country."""
+def fill_from_home_country(roles: list[Role], index: EntityIndex) -> list[Role]:
+    """'Prime Minister X' in a story that is about one country: a government post of that country (read
+    after the hosts of visits have taken the country they received a visitor in)."""
     counts = Counter(m.entity for m in index.mentions if index.entities[m.entity].kind == COUNTRY)
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < _HOME_MENTIONS or len(ranked) > 1 and ranked[0][1] < _HOME_DOMINANCE * ranked[1][1]:
         return roles
     home = ranked[0][0]
-    return [replace(r, organization=home, confidence=0.45)
-            if not r.organization and not r.relative_to and r.role_norm in _HOME_POSTS else r for r in roles]
+    return _dedupe([replace(r, organization=home, confidence=0.45)
+                    if not r.organization and not r.relative_to and r.role_norm in _HOME_POSTS else r for r in roles],
+                   index)
 
 
 def _fill_from_descriptions(doc: Doc, roles: list[Role], titles: list[Span], index: EntityIndex) -> list[Role]:

@@ -100,7 +100,7 @@ def reported_inside_another(tok: Token) -> bool:
     if tok.lemma_.lower() not in READOUT_VERBS:
         return False
     head = tok
-    while head.dep_ == L.CONJ and head.head is not head:
+    while head.dep_ == L.CONJ and head.head != head:
         head = head.head  # "X called for …, and requested …": coordinated with the cue, not inside it
     return any(is_cue(a) for a in head.ancestors)
 

@@ -97,9 +97,9 @@ def gathering_parties(cue: Token, resolver: Resolver) -> list[str]:
     if cue.lower_ not in GATHERING_NOUNS:
         return []
     gov = cue
-    while gov.dep_ in (L.POBJ, L.PREP, L.CONJ) and gov.head is not gov:
+    while gov.dep_ in (L.POBJ, L.PREP, L.CONJ) and gov.head != gov:
         gov = gov.head
-    if gov.pos_ not in ("VERB", "AUX") or gov is cue or gov.lemma_.lower() in _NOT_ATTENDING:
+    if gov.pos_ not in ("VERB", "AUX") or gov == cue or gov.lemma_.lower() in _NOT_ATTENDING:
         return []  # "ran for the Legislative Assembly" is a candidacy, not a gathering
     subj = next((c for c in gov.children if c.dep_ == L.NSUBJ), None)
     person = resolver.resolve(subj) if subj is not None else None

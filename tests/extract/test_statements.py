@@ -391,3 +391,11 @@ def test_in_the_words_of_someone_the_quotation_is_theirs(read) -> None:
     f = read("Her skin broke every time, and in the words of the Crown prosecutor, Mark Holm, QC, \"she spent a "
              "lot of the last five months of her life crying.\"")
     assert statements(f) == [("Mark Holm", "she spent a lot of the last five months of her life crying.")]
+
+
+def test_a_second_verb_with_its_own_auxiliary_is_a_second_claim_of_the_same_subject(read) -> None:
+    f = read("Mark Holm said he had raised the case of the writer, who has been held since 2019, directly with "
+             "Peter Lind, and had pressed for the removal of trade barriers on wine.")
+    assert statements(f) == [
+        ("Mark Holm", "he had raised the case of the writer, who has been held since 2019, directly with Peter Lind"),
+        ("Mark Holm", "he had pressed for the removal of trade barriers on wine")]

@@ -72,11 +72,12 @@ def claims(f: Found) -> list[str]:
     if len(parts) > 1 or f.statement.quote or f.end - f.start < 8:
         return parts
     span = f.doc[f.start:f.end]
-    head = next((t for t in span if not (f.start <= t.head.i < f.end) or t.head is t), None)
+    head = next((t for t in span if not (f.start <= t.head.i < f.end) or t.head == t), None)
     if head is None or head.pos_ not in ("VERB", "AUX"):
         return parts
+    subject = next((s for s in head.children if s.dep_ in L.SUBJECTS and s.i < head.i), None)
     cuts = [c for c in head.children if c.dep_ == L.CONJ and c.pos_ in ("VERB", "AUX") and f.start < c.i < f.end
-            and any(s.dep_ in L.SUBJECTS and s.i > head.i for s in c.children)]
+            and (any(s.dep_ in L.SUBJECTS and s.i > head.i for s in c.children) or _own_auxiliary(c, subject))]
     if not cuts:
         return parts
     out, start = [], f.start
@@ -88,8 +89,21 @@ def claims(f: Found) -> list[str]:
             out.append(clean(f.doc[start:end].text))
         start = c.left_edge.i
     if f.end - start >= 3:
-        out.append(clean(f.doc[start:f.end].text))
+        rest = f.doc[start:f.end]
+        shared = subject is not None and not any(s.dep_ in L.SUBJECTS for s in rest.root.children)
+        out.append(clean((f.doc[subject.left_edge.i:subject.i + 1].text + " " if shared else "") + rest.text))
     return out if len(out) > 1 else parts
+
+
+def _own_auxiliary(verb: Token, subject: Token | None) -> bool:
+    """'he had raised X, and had pressed for Y': a second verb with an auxiliary of its own, after a comma and
+    'and', says a second thing of the same (short: a pronoun or a name) subject."""
+    if subject is None or subject.i - subject.left_edge.i > 2:
+        return False
+    first = verb.left_edge
+    doc = verb.doc
+    return first.dep_ in L.AUX and first.head == verb and first.i >= 2 and doc[first.i - 1].lower_ == "and" \
+        and doc[first.i - 2].text == ","
 
 
 def after_layout(span: Span, layout: set[int]) -> Span:
