@@ -85,7 +85,7 @@ def find_links(store: GraphStore) -> list[Link]:
 
 def _people_taken_for_other_kinds(store: GraphStore, full: set[tuple[str, str]]) -> list[Link]:
     """'Trump' or 'Barack Obama' tagged an organization or a place in some documents joins the person named
-    so in more documents: the same full name, or a surname of one person named in several times more
+    so in more documents (in as many, for the same full name), or a surname of one person named in several times more
     documents than any other. Known bodies (a Wikidata identity), countries and capitals stay apart."""
     entities = store.minter.special_graph("entities").nt()
     q = (f"SELECT DISTINCT ?o ?label ?kind WHERE {{ GRAPH {entities} {{ ?o a ?kind ; {PREF_LABEL} ?label "
@@ -111,7 +111,8 @@ def _people_taken_for_other_kinds(store: GraphStore, full: set[tuple[str, str]])
         top = counts.get(ranked[0][0], 0)
         second = counts.get(ranked[1][0], 0) if len(ranked) > 1 else 0
         exact = len(label.split()) >= 2
-        if (top > counts.get(iri, 0) if exact else top > counts.get(iri, 0) and top >= MIN_DOCUMENTS
+        # a whole name ("Noam Chomsky") that some document calls a person is that person, at even counts too
+        if (top >= counts.get(iri, 0) if exact else top > counts.get(iri, 0) and top >= MIN_DOCUMENTS
                 and top >= DOMINANCE * max(second, 1)):
             links.append(Link(iri, ranked[0][0], label, ranked[0][1], "person named as an organization or place"))
     return links

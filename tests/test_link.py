@@ -118,3 +118,11 @@ def test_one_preferred_label_when_documents_spell_a_name_two_ways(tmp_path: Path
                   "<http://www.w3.org/2004/02/skos/core#altLabel> ?a } } FILTER(CONTAINS(LCASE(?l), 'harper')) }",
                   "--store", str(store), "--format", "csv").stdout.splitlines()
     assert rows[1:] == ["Stephen Harper-Lee,STEPHEN HARPER LEE"]
+
+
+def test_a_whole_name_tagged_an_organization_joins_the_person_named_so_in_as_many_documents(tmp_path: Path) -> None:
+    out, store = build(tmp_path, {
+        "a.txt": "Row\n\nA spokesman for Hunter Collins said the tariffs were unacceptable.\n",
+        "b.txt": "Trade\n\nHunter Collins said on Monday that the tariffs were unacceptable.\n"})
+    rows = run_kg("query", LABELS, "--store", str(store), "--format", "csv").stdout
+    assert "Hunter Collins,person named as an organization" in rows

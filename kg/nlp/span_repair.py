@@ -160,6 +160,12 @@ def strip_articles(c: _Candidate, s: _ModelSpans) -> None:
         c.start += 1
 
 
+def strip_function_word_tails(c: _Candidate, s: _ModelSpans) -> None:
+    """"the Great Hall of the People on Monday": a name ends in no preposition, article or conjunction."""
+    while c.end - c.start > 1 and s.doc[c.end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ"):
+        c.end -= 1
+
+
 def strip_titles_before_names(c: _Candidate, s: _ModelSpans) -> None:
     """"US National Security Advisor Susan Rice": the person is "Susan Rice"."""
     if c.label == L.PERSON:
@@ -267,7 +273,7 @@ def name_tails(c: _Candidate, s: _ModelSpans) -> None:
 #: The fixes to each span of the model, in order.
 SPAN_FIXES: tuple[SpanFix, ...] = (
     drop_datelines_and_bylines, drop_lower_case_bodies, strip_possessives, strip_articles,
-    strip_titles_before_names, drop_bare_honorifics, cut_titles_read_as_bodies, split_at_commas,
+    strip_function_word_tails, strip_titles_before_names, drop_bare_honorifics, cut_titles_read_as_bodies, split_at_commas,
     split_names_from_bodies, names_after_titles, names_before_who, names_before_descriptions,
     names_after_honorifics, names_beside_titles, surnames_read_as_places, name_tails, short_name_syllables,
 )

@@ -17,6 +17,11 @@ def test_possessive_is_stripped_from_a_person(nlp: Language) -> None:
     assert not any("'s" in text for text, _ in found)
 
 
+def test_a_name_ends_in_no_preposition(nlp: Language) -> None:
+    doc = nlp("Mr Holm was received by President Peter Lind at the Great Hall of the People on Monday.")
+    assert "Great Hall of the People" in {e.text for e in doc.ents}
+
+
 def test_leading_title_and_country_are_stripped_from_a_person(nlp: Language) -> None:
     doc = nlp("US National Security Advisor Daniel Reed met Chen Hao in Vienna.")
     found = {(e.text, e.label_) for e in doc.ents}
