@@ -534,12 +534,17 @@ def _named_beside(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role
         holders = [c for c in t.root.children if c.dep_ == L.APPOS]
         comma = next((p.right_edge.i + 1 for p in t.root.children if p.dep_ == L.PREP and p.i == t.end
                       and p.lower_ in ("of", "for")), t.end)  # "the President of Ukraine, …"
+        # "Co-founder of Google, X, met …" with X hung on Google: the first comma after the body
+        comma = next((k for k in range(t.end, comma) if doc[k].text == ","), comma)
         j = _past_honorifics(doc, comma + 1)  # "…, H.E. Mr. X"
         if not holders and j < len(doc) and doc[comma].text == "," and _starts_person(doc, j, index) \
-                and any(d.lower_ == "the" for d in t.root.children) and not _plural_title(t):
+                and _definite(t) and not _plural_title(t):
             name = index.mention_span(doc[j])
-            if name is not None and name.end < len(doc) and doc[name.end].text in (",", "and", ";", "."):
-                holders = [doc[j]]  # "…, the Defence Secretary, X, and …": a list read as one phrase
+            if name is not None and name.end < len(doc) and (doc[name.end].text in (",", "and", ";", ".") or (
+                    doc[name.end].pos_ == "VERB" and doc[name.end].dep_ != L.AMOD and _opens_clause(t))):
+                # "…, the Defence Secretary, X, and …": a list read as one phrase; "Malaysia's Prime
+                # Minister, X said": the name is the subject
+                holders = [doc[j]]
         for c in holders:
             # "Their foreign ministers, Turkey's Hakan Fidan and Sweden's Tobias Billström": each one named
             for holder in [c, *(x for x in c.conjuncts)] if _plural_title(t) else [c]:
@@ -554,6 +559,20 @@ def _named_beside(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role
                 if role:
                     out.append(role)
     return out
+
+
+def _opens_clause(t: Span) -> bool:
+    """Whether the title's phrase opens its clause ('…, Malaysia's Prime Minister, X said'), so that a name
+    after it is the subject, not 'the word of the Russian leader, X said'."""
+    first = t.root.left_edge
+    return first.i == t.sent.start or t.doc[first.i - 1].text == ","
+
+
+def _definite(t: Span) -> bool:
+    """'the Defence Secretary', "Malaysia's Prime Minister", and a sentence opening with 'Co-founder of X':
+    a title that names one post, not 'a member'."""
+    return any(d.lower_ == "the" or d.dep_ == L.POSS for d in t.root.children) or (
+        t.start == t.sent.start and t[0].is_title)
 
 
 def _past_honorifics(doc: Doc, i: int) -> int:

@@ -255,3 +255,19 @@ def test_who_became_a_title_is_a_role(read) -> None:
 def test_an_age_between_a_name_and_its_apposition(read) -> None:
     f = read("Tom Becker, 19, a member of the Unity Church all his life, was arrested.")
     assert ("Tom Becker", "Member", "Unity Church") in roles(f)
+
+
+def test_a_title_opening_the_sentence_names_the_holder_beside_it(read) -> None:
+    f = read("Chairman of Acme, Peter Lind, personally met with the boy during his visit to Acme.")
+    assert ("Peter Lind", "Chairman", "Acme") in roles(f)
+
+
+def test_a_possessive_title_before_a_name_and_its_verb(read) -> None:
+    f = read('Discussing his concern in a statement, Malaysia\'s Prime Minister, Mark Holm said, "We are in contact '
+             'with all parties".')
+    assert ("Mark Holm", "Prime Minister", "Malaysia") in roles(f)
+
+
+def test_a_description_closing_a_phrase_is_not_the_next_subjects_title(read) -> None:
+    f = read("Asked whether he trusted the word of the Russian leader, Mark Holm said he did.")
+    assert not any(r[0] == "Mark Holm" for r in roles(f))
