@@ -277,8 +277,11 @@ def _body_word(tok: Token) -> bool:
 
 
 def _of_after_name(doc: Doc, p: Span, index: EntityIndex) -> str | None:
-    """The organization or country in 'of (the) ORG' right after a titled name."""
+    """The organization or country in 'of (the) ORG' right after a titled name, or after a comma ('Senior
+    researcher X, of the University of Y, said')."""
     k = p.end
+    if k + 1 < p.sent.end and doc[k].text == "," and doc[k + 1].lower_ == "of":
+        k += 1
     if k >= p.sent.end or doc[k].lower_ != "of":
         return None
     k += 1
@@ -481,12 +484,19 @@ def _predicates(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role]:
         if lemma not in _PREDICATE_VERBS or verb.i > t.start:
             continue
         subj = next((c for c in verb.children if c.dep_ in (L.NSUBJ, L.NSUBJPASS)), None)
+        if subj is None and verb.dep_ == L.XCOMP:  # "X was forced to resign as minister"
+            subj = next((c for c in verb.head.children if c.dep_ in (L.NSUBJ, L.NSUBJPASS)), None)
         if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == L.RELCL:
             subj = verb.head  # "Wang Yi, who became foreign minister in 2013"
         pkey = index.entity_of(subj) if subj is not None else None
-        if pkey is not None and index.entities[pkey].kind == PERSON and (
-                role := _held_title(doc, t, pkey, index, lemma in _LEAVING_VERBS, 0.75)):
+        if pkey is None or index.entities[pkey].kind != PERSON:
+            continue
+        left = lemma in _LEAVING_VERBS
+        if role := _held_title(doc, t, pkey, index, left, 0.75):
             out.append(role)
+        elif t.label_ in _HOME_POSTS:  # "X resigned as Foreign Affairs minister": the country is filled later
+            out.append(Role(person=pkey, role=_singular(t), role_norm=t.label_, organization=None, former=left,
+                            evidence=evidence_of(t.sent, index.document_id), confidence=0.45))
     return out
 
 

@@ -271,3 +271,17 @@ def test_a_possessive_title_before_a_name_and_its_verb(read) -> None:
 def test_a_description_closing_a_phrase_is_not_the_next_subjects_title(read) -> None:
     f = read("Asked whether he trusted the word of the Russian leader, Mark Holm said he did.")
     assert not any(r[0] == "Mark Holm" for r in roles(f))
+
+
+def test_the_body_after_a_comma_and_of_is_the_titles(read) -> None:
+    f = read("Senior researcher Peter Lind, of the University of Sydney's school of public health, said the levels "
+             "were low.")
+    assert ("Peter Lind", "Professor", "University of Sydney") in roles(f)
+
+
+def test_a_post_resigned_without_its_country_takes_the_country_the_story_is_about(read) -> None:
+    f = read("In May, Peter Lind was forced to resign as Foreign Affairs minister after it became known that he "
+             "left documents at a flat. Canada said the documents were safe. Canada and its allies agreed. "
+             "Canada wept.")
+    assert ("Peter Lind", "Foreign Minister", "Canada") in roles(f)
+    assert all(r.former for r in f.roles)
