@@ -1,7 +1,9 @@
 """Direct quotations in a text: character ranges of quoted material, paragraph-aware.
 
 News style leaves a quotation open at the end of a paragraph when the next paragraph goes on
-quoting the same speaker; such a quote runs to the paragraph's end.
+quoting the same speaker; such a quote runs to the paragraph's end. The next paragraph reopens it with
+a mark of its own, or (as some copy does) without one: then its words up to the first closing mark are
+the same quotation, continued.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ class Quote:
     end: int
     text: str
     open_ended: bool  # ran to the end of its paragraph
+    continued: bool = False  # goes on from the open quotation of the paragraph before, with no opening mark
 
     @property
     def words(self) -> int:
@@ -28,8 +31,24 @@ class Quote:
 def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     for para in re.finditer(r"[^\n]+", text):
-        quotes += _in_paragraph(para.group(), para.start())
+        p, base, skip = para.group(), para.start(), 0
+        if quotes and quotes[-1].open_ended and (close := _first_closing(p)) is not None:
+            body = p[:close].strip().rstrip(",").rstrip()  # '… early." After the match, X said, "…'
+            if body:
+                lead = len(p) - len(p.lstrip())
+                quotes.append(Quote(base + lead, base + lead + len(body), body, False, continued=True))
+            skip = close + 1
+        quotes += _in_paragraph(p[skip:], base + skip)
     return quotes
+
+
+def _first_closing(p: str) -> int | None:
+    """Where the paragraph's first quotation mark is, if it closes (it follows a word or a stop, and no
+    mark opens before it): the paragraph is a quotation continued."""
+    i = next((k for k, ch in enumerate(p) if ch in _CLOSE or ch in _OPEN), None)
+    if i is None or i == 0 or p[i - 1].isspace() or p[i] == "“":
+        return None
+    return i if i + 1 == len(p) or p[i + 1].isspace() or p[i + 1] in ",.;:)" else None
 
 
 def _in_paragraph(p: str, base: int) -> list[Quote]:

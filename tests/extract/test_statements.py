@@ -399,3 +399,11 @@ def test_a_second_verb_with_its_own_auxiliary_is_a_second_claim_of_the_same_subj
     assert statements(f) == [
         ("Mark Holm", "he had raised the case of the writer, who has been held since 2019, directly with Peter Lind"),
         ("Mark Holm", "he had pressed for the removal of trade barriers on wine")]
+
+
+def test_a_quotation_run_on_into_the_next_paragraph_stays_with_its_speaker(read) -> None:
+    f = read('Mark Holm won the award. He said, "In the first half it felt good out there.\n\nWe could have scored '
+             'two or three goals in the first half." After the match, coach Peter Lind said, "We were playing '
+             'against a highly skilled team."')
+    assert ("Mark Holm", "We could have scored two or three goals in the first half.") in statements(f)
+    assert not any(s == "Peter Lind" and "scored" in c for s, c in statements(f))

@@ -28,7 +28,7 @@ def direct(ctx: Context) -> list[Statement]:
             continue
         if q.words < 4:
             continue
-        cue = _attribution(doc, text, q, quotes)
+        cue = _attribution(doc, text, q, quotes) if not (q.continued and last) else None
         if cue is not None:
             speaker, via_pronoun = speakers.of(cue)
             if speaker is None and (obj := _quoted_object(cue)) is not None:
