@@ -54,7 +54,7 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
                 continue
             host = None
             confidence = 0.8 if cue.pos_ == "VERB" else 0.7
-            if cue.lemma_.lower() == "visit":
+            if cue.lemma_.lower() == "visit" and not _visits_someone(cue):
                 parties = visit_parties(cue, resolver)
                 people = list(parties) if parties else []
                 host, confidence = (parties[1], 0.6) if parties else (None, 0.0)
@@ -154,6 +154,8 @@ _EVENT_CUES = word_map("meetings", "event_cues")
 
 def _is_cue(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and _other_cue(tok, lemma):
+        return True
     if tok.pos_ == "VERB" and lemma == "visit":
         return any(c.dep_ == L.DOBJ for c in tok.children)  # "visiting President Xi said" is no visit
     if tok.pos_ == "VERB" and lemma == "sign":  # "X and Y signed a trade agreement": a signing ceremony
@@ -201,8 +203,76 @@ def _is_cue(tok: Token) -> bool:
         return False  # "a telephone conversation with X" is a call; "a conversation with CNN" is no meeting
     if tok.pos_ in ("NOUN", "PROPN") and (lemma in MEETING_NOUNS or lemma in _REMOTE_NOUNS):
         return any(c.dep_ == L.PREP and c.lower_ in ("with", "between") for c in tok.children) or any(
-            c.dep_ == L.POSS for c in tok.children)
+            c.dep_ == L.POSS for c in tok.children) or bool(_called_on(tok)) or _held_by_several(tok)
     return False
+
+
+def _other_cue(verb: Token, lemma: str) -> bool:
+    """Verbs that are meetings only with a certain complement: 'greeted X', 'dined/huddled with X',
+    'telephoned X', 'called on X' (not 'called on X to …'), 'joined X for talks', 'co-chaired the
+    dialogue', 'attended a signing ceremony', 'X and Y spoke by phone', 'visited X at his residence'."""
+    if lemma in _WITH_VERBS or verb.lower_ in _WITH_VERBS:  # the model lemmatizes "dined" as "din"
+        return any(_is_someone(c) for p in _with_phrases(verb) if p.lower_ == "with" for c in p.children
+                   if c.dep_ == L.POBJ)
+    if lemma == "call" and _called_on(verb):
+        return True
+    if lemma in _PHONE_VERBS:
+        return _calls_someone(verb) and not any(c.dep_ in (L.XCOMP, L.CCOMP) for c in verb.children)
+    if lemma == "greet":
+        return any(c.dep_ == L.DOBJ and _is_someone(c) for c in verb.children)
+    if lemma == "join":
+        return any(c.dep_ == L.DOBJ and _is_someone(c) for c in verb.children) and any(
+            p.dep_ == L.PREP and p.lower_ == "for" and any(o.lemma_.lower() in _NEEDS_OBJECT["hold"]
+                                                            for o in p.children) for p in verb.children)
+    if lemma in _CHAIRING_VERBS or lemma == "attend":
+        nouns = _CEREMONIES | _ATTENDED if lemma == "attend" else MEETING_NOUNS
+        # "the dialogue", "the fifth round of the strategic dialogue"
+        objects = [o for c in verb.children if c.dep_ == L.DOBJ for o in (c, *(g for p in c.children if p.dep_ == L.PREP
+                                                                                and p.lower_ == "of" for g in p.children))]
+        return any(o.lemma_.lower() in nouns for o in objects) and len(_joint_subjects(verb)) >= 2
+    if lemma == "speak":
+        return len(_joint_subjects(verb)) >= 2 and meeting_mode(verb) != IN_PERSON
+    return lemma == "visit" and _visits_someone(verb)
+
+
+def _visits_someone(verb: Token) -> bool:
+    """'X visited Y at his residence': a visit to a person, not to a place."""
+    return verb.pos_ == "VERB" and any(c.dep_ == L.DOBJ and c.ent_type_ == L.PERSON for c in verb.children)
+
+
+def _joint_subjects(verb: Token) -> list[Token]:
+    """'X and Y co-chaired …': the person subjects of a verb, conjuncts included."""
+    return [t for c in verb.children if c.dep_ in L.SUBJECTS for t in (c, *c.conjuncts) if t.ent_type_ == L.PERSON]
+
+
+def _called_on(tok: Token) -> list[Token]:
+    """The person of 'called on X' (an in-person visit, not 'called on X to resign'), 'paid a courtesy call
+    on X', 'received a phone call from X'."""
+    lemma = tok.lemma_.lower()
+    if lemma != "call":
+        return []
+    preps = ("on", "from") if tok.pos_ in ("NOUN", "PROPN") else ("on",)
+    people = [o for p in tok.children if p.dep_ == L.PREP and p.lower_ in preps for o in p.children
+              if o.dep_ == L.POBJ and _is_someone(o)]
+    if any(t.lower_ == "to" and t.head.pos_ in ("VERB", "AUX") and t.i > tok.i for t in tok.sent):
+        return []  # "called on Lind to resign": an appeal
+    return people
+
+
+def _held_by_several(noun: Token) -> bool:
+    """'X and Y had a meeting', 'X and Y discussed trade at their meeting', 'X briefed Y during a meeting':
+    a meeting noun under a verb whose subjects, or subject and object, are two people."""
+    gov = noun.head
+    while gov.dep_ in (L.POBJ, L.PREP) and gov.head != gov and gov.pos_ not in ("VERB", "AUX"):
+        gov = gov.head
+    if gov.pos_ not in ("VERB", "AUX") or noun.dep_ not in (L.DOBJ, L.POBJ) or (
+            noun.dep_ == L.DOBJ and gov.lemma_.lower() not in ("have", "hold")):
+        return False
+    if noun.dep_ == L.POBJ and noun.head.lower_ not in _DURING_PREPS or any(
+            c.dep_ == L.PREP and c.lower_ == "of" for c in noun.children):
+        return False  # "praised Y during a meeting of the party": a body's meeting, not theirs
+    people = _joint_subjects(gov) + [c for c in gov.children if c.dep_ == L.DOBJ and c.ent_type_ == L.PERSON]
+    return len(people) >= 2
 
 
 def meeting_mode(cue: Token) -> str:
@@ -230,6 +300,8 @@ def meeting_mode(cue: Token) -> str:
     said = {t.lower_ for t in near} | {t.lemma_.lower() for t in near if t.pos_ != "VERB"}
     if said & _VIDEO_WORDS:
         return VIDEO
+    if cue.lemma_.lower() == "call" and any(c.dep_ == L.PREP and c.lower_ == "on" for c in cue.children):
+        return IN_PERSON  # "paid a courtesy call on X", "called on the President": a visit
     # "Holm called Lind and the two talked": a verb of calling someone, governing the cue or coordinated with it
     callers = [t for t in (cue.head if cue.dep_ == L.CONJ else None, gov) if t is not None and t.pos_ == "VERB"]
     if said & _PHONE_WORDS or any(t.lemma_.lower() in _PHONE_VERBS and _calls_someone(t) for t in callers):
@@ -246,11 +318,25 @@ def _calls_someone(verb: Token) -> bool:
 def _is_someone(tok: Token) -> bool:
     """A person, body or group one can meet: a name, a pronoun, 'his counterpart', 'Hamas leaders'."""
     lemma = tok.lemma_.lower()
-    return (tok.pos_ == "PRON" or bool(tok.ent_type_) or lemma in _REPRESENTATIVES or lemma in _PEOPLE
+    return (tok.pos_ == "PRON" or tok.ent_type_ in _PARTY_TYPES or lemma in _REPRESENTATIVES or lemma in _PEOPLE
             or lemma in titles() or tok.lower_ in titles())
 
 
 _PEOPLE = words("meetings", "people")
+#: The entity types of someone one can meet (not "on Monday").
+_PARTY_TYPES = (L.PERSON, L.ORG, L.GPE, L.NORP)
+#: Verbs whose object is the person met: "met X", "greeted X", "telephoned X", "joined X for talks".
+_OBJECT_MET = words("meetings", "object_met")
+#: Verbs that are meetings with a person in a 'with' phrase: "dined with X", "huddled with X".
+_WITH_VERBS = words("meetings", "with_verbs")
+#: Verbs of jointly leading a meeting: "X and Y co-chaired the dialogue".
+_CHAIRING_VERBS = words("meetings", "chairing_verbs")
+#: Events people attend together that are no meeting noun of their own: "attended a signing ceremony".
+_CEREMONIES = words("meetings", "ceremonies")
+#: Meetings that two people attending are at together (not a conference, an umbrella event).
+_ATTENDED = words("meetings", "attended")
+#: Prepositions of a meeting that was the occasion: "at their meeting", "during the talks".
+_DURING_PREPS = words("meetings", "during_preps")
 
 
 def _participants(cue: Token, resolver: Resolver, last: tuple[str, ...] = ()) -> list[str]:
@@ -259,7 +345,8 @@ def _participants(cue: Token, resolver: Resolver, last: tuple[str, ...] = ()) ->
     heads: list[Token] = []
     anchor = cue
     if cue.pos_ != "VERB":
-        heads += [c for c in cue.children if c.dep_ == L.POSS]
+        # "during their meeting": a plural possessor stands for the subjects of the verb, read below
+        heads += [c for c in cue.children if c.dep_ == L.POSS and c.lower_ not in ("their", "our")]
         # "Rice had a frank exchange … in her meeting with Meng": the governing verb's subject.
         gov = cue.head
         while gov.dep_ in (L.POBJ, L.PREP, L.DOBJ) and gov.head != gov:
@@ -279,15 +366,19 @@ def _participants(cue: Token, resolver: Resolver, last: tuple[str, ...] = ()) ->
             heads += [c for c in gov.children if c.dep_ in L.SUBJECTS]
         if not heads:
             heads += _names_just_before(cue, resolver)
-        heads += [c for c in cue.children if c.dep_ == L.DOBJ and cue.lemma_.lower() in (
-            "meet", "host", "receive", "welcome", "visit", "summon")]
+        heads += [c for c in cue.children if c.dep_ == L.DOBJ and cue.lemma_.lower() in _OBJECT_MET]
         # "met with A, chairman of X, and B": the parser hangs B on the verb after an apposition
         heads += [c for c in cue.children if c.dep_ == L.CONJ and c.pos_ == "PROPN" and c.ent_type_ == L.PERSON]
         if (agent := _agent(cue)) is not None:
             heads.append(agent)
     for prep in _with_phrases(anchor):
         heads += [c for c in prep.children if c.dep_ == L.POBJ]
-    heads += _spoken_to(cue)
+        # "met with visiting President X", which the parser reads as 'with (visiting X)'
+        heads += [d for c in prep.children if c.dep_ == L.PCOMP and c.lower_ == "visiting"
+                  for d in c.children if d.dep_ == L.DOBJ]
+    heads += _spoken_to(cue) + _called_on(cue)
+    if cue.pos_ != "VERB" and cue.dep_ == L.POBJ and cue.head.lower_ in _DURING_PREPS and gov.pos_ in ("VERB", "AUX"):
+        heads += [c for c in gov.children if c.dep_ == L.DOBJ and c.ent_type_ == L.PERSON]  # "briefed Y during a meeting"
     out: list[str] = []
     for h in heads:
         for tok in [h, *_conjuncts(h)]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract.conftest import meetings, name
 
 
@@ -326,3 +328,48 @@ def test_the_leaders_mean_the_two_who_met_last_and_a_summit_discussed_is_not_att
              "the G7 summit in Rome. They looked forward to seeing each other at the NATO summit in Oslo in June.")
     assert meetings(f)[0] == {"Mark Holm", "Peter Lind"}
     assert not any(m.place and name(f, m.place) == "Rome" for m in f.meetings)
+
+
+#: (sentence, the mode of its one meeting of Mark Holm and Peter Lind)
+MET = [
+    ("Foreign Minister Mark Holm paid a courtesy call on Prime Minister Peter Lind in Oslo on Monday.", "in person"),
+    ("External Affairs Minister Mark Holm called on President Peter Lind at the palace on Tuesday.", "in person"),
+    ("President Mark Holm received a phone call from Chancellor Peter Lind on Wednesday.", "phone"),
+    ("Mark Holm and Peter Lind co-chaired the fifth round of the strategic dialogue in Seoul on Monday.", "in person"),
+    ("Mark Holm joined Peter Lind for talks in Berlin on Monday.", "in person"),
+    ("Mark Holm greeted Peter Lind at the airport on Monday.", "in person"),
+    ("Mark Holm and Peter Lind had a meeting in Vienna on Monday.", "in person"),
+    ("Mark Holm and Peter Lind spoke by phone on Monday.", "phone"),
+    ("Mark Holm telephoned Peter Lind on Monday to discuss the crisis.", "phone"),
+    ("Peter Lind and Mark Holm attended a signing ceremony in Hanoi on Monday.", "in person"),
+    ("Chinese Premier Mark Holm on Monday met with visiting Kenyan President Peter Lind in Beijing.", "in person"),
+    ("Mark Holm and Peter Lind held a video conference on Monday.", "video"),
+    ("Mark Holm visited Peter Lind at his residence on Monday.", "in person"),
+    ("Mark Holm huddled with Peter Lind in Brussels on Monday.", "in person"),
+    ("Mark Holm briefed Peter Lind on the talks during a meeting in Oslo on Monday.", "in person"),
+    ("Mark Holm dined with Peter Lind in Paris on Monday.", "in person"),
+    ("Mark Holm and Peter Lind discussed trade during their meeting in Oslo on Monday.", "in person"),
+]
+
+NOT_MET = [
+    "Mark Holm called on Peter Lind to resign immediately.",
+    "Mark Holm called Peter Lind a liar on Monday.",
+    "Mark Holm greeted the decision with relief.",
+    "Mark Holm and Peter Lind attended the conference in Oslo on Monday.",
+    "Mark Holm praised Peter Lind during a meeting of the party on Monday.",
+    "Mark Holm and Peter Lind spoke at the forum on Monday.",
+    "Mark Holm received a call from the bank on Monday.",
+    "Mark Holm dined at the restaurant on Monday.",
+]
+
+
+@pytest.mark.parametrize(("text", "mode"), MET)
+def test_the_forms_a_meeting_is_reported_in(read, text: str, mode: str) -> None:
+    f = read(text)
+    assert meetings(f) == [{"Mark Holm", "Peter Lind"}]
+    assert f.meetings[0].mode == mode
+
+
+@pytest.mark.parametrize("text", NOT_MET)
+def test_forms_like_a_meeting_that_are_none(read, text: str) -> None:
+    assert meetings(read(text)) == []
