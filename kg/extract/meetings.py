@@ -22,7 +22,8 @@ MEETING_VERBS = words("meetings", "verbs")
 MEETING_NOUNS = words("meetings", "nouns")
 _NEEDS_OBJECT = {"hold": {"talk", "talks", "meeting", "dialogue", "consultation", "negotiation", "summit",
                           "bilateral", "bilaterals"},
-                 "exchange": {"view", "views"}, "receive": set(), "welcome": set(), "summon": set()}
+                 "exchange": {"view", "views", "greeting", "greetings", "pleasantry", "pleasantries"},
+                 "receive": set(), "welcome": set(), "summon": set()}
 #: Meals that are meetings when working or official: "a working lunch", "a state banquet".
 _MEALS = words("meetings", "meals")
 _SIGNED = words("meetings", "signed_documents")
@@ -55,7 +56,7 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
             host = None
             confidence = 0.8 if cue.pos_ == "VERB" else 0.7
             if cue.lemma_.lower() == "visit" and not _visits_someone(cue):
-                parties = visit_parties(cue, resolver)
+                parties = visit_parties(cue, resolver) or _at_invitation(cue, resolver)
                 people = list(parties) if parties else []
                 host, confidence = (parties[1], 0.6) if parties else (None, 0.0)
             else:
@@ -163,7 +164,9 @@ def _is_cue(tok: Token) -> bool:
             tok, tok.sent) and any(t.ent_type_ == L.PERSON for c in tok.children if c.dep_ in (L.NSUBJ, L.PREP)
                                    for t in c.subtree)  # people signing, not two companies
     if tok.pos_ in ("NOUN", "PROPN") and lemma == "visit":
-        return any(c.dep_ == L.POSS or (c.dep_ == L.PREP and c.lower_ == "by") for c in tok.children)
+        return any(c.dep_ == L.POSS or (c.dep_ == L.PREP and c.lower_ == "by") for c in tok.children) or (
+            tok.dep_ == L.DOBJ and tok.head.lemma_.lower() in ("pay", "make")
+            and any(t.lemma_.lower() == "invitation" for t in tok.sent))  # "At the invitation of X, Y paid a visit"
     if tok.pos_ == "VERB" and lemma == "meet" and any(c.dep_ == L.DOBJ and not _is_someone(c) for c in tok.children):
         return False  # "met the deadline", "met its targets"
     if tok.pos_ == "VERB" and lemma == "speak":  # "spoke by phone with his Polish counterpart", not "with reporters"
@@ -196,12 +199,15 @@ def _is_cue(tok: Token) -> bool:
             return any(c.dep_ == L.DOBJ and (c.ent_type_ == L.PERSON or c.lemma_.lower() in _ENVOYS
                                              or c.lower_ in ("him", "her", "them"))  # "X receives him"
                        for c in tok.children)
-        return any(c.lemma_.lower() in need for c in tok.children if c.dep_ in L.OBJECTS)
+        # "held talks", "held a round of consultations", "held a session of the dialogue"
+        return any(o.lemma_.lower() in need for c in tok.children if c.dep_ in L.OBJECTS for o in (c, *_of_objects(c)))
     if tok.pos_ == "NOUN" and lemma in _MEALS:  # "a working lunch", "a state banquet": not any meal
         return any(c.lower_ in ("working", "state", "official") for c in tok.children)
     if tok.pos_ == "NOUN" and lemma in _REMOTE_NOUNS and meeting_mode(tok) == IN_PERSON:
         return False  # "a telephone conversation with X" is a call; "a conversation with CNN" is no meeting
-    if tok.pos_ in ("NOUN", "PROPN") and (lemma in MEETING_NOUNS or lemma in _REMOTE_NOUNS):
+    # "had a bilateral with X", where the model reads "bilateral" as an adjective
+    nominal = tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "ADJ" and tok.dep_ in L.OBJECTS
+    if nominal and (lemma in MEETING_NOUNS or lemma in _REMOTE_NOUNS):
         return any(c.dep_ == L.PREP and c.lower_ in ("with", "between") for c in tok.children) or any(
             c.dep_ == L.POSS for c in tok.children) or bool(_called_on(tok)) or _held_by_several(tok)
     return False
@@ -213,7 +219,10 @@ def _other_cue(verb: Token, lemma: str) -> bool:
     dialogue', 'attended a signing ceremony', 'X and Y spoke by phone', 'visited X at his residence'."""
     if lemma in _WITH_VERBS or verb.lower_ in _WITH_VERBS:  # the model lemmatizes "dined" as "din"
         return any(_is_someone(c) for p in _with_phrases(verb) if p.lower_ == "with" for c in p.children
-                   if c.dep_ == L.POBJ)
+                   if c.dep_ == L.POBJ) or len(_joint_subjects(verb)) >= 2  # "X and Y negotiated for hours"
+    if lemma in _GRANTING_VERBS:  # "granted an audience to X"
+        return any(c.dep_ == L.DOBJ and c.lemma_.lower() in _AUDIENCES for c in verb.children) and bool(
+            _granted_to(verb))
     if lemma == "call" and _called_on(verb):
         return True
     if lemma in _PHONE_VERBS:
@@ -233,6 +242,36 @@ def _other_cue(verb: Token, lemma: str) -> bool:
     if lemma == "speak":
         return len(_joint_subjects(verb)) >= 2 and meeting_mode(verb) != IN_PERSON
     return lemma == "visit" and _visits_someone(verb)
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """'a round of consultations', 'a session of the dialogue': the nouns a measure word is 'of'."""
+    if noun.lemma_.lower() not in _MEASURES:
+        return []
+    return [o for p in noun.children if p.dep_ == L.PREP and p.lower_ == "of" for o in p.children if o.dep_ == L.POBJ]
+
+
+def _granted_to(verb: Token) -> list[Token]:
+    """The person of 'granted an audience to X'."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == L.DOBJ)]  # "to X" on the verb or on "audience"
+    return [o for h in holders for p in h.children if p.dep_ in (L.PREP, L.DATIVE) and p.lower_ == "to"
+            for o in p.children if o.dep_ == L.POBJ and _is_someone(o)]
+
+
+def _at_invitation(cue: Token, resolver: Resolver) -> tuple[str, str] | None:
+    """(visitor, host) of 'At the invitation of X, Y paid an official visit to C': the visitor is who pays the
+    visit, the host who invited them."""
+    gov = cue.head
+    if cue.dep_ != L.DOBJ or gov.lemma_.lower() not in ("pay", "make"):
+        return None
+    visitor = next((k for c in gov.children if c.dep_ in L.SUBJECTS and (k := resolver.resolve(c))), None)
+    inviter = next((k for t in cue.sent if t.lemma_.lower() == "invitation" for p in t.children
+                    if p.dep_ == L.PREP and p.lower_ == "of" for o in p.children
+                    if o.dep_ == L.POBJ and (k := resolver.resolve(o))), None)
+    kinds = resolver.index.entities
+    if visitor is None or inviter is None or visitor == inviter or PERSON not in (kinds[visitor].kind, kinds[inviter].kind):
+        return None
+    return visitor, inviter
 
 
 def _visits_someone(verb: Token) -> bool:
@@ -335,6 +374,11 @@ _CHAIRING_VERBS = words("meetings", "chairing_verbs")
 _CEREMONIES = words("meetings", "ceremonies")
 #: Meetings that two people attending are at together (not a conference, an umbrella event).
 _ATTENDED = words("meetings", "attended")
+#: Words that measure out a meeting: "a round of talks", "a session of the dialogue".
+_MEASURES = words("meetings", "measures")
+#: Verbs of giving an audience, and the nouns for one: "granted an audience to X".
+_GRANTING_VERBS = words("meetings", "granting_verbs")
+_AUDIENCES = words("meetings", "audiences")
 #: Prepositions of a meeting that was the occasion: "at their meeting", "during the talks".
 _DURING_PREPS = words("meetings", "during_preps")
 
@@ -376,7 +420,7 @@ def _participants(cue: Token, resolver: Resolver, last: tuple[str, ...] = ()) ->
         # "met with visiting President X", which the parser reads as 'with (visiting X)'
         heads += [d for c in prep.children if c.dep_ == L.PCOMP and c.lower_ == "visiting"
                   for d in c.children if d.dep_ == L.DOBJ]
-    heads += _spoken_to(cue) + _called_on(cue)
+    heads += _spoken_to(cue) + _called_on(cue) + (_granted_to(cue) if cue.lemma_.lower() in _GRANTING_VERBS else [])
     if cue.pos_ != "VERB" and cue.dep_ == L.POBJ and cue.head.lower_ in _DURING_PREPS and gov.pos_ in ("VERB", "AUX"):
         heads += [c for c in gov.children if c.dep_ == L.DOBJ and c.ent_type_ == L.PERSON]  # "briefed Y during a meeting"
     out: list[str] = []

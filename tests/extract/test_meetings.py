@@ -349,6 +349,12 @@ MET = [
     ("Mark Holm briefed Peter Lind on the talks during a meeting in Oslo on Monday.", "in person"),
     ("Mark Holm dined with Peter Lind in Paris on Monday.", "in person"),
     ("Mark Holm and Peter Lind discussed trade during their meeting in Oslo on Monday.", "in person"),
+    ("Mark Holm and Peter Lind held a round of consultations in Moscow on Monday.", "in person"),
+    ("Mark Holm granted an audience to Peter Lind at the palace on Monday.", "in person"),
+    ("Mark Holm had a bilateral with Peter Lind on the margins of the summit.", "in person"),
+    ("Mark Holm exchanged greetings with Peter Lind at the reception on Monday.", "in person"),
+    ("Mark Holm and Peter Lind negotiated for six hours in Geneva on Monday.", "in person"),
+    ("At the invitation of Mark Holm, Peter Lind paid an official visit to Norway from March 3 to 5.", "in person"),
 ]
 
 NOT_MET = [
