@@ -14,7 +14,7 @@ from kg.extract.facts import COUNTRY, GROUP, IN_PERSON, ORGANIZATION, PERSON, PH
 from kg.extract.mentions import Resolver
 from kg.extract.sides import ParticipantList, participant_lists
 from kg.extract.visits import GATHERING_NOUNS, gathering_parties, visit_parties
-from kg.extract.when import find_interval, resolve_date
+from kg.extract.when import WEEKDAYS, find_interval, resolve_date
 from kg.nlp import labels as L
 from kg.nlp.gazetteer import titles
 
@@ -604,9 +604,15 @@ def _date(sent: Span, published: date | None, planned: bool, cue: Token | None =
     if cue is not None and cue.pos_ == "VERB":
         clause = {t.i for t in cue.subtree} - {t.i for c in cue.children if c.dep_ == L.CONJ for t in c.subtree}
     dates = [(ent.root.i in clause, d) for ent in sent.ents
-             if ent.label_ == L.DATE and (d := resolve_date(ent.text, published, future=planned))]
+             if (ent.label_ == L.DATE or ent.label_ == L.TIME and _names_a_day(ent))  # "on Wednesday night"
+             and (d := resolve_date(ent.text, published, future=planned))]
     best = max(dates, key=lambda md: (_precision(md[1]), md[0]), default=None)
     return best[1] if best else None
+
+
+def _names_a_day(ent: Span) -> bool:
+    """A time of day that names its day: 'Wednesday night', 'Monday morning'."""
+    return any(t.lower_ in WEEKDAYS for t in ent)
 
 
 def _within(day: str | None, interval: str) -> bool:

@@ -71,6 +71,17 @@ def resolve_date(text: str, published: date | None, *, future: bool = False) -> 
     if t in ("this week",):
         start = published - timedelta(days=published.weekday())
         return f"{start.isoformat()}/{(start + timedelta(days=6)).isoformat()}"
+    if t in ("earlier this month", "early this month") and published.day > 1:
+        return f"{published.replace(day=1).isoformat()}/{(published - timedelta(days=1)).isoformat()}"
+    if (weekend := _weekend(t, published, future)) is not None:
+        return weekend
+    if m := _DAYS_AGO.fullmatch(t):
+        n = int(m["n"]) if m["n"].isdigit() else _SMALL_NUMBERS[m["n"]]
+        return (published - timedelta(days=n)).isoformat()
+    if m := _NTH_DAY.fullmatch(t.removeprefix("on ").removeprefix("the ")):
+        return _day_of_month(int(m["d"]), published, future)
+    if (years := _year_words(t, published)) is not None:
+        return years
     if t in ("later this month", "this month", "late this month", "at the end of the month"):
         last = calendar.monthrange(published.year, published.month)[1]
         first = published if "later" in t or "late" in t else published.replace(day=1)
@@ -84,6 +95,58 @@ def resolve_date(text: str, published: date | None, *, future: bool = False) -> 
             1 if not future and month > published.month else 0)
         return _whole_month(year, month)
     return _absolute(t, published)
+
+
+_DAYS_AGO = re.compile(r"(?P<n>a|one|two|three|four|five|six|\d{1,2}) days? ago")
+_NTH_DAY = re.compile(r"(?P<d>\d{1,2})(st|nd|rd|th)")
+_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _weekend(t: str, published: date, future: bool) -> str | None:
+    """'over the weekend', 'last weekend' -> the Saturday and Sunday before publication (the one it falls
+    in, if it does); 'this weekend' in a plan, 'next weekend' -> the coming one."""
+    t = t.removeprefix("over ").removeprefix("at ").removeprefix("during ").removeprefix("the ")
+    if t not in ("weekend", "last weekend", "this weekend", "next weekend", "past weekend"):
+        return None
+    if t == "next weekend" or future and t != "last weekend" and t != "past weekend":
+        saturday = published + timedelta(days=(5 - published.weekday()) % 7 or 7)
+    else:
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+    return f"{saturday.isoformat()}/{(saturday + timedelta(days=1)).isoformat()}"
+
+
+def _day_of_month(day: int, published: date, future: bool) -> str | None:
+    """'on the 12th': that day of the publication month, or of the month before when it is still to come
+    (of the next month, for a plan, when it has passed)."""
+    year, month = published.year, published.month
+    if not future and day > published.day:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    elif future and day < published.day:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _year_words(t: str, published: date) -> str | None:
+    """'last year', 'late last year', 'earlier this year', 'next year': a year, or its part the words give."""
+    words = t.split()
+    if "year" not in words or len(words) > 4:
+        return None
+    year = published.year - ("last" in words or "previous" in words) + ("next" in words)
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    if "late" in words or "end" in words:
+        first = date(year, 9, 1)
+    elif "early" in words:
+        last = date(year, 4, 30)
+    if "earlier" in words and year == published.year:
+        last = published - timedelta(days=1)
+    elif "later" in words and year == published.year:
+        first = published
+    if first > last or words[-1] != "year":
+        return None
+    return f"{first.isoformat()}/{last.isoformat()}"
 
 
 def _weekday(name: str, published: date, future: bool) -> date | None:

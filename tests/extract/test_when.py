@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from kg.extract.when import resolve_date
 
 PUB = date(2024, 3, 15)
@@ -38,3 +40,26 @@ def test_months_and_years_are_as_precise_as_the_text() -> None:
     assert resolve_date("in December", PUB) == "2023-12-01/2023-12-31"  # last December, in a March story
     assert resolve_date("February", PUB) == "2024-02-01/2024-02-29"
     assert resolve_date("June 19, Juche 113 (2024)", PUB) == "2024-06-19"
+
+
+@pytest.mark.parametrize(("text", "future", "expected"), [
+    ("earlier this month", False, "2024-03-01/2024-03-14"),
+    ("over the weekend", False, "2024-03-09/2024-03-10"),
+    ("this weekend", True, "2024-03-16/2024-03-17"),
+    ("two days ago", False, "2024-03-13"),
+    ("a day ago", False, "2024-03-14"),
+    ("the 12th", False, "2024-03-12"),
+    ("the 20th", False, "2024-02-20"),
+    ("the 20th", True, "2024-03-20"),
+    ("last year", False, "2023-01-01/2023-12-31"),
+    ("late last year", False, "2023-09-01/2023-12-31"),
+    ("earlier this year", False, "2024-01-01/2024-03-14"),
+    ("next year", True, "2025-01-01/2025-12-31"),
+])
+def test_relative_days_weekends_and_years(text: str, future: bool, expected: str) -> None:
+    assert resolve_date(text, PUB, future=future) == expected
+
+
+def test_a_time_of_day_that_names_its_day_dates_a_meeting(read) -> None:
+    f = read("Mark Holm met Peter Lind on Wednesday night.")
+    assert f.meetings[0].date == "2024-03-13"
