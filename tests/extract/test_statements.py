@@ -407,3 +407,20 @@ def test_a_quotation_run_on_into_the_next_paragraph_stays_with_its_speaker(read)
              'against a highly skilled team."')
     assert ("Mark Holm", "We could have scored two or three goals in the first half.") in statements(f)
     assert not any(s == "Peter Lind" and "scored" in c for s, c in statements(f))
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("Mark Holm affirmed Norway's support for the peace process.", "affirmed Norway's support for the peace process"),
+    ("Mark Holm posted on social media that the deal was done.", "the deal was done"),
+    ("Mark Holm informed Peter Lind that the troops would leave.", "the troops would leave"),
+])
+def test_readout_and_social_media_verbs(read, text: str, claim: str) -> None:
+    assert statements(read(text)) == [("Mark Holm", claim)]
+
+
+def test_the_clause_after_the_cue_is_the_claim_when_the_parser_finds_two(read) -> None:
+    f = read("Speaking to the two reporters allowed to accompany the trip, Tom Becker said Oslo had informed Riga "
+             'of the visit a few hours before he left "so that there would be no misunderstanding."')
+    assert all(s == "Tom Becker" for s, _ in statements(f))
+    assert ("Tom Becker", "Oslo had informed Riga of the visit a few hours before he left") in [
+        (s, c.split(' "')[0]) for s, c in statements(f)]

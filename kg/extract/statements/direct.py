@@ -12,7 +12,7 @@ from kg.data import words
 from kg.extract.facts import Statement
 from kg.extract.quotes import Quote
 from kg.extract.speakers import CARRIER_NOUNS
-from kg.extract.speech import is_cue
+from kg.extract.speech import is_cue, reported_inside_another
 from kg.extract.statements.context import Context, inside, statement
 from kg.nlp import labels as L
 
@@ -72,8 +72,8 @@ def _attribution(doc: Doc, text: str, q: Quote, quotes: list[Quote]) -> Token | 
     best: tuple[int, Token] | None = None
     for tok in para if para is not None else doc:
         if tok.idx < para_start or tok.idx >= para_end or inside(tok.idx, quotes) or not (
-                is_cue(tok) or _issues_statement(tok)):
-            continue
+                is_cue(tok) or _issues_statement(tok)) or reported_inside_another(tok):
+            continue  # "X said Y had informed Z … '…'": the quotation is X's
         dist = tok.idx - q.end if tok.idx >= q.end else q.start - tok.idx
         if best is None or dist < best[0]:
             best = (dist, tok)

@@ -40,8 +40,7 @@ def reported(cue: Token, sent: Span, ctx: Context, found: list[Found]) -> Found 
         return None  # "the hack, which US officials have blamed on China": background to the report around it
     if lemma == "make":
         span = that_clause(cue)
-    elif (comp := next((c for c in cue.children if c.dep_ == L.CCOMP and not (  # "A; B calls for C": A is not said
-            c.i < cue.i and any(t.text == ";" for t in doc[c.right_edge.i + 1: cue.i]))), None)) is not None:
+    elif (comp := _content_clause(cue)) is not None:
         span = doc[comp.left_edge.i: comp.right_edge.i + 1]
         if comp.i < cue.i:
             span = after_layout(_trim_left_claim(span, subject_left(cue)), ctx.layout)
@@ -77,6 +76,16 @@ def reported(cue: Token, sent: Span, ctx: Context, found: list[Found]) -> Found 
         return None
     st = statement(speaker, cue, clean(span.text), quote, sent, ctx.index, 0.7 if via_pronoun else 0.8)
     return Found(st, cue.i, span.start, span.end, sent.doc)
+
+
+def _content_clause(cue: Token) -> Token | None:
+    """The clause a cue reports: its complement clause, the one after it where there are two ('Speaking to
+    reporters allowed to travel, X said Y had …'), and never one before a semicolon ('A; B calls for C')."""
+    doc = cue.doc
+    comps = [c for c in cue.children if c.dep_ == L.CCOMP and not (
+        c.i < cue.i and any(t.text == ";" for t in doc[c.right_edge.i + 1: cue.i]))]
+    after = [c for c in comps if c.i > cue.i and any(t.dep_ in L.SUBJECTS for t in c.children)]
+    return after[0] if len(comps) > 1 and after else (comps[0] if comps else None)
 
 
 def _trim_left_claim(span: Span, subject_left: int) -> Span:
