@@ -404,14 +404,21 @@ def _serving(doc: Doc, title: Span, stop: int, index: EntityIndex) -> str | None
 
 
 def _segment_end(doc: Doc, k: int, end: int, titles: list[Span]) -> int:
-    """Where one listed post ends: a comma, semicolon or parenthesis, or an 'and' before another title."""
+    """Where one listed post ends: a comma, semicolon or parenthesis (not an acronym's), or an 'and' before
+    another title."""
     starts = {t.start for t in titles}
-    for i in range(k, end):
+    i = k
+    while i < end:
         tok = doc[i]
+        if tok.text == "(" and (close := next((j for j in range(i + 1, min(end, i + 6)) if doc[j].text == ")"),
+                                              None)) is not None:
+            i = close + 1  # "the Workers' Party of Korea (WPK), first vice-president …": the acronym is the body's
+            continue
         if tok.text in (",", ";", ".", "(") or tok.pos_ == "VERB" and tok.dep_ not in (L.AMOD, L.COMPOUND):
             return i
         if tok.lower_ == "and" and any(j in starts for j in range(i + 1, min(end, i + 4))):
             return i
+        i += 1
     return end
 
 

@@ -212,6 +212,18 @@ def names_after_titles(c: _Candidate, s: _ModelSpans) -> None:
         c.label = L.PERSON
 
 
+def names_cut_at_the_front(c: _Candidate, s: _ModelSpans) -> None:
+    """"were Choe Ryong Hae" tagged "Ryong Hae": an untagged capitalised name word the parser joins to it."""
+    doc = s.doc
+    if c.label != L.PERSON or c.start == 0 or c.start in s.title_tokens or c.start - 1 in s.title_tokens:
+        return
+    tok = doc[c.start - 1]
+    if (tok.pos_ == "PROPN" and tok.dep_ == L.COMPOUND and c.start <= tok.head.i < c.end and tok.is_title
+            and not tok.ent_type_ and not tok.is_sent_start and tok.lower_ not in HONORIFICS
+            and tok.i not in s.layout and not doc[tok.i - 1].is_title):
+        c.start -= 1
+
+
 def names_before_who(c: _Candidate, s: _ModelSpans) -> None:
     """"Moussa Faki Mahamat, who chairs …": 'who' is said of people."""
     doc, start, end = s.doc, c.start, c.end
@@ -274,7 +286,7 @@ def name_tails(c: _Candidate, s: _ModelSpans) -> None:
 SPAN_FIXES: tuple[SpanFix, ...] = (
     drop_datelines_and_bylines, drop_lower_case_bodies, strip_possessives, strip_articles,
     strip_function_word_tails, strip_titles_before_names, drop_bare_honorifics, cut_titles_read_as_bodies, split_at_commas,
-    split_names_from_bodies, names_after_titles, names_before_who, names_before_descriptions,
+    split_names_from_bodies, names_after_titles, names_cut_at_the_front, names_before_who, names_before_descriptions,
     names_after_honorifics, names_beside_titles, surnames_read_as_places, name_tails, short_name_syllables,
 )
 

@@ -285,3 +285,11 @@ def test_a_post_resigned_without_its_country_takes_the_country_the_story_is_abou
              "Canada wept.")
     assert ("Peter Lind", "Foreign Minister", "Canada") in roles(f)
     assert all(r.former for r in f.roles)
+
+
+def test_a_list_of_posts_goes_on_past_a_bodys_acronym(read) -> None:
+    f = read("Present at the talks were Mark Holm, member of the Presidium of the Central Committee of the Workers' "
+             "Party of Ruritania (WPR), first vice-president of the State Affairs Commission and chairman of the "
+             "Standing Committee of the Supreme People's Assembly, and Peter Lind, premier of the Cabinet.")
+    got = {r for r in roles(f) if r[0] == "Mark Holm"}
+    assert {r[1] for r in got} >= {"Member", "President", "Chairman"}

@@ -184,3 +184,10 @@ def test_a_name_before_a_description_with_a_title_is_a_person(nlp: Language) -> 
 def test_a_short_last_syllable_cut_off_a_name_is_joined(nlp: Language) -> None:
     assert ("Pak Son Gyu", "PERSON") in ents(nlp, "Vice Foreign Minister Pak Son Gyu tells reporters that "
                                                   "the talks may resume.")  # the base model stops at 'Son'
+
+
+def test_a_name_cut_at_the_front_gets_its_first_word_back(nlp: Language) -> None:
+    doc = nlp("Present at the talks from the DPRK side were Choe Ryong Hae, member of the Presidium of the "
+              "Political Bureau, and Kim Tok Hun, premier of the Cabinet.")
+    people = {e.text for e in doc.ents if e.label_ == "PERSON"}
+    assert "Choe Ryong Hae" in people and "Ryong Hae" not in people
