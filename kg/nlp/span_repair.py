@@ -224,14 +224,6 @@ def names_cut_at_the_front(c: _Candidate, s: _ModelSpans) -> None:
         c.start -= 1
 
 
-def drop_things_named_after_people(c: _Candidate, s: _ModelSpans) -> None:
-    """"the Warhol Polaroids": a plural after 'the' is things named after someone, not a person."""
-    doc = s.doc
-    if c.label == L.PERSON and c.end - c.start > 1 and c.start > 0 and doc[c.start - 1].lower_ == "the" \
-            and doc[c.end - 1].tag_ in ("NNS", "NNPS") and doc[c.end - 1].text.endswith("s"):
-        c.dropped = True
-
-
 def names_before_who(c: _Candidate, s: _ModelSpans) -> None:
     """"Moussa Faki Mahamat, who chairs …": 'who' is said of people."""
     doc, start, end = s.doc, c.start, c.end
@@ -294,7 +286,7 @@ def name_tails(c: _Candidate, s: _ModelSpans) -> None:
 SPAN_FIXES: tuple[SpanFix, ...] = (
     drop_datelines_and_bylines, drop_lower_case_bodies, strip_possessives, strip_articles,
     strip_function_word_tails, strip_titles_before_names, drop_bare_honorifics, cut_titles_read_as_bodies, split_at_commas,
-    split_names_from_bodies, names_after_titles, names_cut_at_the_front, drop_things_named_after_people, names_before_who, names_before_descriptions,
+    split_names_from_bodies, names_after_titles, names_cut_at_the_front, names_before_who, names_before_descriptions,
     names_after_honorifics, names_beside_titles, surnames_read_as_places, name_tails, short_name_syllables,
 )
 
