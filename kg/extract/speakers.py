@@ -20,6 +20,10 @@ CARRIER_NOUNS = words("speakers", "carrier_nouns")
 #: Plural nouns for the parties of talks just reported, with a number: "the two leaders", "both ministers".
 _JOINT_NOUNS = words("speakers", "joint_nouns")
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+#: Plural nouns for countries named just before, with a number: "the three countries said".
+_COUNTRY_NOUNS = words("speakers", "country_nouns")
+#: How many sentences back the countries of "the three countries" may be named.
+_COUNTRY_REACH = 5
 _SKIPPABLE = words("speakers", "skippable")
 
 
@@ -34,7 +38,9 @@ class Speakers:
     def joint(self, tok: Token) -> list[str]:
         """'The two leaders reaffirmed …', 'Both ministers expressed …': the people of the talks reported
         last before it, when they are exactly as many as the words say; 'In a joint statement, they (the
-        leaders) pledged …': all of them."""
+        leaders) pledged …': all of them; 'the three countries said': the three countries named last."""
+        if countries := self._countries_counted(tok):
+            return countries
         joint_text = any(t.lower_ == "joint" for t in tok.sent)
         plural = tok.lemma_.lower() in _JOINT_NOUNS and tok.tag_ == "NNS" or tok.lower_ == "they" and joint_text
         if not plural:
@@ -47,6 +53,27 @@ class Speakers:
             return []
         people = [p for p in before[-1].participants if self.resolver.index.entities[p].kind == PERSON]
         return people if len(people) == count or count is None and len(people) >= 2 else []
+
+    def _countries_counted(self, tok: Token) -> list[str]:
+        """'the three countries said …': the three countries named last before it (in its sentence or the
+        few before), when there are that many."""
+        if tok.lemma_.lower() not in _COUNTRY_NOUNS or tok.tag_ != "NNS":
+            return []
+        count = next((_COUNTS[c.lower_] for c in tok.children if c.lower_ in _COUNTS), None)
+        if count is None:
+            return []
+        ix = self.resolver.index
+        doc = tok.doc
+        start = tok.sent.start
+        for _ in range(_COUNTRY_REACH):
+            if start > 0:
+                start = doc[start - 1].sent.start
+        found: list[str] = []
+        for i in range(tok.i - 1, start - 1, -1):
+            key = ix.token_entity.get(i)
+            if key is not None and ix.entities[key].kind == COUNTRY and key not in found:
+                found.append(key)
+        return found[:count] if len(found) >= count else []
 
     def co_speakers(self, cue: Token) -> list[str]:
         """The other members of a joint subject, who say with the first what it says."""

@@ -424,3 +424,15 @@ def test_the_clause_after_the_cue_is_the_claim_when_the_parser_finds_two(read) -
     assert all(s == "Tom Becker" for s, _ in statements(f))
     assert ("Tom Becker", "Oslo had informed Riga of the visit a few hours before he left") in [
         (s, c.split(' "')[0]) for s, c in statements(f)]
+
+
+def test_the_three_countries_are_the_three_named_last(read) -> None:
+    f = read("Mark Holm and Peter Lind shook hands in Beijing on Friday, ending the rupture between Iran and Saudi "
+             "Arabia, with China's top diplomat standing between them. In a joint statement, the three countries "
+             "said Riyadh and Tehran would resume relations.")
+    assert {s for s, c in statements(f) if c.startswith("Riyadh")} == {"Iran", "Saudi Arabia", "China"}
+
+
+def test_the_two_countries_are_not_read_where_one_is_named(read) -> None:
+    f = read("Mark Holm visited Iran on Friday. The two countries said relations would resume.")
+    assert statements(f) == []
