@@ -436,3 +436,13 @@ def test_the_three_countries_are_the_three_named_last(read) -> None:
 def test_the_two_countries_are_not_read_where_one_is_named(read) -> None:
     f = read("Mark Holm visited Iran on Friday. The two countries said relations would resume.")
     assert statements(f) == []
+
+
+def test_a_quotation_after_a_colon_spells_out_what_the_subject_did(read) -> None:
+    f = read('During questions on Wednesday, Mark Holm defended the record of his government: "We are working as '
+             'quickly as possible to bring forward that legislation."')
+    assert statements(f) == [("Mark Holm", "We are working as quickly as possible to bring forward that legislation.")]
+
+
+def test_a_colon_after_a_verb_is_no_statement_without_a_quotation(read) -> None:
+    assert statements(read("Mark Holm visited three cities: Oslo, Bergen and Tromso.")) == []

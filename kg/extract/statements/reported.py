@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.data import words
-from kg.extract.facts import Statement
+from kg.extract.facts import PERSON, Statement
 from kg.extract.speakers import CARRIER_NOUNS, SPEAKER_KINDS
 from kg.extract.speech import (
     CHARACTERISING,
@@ -148,21 +148,36 @@ def colon_intro(sent: Span, ctx: Context) -> Found | None:
     left = doc[sent.start:colon.i]
     issued = any(t.lemma_.lower() in _ISSUING and any(c.lemma_.lower() in CARRIER_NOUNS for c in t.children)
                  for t in left) or any(t.lemma_.lower() in _BRIEFING and t.pos_ == "VERB" for t in left)
+    quoted = doc[colon.i + 1].text in ('"', "“")
+    acting = None  # "X defended the record, promising …: '…'": the person whose act the quotation spells out
     if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in _ISSUING | _BRIEFING for t in left):
-        return None
+        # a quotation of a sentence, not a name for something ('dubbed the fight: "Round two"')
+        acting = _person_subject(left, ctx) if quoted and sent.end - colon.i > 6 else None
+        if acting is None:
+            return None
     # Without "issued a statement", only a quotation after the colon is speech ("Batman: Arkham VR" is a title).
-    if not issued and doc[colon.i + 1].text not in ('"', "“"):
+    if not issued and not quoted:
         return None
     briefing = next((t for t in left if t.lemma_.lower() in _BRIEFING and t.pos_ == "VERB"), None)
     subject = next((c for c in briefing.children if c.dep_ in L.SUBJECTS), None) if briefing is not None else None
     key = ctx.speakers.resolve(subject)[0] if subject is not None else None  # "Adviser X briefs reporters:": X
-    key = key or next((k for t in left if (k := index.entity_of(t)) is not None), None)
+    key = key or acting or next((k for t in left if (k := index.entity_of(t)) is not None), None)
     if key is None or index.entities[key].kind not in SPEAKER_KINDS:
         return None
     span = doc[colon.i + 1: sent.end]
     _, quote = quoted_part(span, ctx, key, "say")
     st = statement(key, None, clean(span.text), quote, sent, index, 0.7, cue_text="say")
     return Found(st, colon.i, span.start, span.end, doc)
+
+
+def _person_subject(left: Span, ctx: Context) -> str | None:
+    """The person subject of the main verb before a colon ('During Questions, X defended the record: …')."""
+    root = next((t for t in left if t.head.i >= left.end or t.head == t), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in root.children if c.dep_ == L.NSUBJ), None)
+    key = ctx.speakers.resolve(subject)[0] if subject is not None else None
+    return key if key is not None and ctx.index.entities[key].kind == PERSON else None
 
 
 #: Verbs that put out a statement ("issues a statement:"), not themselves speech verbs.
