@@ -360,7 +360,8 @@ def _listed_title(doc: Doc, k: int, pkey: str, p: Span, titles: list[Span], inde
     if title is None:
         return None, k
     between = doc[k:title.start]
-    if any(t.text in (",", ";") or t.pos_ == "VERB" for t in between):
+    # "the acting president of Peru": a qualifier the model reads as a verb is no verb
+    if any(t.text in (",", ";") or t.pos_ == "VERB" and t.lower_ not in _QUALIFIERS for t in between):
         return None, k
     if index.entities_in(between, (PERSON,)):
         return None, k
@@ -488,6 +489,8 @@ def _predicates(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role]:
         elif head.dep_ not in (L.ATTR, L.OPRD, L.XCOMP):
             continue
         lemma = verb.lemma_.lower()
+        if lemma == "take" and any(c.dep_ == L.PRT and c.lower_ == "over" for c in verb.children):
+            lemma = "become"  # "took over as head of the IMF"
         if lemma not in _PREDICATE_VERBS or verb.i > t.start:
             continue
         subj = next((c for c in verb.children if c.dep_ in (L.NSUBJ, L.NSUBJPASS)), None)

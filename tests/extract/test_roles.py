@@ -293,3 +293,9 @@ def test_a_list_of_posts_goes_on_past_a_bodys_acronym(read) -> None:
              "Standing Committee of the Supreme People's Assembly, and Peter Lind, premier of the Cabinet.")
     got = {r for r in roles(f) if r[0] == "Mark Holm"}
     assert {r[1] for r in got} >= {"Member", "President", "Chairman"}
+
+
+def test_took_over_as_and_an_acting_post_in_apposition(read) -> None:
+    assert ("Mark Holm", "Head", "International Monetary Fund") in roles(read(
+        "Mark Holm took over as head of the IMF in 2019."))
+    assert ("Mark Holm", "President", "Peru") in roles(read("Mark Holm, the acting president of Peru, arrived in Paris."))
