@@ -1,5 +1,7 @@
 """Transcripts: a turn that opens with the speaker's name and a colon ("Vladimir Putin: …",
 "Recep Tayyip Erdogan (retranslated): …") is that person's speech until the next turn, rule or heading.
+A question's turn ("Question: …", "Q: …") ends the turn before it; an answer's ("Answer: …", "A: …")
+is the speech of whoever answered last.
 
 Each sentence of a turn that says something is a statement with the sentence as its quotation;
 courtesies ("Dear friend, thank you for your hospitality.") are not claims.
@@ -28,6 +30,9 @@ _COURTESY = re.compile(r"^\W*(dear|thank you|thanks|good (morning|afternoon|even
                        r"mr\.? president|madam|colleagues|friends)\b|\b(glad|pleased|happy|delighted) to "
                        r"(see|welcome|meet|be here)\b", re.IGNORECASE)
 _MIN_WORDS = 5
+#: Labels of a question's turn in a press conference ("Question: …", "Q: …"), and of its answer ("A: …").
+_QUESTION_LABELS = {"question", "q", "journalist", "reporter"}
+_ANSWER_LABELS = {"answer", "a"}
 
 
 @dataclass(frozen=True)
@@ -59,8 +64,17 @@ def find_turns(doc: Doc, index: EntityIndex) -> list[Turn]:
     known = {n: e.key for e in index.entities.values() if e.kind == PERSON for n in (e.name, *e.aliases)}
     matches = list(_TURN.finditer(text))
     openers = Counter(m.group(1) for m in matches)
-    opens: list[tuple[int, int, str]] = []
+    opens: list[tuple[int, int, str | None]] = []  # a question's turn has no speaker: it only ends the one before
     for m in matches:
+        label = m.group(1).lower()
+        if label in _QUESTION_LABELS:
+            opens.append((m.start(), m.end(), None))
+            continue
+        if label in _ANSWER_LABELS:  # "Answer: …": the one who answered before the question
+            last = next((k for _, _, k in reversed(opens) if k is not None), None)
+            if last is not None:
+                opens.append((m.start(), m.end(), last))
+            continue
         name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if name is None or not len(name):
             continue
@@ -78,7 +92,8 @@ def find_turns(doc: Doc, index: EntityIndex) -> list[Turn]:
     turns = []
     for n, (_, speech_start, key) in enumerate(opens):
         limit = opens[n + 1][0] if n + 1 < len(opens) else len(text)
-        turns.append(Turn(key, speech_start, _turn_end(text, speech_start, limit)))
+        if key is not None:
+            turns.append(Turn(key, speech_start, _turn_end(text, speech_start, limit)))
     return turns
 
 

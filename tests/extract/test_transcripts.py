@@ -31,3 +31,12 @@ def test_a_colon_after_a_reporting_clause_is_no_turn(read) -> None:
     said = statements(read("Jonas Adeyemi said in Oslo on Monday: the border will open soon, and trade will grow."))
     assert all(s == "Jonas Adeyemi" for s, _ in said)
     assert not any(c.startswith("Jonas Adeyemi said") for _, c in said)
+
+
+def test_a_question_ends_a_turn_and_an_answer_is_the_last_answerers(read) -> None:
+    f = read("Press conference of Foreign Minister Mark Holm\n\nQuestion: Will Norway send more weapons to Ukraine?\n\n"
+             "Mark Holm: We will continue to support Ukraine as long as it takes.\n\n"
+             "Question: What about the sanctions on the Russian banks?\n\n"
+             "Answer: The sanctions will remain in place until Russia withdraws its troops.\n")
+    assert statements(f) == [("Mark Holm", "We will continue to support Ukraine as long as it takes."),
+                             ("Mark Holm", "The sanctions will remain in place until Russia withdraws its troops.")]
