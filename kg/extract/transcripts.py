@@ -30,6 +30,8 @@ _COURTESY = re.compile(r"^\W*(dear|thank you|thanks|good (morning|afternoon|even
                        r"mr\.? president|madam|colleagues|friends)\b|\b(glad|pleased|happy|delighted) to "
                        r"(see|welcome|meet|be here)\b", re.IGNORECASE)
 _MIN_WORDS = 5
+#: How a line of speech ends; a line ending otherwise is a heading.
+_LINE_ENDS = (".", "?", "!", '"', "”", ":", ";", ",", "…")
 #: Labels of a question's turn in a press conference ("Question: …", "Q: …"), and of its answer ("A: …").
 _QUESTION_LABELS = {"question", "q", "journalist", "reporter"}
 _ANSWER_LABELS = {"answer", "a"}
@@ -88,6 +90,8 @@ def find_turns(doc: Doc, index: EntityIndex) -> list[Turn]:
             continue
         if name.text not in known and index.entity_of(name[-1]) != key:
             continue  # "Putin said in Sochi on Monday: …" is reported speech, not a turn
+        if _heading(text, m.end()):
+            continue  # "Xinhua: Premier X holds talks with Y" is a headline, not a turn
         opens.append((m.start(), m.end(), key))
     turns = []
     for n, (_, speech_start, key) in enumerate(opens):
@@ -103,12 +107,19 @@ def _turn_end(text: str, start: int, limit: int) -> int:
     while 0 <= pos < limit:
         nxt = text.find("\n", pos + 1)
         line = text[pos + 1: nxt if nxt >= 0 else len(text)].strip()
-        if line and (_RULE.match(line) or not line.endswith((".", "?", "!", "\"", "”", ":", ";", ","))):
+        if line and (_RULE.match(line) or not line.endswith(_LINE_ENDS)):
             return pos
         if nxt < 0:
             break
         pos = nxt
     return limit
+
+
+def _heading(text: str, start: int) -> bool:
+    """Whether the line from `start` is a heading: no sentence-final stop (nor the comma of 'Mr President,')."""
+    end = text.find("\n", start)
+    line = text[start: end if end >= 0 else len(text)].strip()
+    return not line.endswith(_LINE_ENDS)
 
 
 def _within(sent: Span, turn: Turn) -> str:

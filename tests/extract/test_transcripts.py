@@ -40,3 +40,10 @@ def test_a_question_ends_a_turn_and_an_answer_is_the_last_answerers(read) -> Non
              "Answer: The sanctions will remain in place until Russia withdraws its troops.\n")
     assert statements(f) == [("Mark Holm", "We will continue to support Ukraine as long as it takes."),
                              ("Mark Holm", "The sanctions will remain in place until Russia withdraws its troops.")]
+
+
+def test_an_agencys_headline_with_a_colon_is_no_turn(read) -> None:
+    f = read("Xinhua: Premier Tom Becker holds talks with Kenyan President Paul Kerr\n\n"
+             "BEIJING, March 14 (Xinhua) -- Premier Tom Becker held talks with Kenyan President Paul Kerr on Thursday. "
+             "Becker said China is willing to work with Kenya to deepen practical cooperation.\n")
+    assert statements(f) == [("Tom Becker", "China is willing to work with Kenya to deepen practical cooperation")]
