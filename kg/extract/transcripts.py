@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from kg.data import word_list, words
 from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Statement
@@ -31,10 +32,10 @@ _COURTESY = re.compile(r"^\W*(dear|thank you|thanks|good (morning|afternoon|even
                        r"(see|welcome|meet|be here)\b", re.IGNORECASE)
 _MIN_WORDS = 5
 #: How a line of speech ends; a line ending otherwise is a heading.
-_LINE_ENDS = (".", "?", "!", '"', "”", ":", ";", ",", "…")
+_LINE_ENDS = tuple(word_list("transcripts", "line_ends"))
 #: Labels of a question's turn in a press conference ("Question: …", "Q: …"), and of its answer ("A: …").
-_QUESTION_LABELS = {"question", "q", "journalist", "reporter"}
-_ANSWER_LABELS = {"answer", "a"}
+_QUESTION_LABELS = words("transcripts", "question_labels")
+_ANSWER_LABELS = words("transcripts", "answer_labels")
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ def test_qid_on_a_country_and_an_organization() -> None:
 
 
 def test_pycountry_fills_countries_not_curated() -> None:
-    assert lookup_country("Eswatini") is not None and lookup_country("Eswatini").country.qid is None
+    assert lookup_country("Greenland") is not None and lookup_country("Greenland").country.qid is None
 
 
 @pytest.mark.parametrize("table,col", [("countries.tsv", 1), ("organizations.tsv", 1), ("outlets.tsv", 1)])
@@ -93,3 +93,16 @@ def test_titles_inside_an_organization_name_are_not_titles(nlp: Language) -> Non
     doc = nlp("Kenya's envoy spoke to the UN General Assembly.")
     assert ("UN General Assembly", "ORG") in {(e.text, e.label_) for e in doc.ents}
     assert [s.text for s in doc.spans["kg_titles"]] == ["envoy"]
+
+
+@pytest.mark.parametrize(("form", "country", "kind"), [
+    ("Kyrgyz", "Kyrgyzstan", "demonym"), ("Bishkek", "Kyrgyzstan", "capital"), ("Senegalese", "Senegal", "demonym"),
+    ("Ivorian", "Ivory Coast", "demonym"), ("Holy See", "Vatican City", "name")])
+def test_every_sovereign_state_has_its_demonyms_and_capital(form: str, country: str, kind: str) -> None:
+    found = lookup_country(form)
+    assert found is not None and (found.country.name, found.form) == (country, kind)
+
+
+@pytest.mark.parametrize("word", ["male", "Victoria", "Georgetown", "Congolese", "Dominican"])
+def test_common_words_and_shared_demonyms_name_no_country(word: str) -> None:
+    assert lookup_country(word) is None
