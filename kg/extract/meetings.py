@@ -605,9 +605,15 @@ def _date(sent: Span, published: date | None, planned: bool, cue: Token | None =
         clause = {t.i for t in cue.subtree} - {t.i for c in cue.children if c.dep_ == L.CONJ for t in c.subtree}
     dates = [(ent.root.i in clause, d) for ent in sent.ents
              if (ent.label_ == L.DATE or ent.label_ == L.TIME and _names_a_day(ent))  # "on Wednesday night"
-             and (d := resolve_date(ent.text, published, future=planned))]
+             and not _since(ent) and (d := resolve_date(ent.text, published, future=planned))]
     best = max(dates, key=lambda md: (_precision(md[1]), md[0]), default=None)
     return best[1] if best else None
+
+
+def _since(ent: Span) -> bool:
+    """'their first meeting since January': a date the meeting is counted from, not its own."""
+    return ent.root.head.lower_ in ("since", "until", "till") or ent.start > 0 and ent.doc[ent.start - 1].lower_ in (
+        "since", "until", "till")
 
 
 def _names_a_day(ent: Span) -> bool:

@@ -92,9 +92,10 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
 def dateline_date(text: str) -> date | None:
-    """The date of a dateline that gives no year, with the first year the story's opening names
-    ('Pyongyang, June 19 (KCNA) -- … on June 19, Juche 113 (2024)')."""
+    """The date of a dateline that gives no year, with the first year its own paragraph names
+    ('Pyongyang, June 19 (KCNA) -- … on June 19, Juche 113 (2024)'); a year further on is more often
+    the past the story recalls ('the deadliest clash since 2019')."""
     first = text.lstrip().split("\n", 1)[0]
     m = _DATELINE_DAY.match(first)
-    year = _YEAR.search(text[:1500]) if m else None
+    year = _YEAR.search(first) if m else None
     return parse_date(f"{m['d']} {year[0]}") if m and year else None

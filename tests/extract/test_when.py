@@ -63,3 +63,8 @@ def test_relative_days_weekends_and_years(text: str, future: bool, expected: str
 def test_a_time_of_day_that_names_its_day_dates_a_meeting(read) -> None:
     f = read("Mark Holm met Peter Lind on Wednesday night.")
     assert f.meetings[0].date == "2024-03-13"
+
+
+def test_a_date_a_meeting_is_counted_from_is_not_its_date(read) -> None:
+    f = read("Mark Holm and Peter Lind met for three hours in Oslo on Tuesday, their first meeting since January.")
+    assert f.meetings[0].date == "2024-03-12"

@@ -63,6 +63,9 @@ DATED = [
                  None, None, id="a sentence date is no header"),
     pytest.param("Talks held\n\nOslo, June 19 (NTB) -- Talks were held at the palace on June 19 (2024).\n",
                  "2024-06-19", None, id="a dateline without a year takes the first year of the story"),
+    pytest.param("Talks held\n\nOSLO, May 7 (NTB) - Talks were held at the palace on Tuesday.\n\n"
+                 "The clash was the deadliest since 2019.\n",
+                 None, None, id="a year further on is no dateline's year"),
 ]
 
 
