@@ -529,10 +529,11 @@ def _entities_of_phrase(tok: Token, resolver: Resolver, last: tuple[str, ...] = 
         return pair
     if _the_pair_just_met(tok) and len(last) == 2:
         return list(last)  # "Holm welcomed Lind to Oslo. The leaders began with a walk …": the two
-    key = resolver.resolve(tok, allow_groups=True)
-    if key and resolver.index.entities[key].kind in _PARTICIPANT_KINDS:
-        return [key]
     groups = tok.lemma_.lower() in _REPRESENTATIVES and (tok.tag_ == "NNS" or tok.lower_ in ("delegation", "team"))
+    key = resolver.resolve(tok, allow_groups=True)
+    if key and resolver.index.entities[key].kind in _PARTICIPANT_KINDS and not (
+            groups and resolver.index.entities[key].kind != PERSON):  # "officials from A and B": both
+        return [key]
     kinds = (PERSON, ORGANIZATION, COUNTRY) if groups else (PERSON,)
     theirs = {t.i for c in tok.children if c.dep_ in (L.CONJ, L.CC) for t in c.subtree}
     span_keys = []
@@ -540,6 +541,9 @@ def _entities_of_phrase(tok: Token, resolver: Resolver, last: tuple[str, ...] = 
         k = resolver.index.entity_of(t)
         if t.i not in theirs and k and resolver.index.entities[k].kind in kinds and k not in span_keys:
             span_keys.append(k)
+    if not span_keys and tok.lemma_.lower() == "counterpart":  # "his Turkish counterpart", unnamed: Turkey
+        span_keys = [k for c in tok.children if c.dep_ in (L.AMOD, L.COMPOUND) and (k := resolver.index.entity_of(c))
+                     and resolver.index.entities[k].kind == COUNTRY][:1]
     return span_keys
 
 

@@ -379,3 +379,8 @@ def test_the_forms_a_meeting_is_reported_in(read, text: str, mode: str) -> None:
 @pytest.mark.parametrize("text", NOT_MET)
 def test_forms_like_a_meeting_that_are_none(read, text: str) -> None:
     assert meetings(read(text)) == []
+
+
+def test_officials_from_two_countries_and_an_unnamed_counterpart_meet_as_their_countries(read) -> None:
+    assert meetings(read("Officials from Turkey and Greece met in Ankara on Monday.")) == [{"Turkey", "Greece"}]
+    assert meetings(read("Mark Holm met his Turkish counterpart in Ankara on Monday.")) == [{"Mark Holm", "Turkey"}]
