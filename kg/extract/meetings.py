@@ -531,8 +531,8 @@ def _entities_of_phrase(tok: Token, resolver: Resolver, last: tuple[str, ...] = 
         return list(last)  # "Holm welcomed Lind to Oslo. The leaders began with a walk …": the two
     groups = tok.lemma_.lower() in _REPRESENTATIVES and (tok.tag_ == "NNS" or tok.lower_ in ("delegation", "team"))
     key = resolver.resolve(tok, allow_groups=True)
-    if key and resolver.index.entities[key].kind in _PARTICIPANT_KINDS and not (
-            groups and resolver.index.entities[key].kind != PERSON):  # "officials from A and B": both
+    if key and resolver.index.entities[key].kind in _PARTICIPANT_KINDS and not (  # "officials from A and B": both
+            groups and tok.tag_ == "NNS" and resolver.index.entities[key].kind in (ORGANIZATION, COUNTRY)):
         return [key]
     kinds = (PERSON, ORGANIZATION, COUNTRY) if groups else (PERSON,)
     theirs = {t.i for c in tok.children if c.dep_ in (L.CONJ, L.CC) for t in c.subtree}
