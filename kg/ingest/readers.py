@@ -117,8 +117,24 @@ def _take_dateline_source(lines: list[str]) -> tuple[list[str], str | None]:
     return out, source
 
 
+def looks_like_a_title(line: str) -> bool:
+    """A headline: short, one sentence at most, and no full stop at its end ('Talks end in Oslo',
+    'Will the truce hold?'); 'X met Y on Monday. X said …' is the lead, not a title."""
+    text = line.strip()
+    if not text or len(text.split()) > _TITLE_WORDS:
+        return False
+    if re.search(r"[.!?][\"”’']?\s+[A-Z\"“]", text):
+        return False  # two sentences
+    return not re.search(r"(?<![A-Z])\.[\"”’']?$", text)  # "… on Monday." (not "… with the U.S.")
+
+
+#: A headline is at most this many words.
+_TITLE_WORDS = 30
+
+
 def _take_title(lines: list[str], found: dict[str, str]) -> tuple[str | None, list[str]]:
-    """The first non-empty line is the title; a masthead line naming an outlet is metadata instead."""
+    """The first non-empty line is the title when it looks like one; a masthead line naming an outlet is
+    metadata instead."""
     rest = list(lines)
     while rest and not rest[0].strip():
         rest.pop(0)
@@ -129,6 +145,8 @@ def _take_title(lines: list[str], found: dict[str, str]) -> tuple[str | None, li
             rest.pop(0)
     if not rest:
         return None, []
+    if not looks_like_a_title(rest[0]):
+        return None, rest  # a lead sentence is never taken for a title
     title = rest.pop(0).strip()
     # A standfirst (short subtitle without final punctuation) right after the title is kept out too.
     while rest and not rest[0].strip():

@@ -446,3 +446,8 @@ def test_a_quotation_after_a_colon_spells_out_what_the_subject_did(read) -> None
 
 def test_a_colon_after_a_verb_is_no_statement_without_a_quotation(read) -> None:
     assert statements(read("Mark Holm visited three cities: Oslo, Bergen and Tromso.")) == []
+
+
+def test_declining_to_say_says_nothing(read) -> None:
+    assert statements(read("Anne Roux declined to say whether sanctions were discussed.")) == []
+    assert statements(read("Anne Roux refused to comment on the talks.")) == []

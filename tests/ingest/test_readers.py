@@ -152,3 +152,15 @@ def test_a_live_blog_entry_time_stands_on_its_own_line() -> None:
     assert isinstance(doc, Document)
     assert doc.text == ("18:25\nMark Holm lands in Oslo and greets a crowd.\n19:55 GMT\nPeter Lind says the talks went "
                         "well.\nThe vote was 18:25 - a tie.")
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Talks end in Oslo\n\nMark Holm met Anne Roux in Oslo on Monday.\n", "Talks end in Oslo"),
+    ("Will the truce hold?\n\nMark Holm met Anne Roux in Oslo on Monday.\n", "Will the truce hold?"),
+    ("Mark Holm met Anne Roux in Oslo on Monday. Holm said the talks had been useful.\n\nRoux agreed.\n", None),
+    ("Mark Holm met Anne Roux in Oslo on Monday.\n\nRoux said the talks had been useful.\n", None),
+])
+def test_the_first_line_is_a_title_only_when_it_looks_like_one(text: str, title: str | None) -> None:
+    d = doc_of(text)
+    assert d.title == title
+    assert d.text.startswith("Mark Holm met Anne Roux")

@@ -20,8 +20,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from kg.data import words
 from kg.extract.entities import EntityIndex
 from kg.extract.facts import Meeting, Statement
 from kg.extract.mentions import Resolver
@@ -45,7 +46,7 @@ def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver,
         found: list[Found] = []
         for tok in sent:
             if is_cue(tok) and not inside(tok.idx, ctx.quotes) and not any(c.dep_ == L.NEG for c in tok.children) \
-                    and not reported_inside_another(tok):
+                    and not reported_inside_another(tok) and not _declined(tok):
                 f = parenthetical(tok, sent, ctx) or reported(tok, sent, ctx, found)
                 if f:
                     found.append(f)
@@ -63,6 +64,15 @@ def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver,
     out += direct(ctx)
     out += extract_transcript_statements(doc, index)
     return _dedupe(out)
+
+
+def _declined(cue: Token) -> bool:
+    """'She declined to say whether …', 'refused to comment on …': nothing was said."""
+    return cue.dep_ == L.XCOMP and cue.head.lemma_.lower() in _DECLINING
+
+
+#: Verbs (lemmas) of not saying: "declined to say", "refused to comment".
+_DECLINING = words("statements", "declining")
 
 
 def _dedupe(statements: list[Statement]) -> list[Statement]:
