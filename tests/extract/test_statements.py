@@ -451,3 +451,11 @@ def test_a_colon_after_a_verb_is_no_statement_without_a_quotation(read) -> None:
 def test_declining_to_say_says_nothing(read) -> None:
     assert statements(read("Anne Roux declined to say whether sanctions were discussed.")) == []
     assert statements(read("Anne Roux refused to comment on the talks.")) == []
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_quotation_after_it(read) -> None:
+    f = read('Tom Becker commented, "Hoping that the movement translates into a national conversation on race."\n\n'
+             'President Mark Holm tweeted using his account:\n\n'
+             '"Cool clock, Ahmed. We should inspire more kids like you to like science."')
+    assert ("Mark Holm", "We should inspire more kids like you to like science.") in statements(f)
+    assert not any(s == "Tom Becker" and "science" in c for s, c in statements(f))

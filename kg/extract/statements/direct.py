@@ -29,6 +29,8 @@ def direct(ctx: Context) -> list[Statement]:
         if q.words < 4:
             continue
         cue = _attribution(doc, text, q, quotes) if not (q.continued and last) else None
+        if cue is None and _starts_paragraph(text, q.start):
+            cue = _introduced(doc, text, q, quotes)  # "X tweeted using his account:" then the quotation
         if cue is not None:
             speaker, via_pronoun = speakers.of(cue)
             if speaker is None and (obj := _quoted_object(cue)) is not None:
@@ -63,11 +65,13 @@ def quoted_sentences(quote: str) -> list[str]:
     return parts
 
 
-def _attribution(doc: Doc, text: str, q: Quote, quotes: list[Quote]) -> Token | None:
-    """The speech verb outside quotes nearest to the quotation, within its paragraph."""
-    para_start = text.rfind("\n", 0, q.start) + 1
-    para_end = text.find("\n", q.end)
-    para_end = len(text) if para_end < 0 else para_end
+def _attribution(doc: Doc, text: str, q: Quote, quotes: list[Quote], para_start: int | None = None,
+                 para_end: int | None = None) -> Token | None:
+    """The speech verb outside quotes nearest to the quotation, within its paragraph (or the one given)."""
+    if para_start is None or para_end is None:
+        para_start = text.rfind("\n", 0, q.start) + 1
+        para_end = text.find("\n", q.end)
+        para_end = len(text) if para_end < 0 else para_end
     para = doc.char_span(para_start, para_end, alignment_mode="expand")
     best: tuple[int, Token] | None = None
     for tok in para if para is not None else doc:
@@ -78,6 +82,17 @@ def _attribution(doc: Doc, text: str, q: Quote, quotes: list[Quote]) -> Token | 
         if best is None or dist < best[0]:
             best = (dist, tok)
     return best[1] if best else None
+
+
+def _introduced(doc: Doc, text: str, q: Quote, quotes: list[Quote]) -> Token | None:
+    """The speech verb of the paragraph before a quotation, when that paragraph ends with a colon."""
+    para_end = text.rfind("\n", 0, q.start)
+    while para_end > 0 and text[para_end - 1] == "\n":
+        para_end -= 1
+    if para_end <= 0 or not text[:para_end].rstrip().endswith(":"):
+        return None
+    para_start = text.rfind("\n", 0, para_end) + 1
+    return _attribution(doc, text, Quote(para_end, para_end, "", False), quotes, para_start, para_end)
 
 
 def _issues_statement(tok: Token) -> bool:
