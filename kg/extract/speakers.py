@@ -109,7 +109,11 @@ class Speakers:
             # "Yang noted that China was a victim, and said …": the conjunct hangs off the complement.
             if cue.dep_ == L.CONJ and head.dep_ == L.CCOMP and head.head.pos_ == "VERB":
                 head = head.head
-            subj = next((c for c in head.children if c.dep_ == L.NSUBJ), None)
+            subjects = [c for c in head.children if c.dep_ == L.NSUBJ]
+            subj = subjects[0] if subjects else None
+            if subj is not None and self.resolve(subj)[0] is None:
+                # "Facebook co-founder X tweeted … and said", read with three subjects: the one that names someone
+                subj = next((c for c in reversed(subjects) if self.resolve(c)[0] is not None), subj)
         if subj is not None and (members := self.joint(subj)):
             return members[0], True
         if subj is not None:

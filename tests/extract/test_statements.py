@@ -459,3 +459,9 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_quotation_after_it(read) -
              '"Cool clock, Ahmed. We should inspire more kids like you to like science."')
     assert ("Mark Holm", "We should inspire more kids like you to like science.") in statements(f)
     assert not any(s == "Tom Becker" and "science" in c for s, c in statements(f))
+
+
+def test_a_second_verb_speaks_for_the_subject_the_parser_split(read) -> None:
+    f = read("Acme co-founder Mark Holm tweeted to Peter Lind and said the boy was welcome to come and tour the "
+             "company.")
+    assert ("Mark Holm", "the boy was welcome to come and tour the company") in statements(f)
