@@ -191,3 +191,8 @@ def test_a_name_cut_at_the_front_gets_its_first_word_back(nlp: Language) -> None
               "Political Bureau, and Kim Tok Hun, premier of the Cabinet.")
     people = {e.text for e in doc.ents if e.label_ == "PERSON"}
     assert "Choe Ryong Hae" in people and "Ryong Hae" not in people
+
+
+def test_a_name_after_a_relations_body_is_split_off(nlp: Language) -> None:
+    found = ents(nlp, "Executive director of the Council on Foreign Relations Anne Roux said the talks were useful.")
+    assert ("Anne Roux", "PERSON") in found and ("Council on Foreign Relations", "ORG") in found
