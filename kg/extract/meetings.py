@@ -17,6 +17,7 @@ from kg.extract.visits import GATHERING_NOUNS, gathering_parties, visit_parties
 from kg.extract.when import WEEKDAYS, find_interval, resolve_date
 from kg.nlp import labels as L
 from kg.nlp.gazetteer import titles
+from kg.nlp.layout import dateline_and_byline_tokens
 
 MEETING_VERBS = words("meetings", "verbs")
 MEETING_NOUNS = words("meetings", "nouns")
@@ -80,7 +81,7 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
                     when = narrative.date[0]  # "(2024)" and the dateline's June 19: the day, not the year
                 meetings.append(Meeting(
                     participants=tuple(group), cue=cue.lemma_.lower(), evidence=evidence_of(sent, index.document_id),
-                    confidence=confidence, date=when, place=_place(sent, index, group), planned=planned,
+                    confidence=confidence, date=when, place=_place(sent, index, group, cue), planned=planned,
                     host=host, mode=meeting_mode(cue)))
                 certainties.append(certainty)
                 if cue.pos_ == "VERB":
@@ -424,8 +425,11 @@ def _participants(cue: Token, resolver: Resolver, last: tuple[str, ...] = ()) ->
     if cue.pos_ != "VERB" and cue.dep_ == L.POBJ and cue.head.lower_ in _DURING_PREPS and gov.pos_ in ("VERB", "AUX"):
         heads += [c for c in gov.children if c.dep_ == L.DOBJ and c.ent_type_ == L.PERSON]  # "briefed Y during a meeting"
     out: list[str] = []
+    layout = dateline_and_byline_tokens(cue.doc)  # "BEIJING, Oct. 17 (Xinhua) -- X held talks": not Xinhua
     for h in heads:
         for tok in [h, *_conjuncts(h)]:
+            if tok.i in layout:
+                continue
             for key in _entities_of_phrase(tok, resolver, last):
                 if key not in out:
                     out.append(key)
@@ -697,9 +701,14 @@ def _is_heading(sent: Span) -> bool:
     return len(text.split()) <= 8 and not text.endswith((".", "!", "?", '"', "”"))
 
 
-def _place(sent: Span, index: EntityIndex, participants: list[str]) -> str | None:
-    """The place of 'in Washington', 'at the White House' (not a participant)."""
+def _place(sent: Span, index: EntityIndex, participants: list[str], cue: Token | None = None) -> str | None:
+    """The place of 'in Washington', 'at the White House' (not a participant), outside a relative clause
+    that says something else ('X, who is in China for a state visit, …')."""
+    aside = {t.i for r in sent if r.dep_ in (L.RELCL, L.ACL) and (cue is None or cue.i not in
+                                                                     {x.i for x in r.subtree}) for t in r.subtree}
     for tok in sent:
+        if tok.i in aside:
+            continue
         if tok.dep_ == L.POBJ and tok.head.lower_ in ("in", "at") and (key := index.entity_of(tok)):
             kind = index.entities[key].kind
             if key not in participants and (kind in (PLACE, COUNTRY) or tok.ent_type_ == L.FAC or

@@ -384,3 +384,10 @@ def test_forms_like_a_meeting_that_are_none(read, text: str) -> None:
 def test_officials_from_two_countries_and_an_unnamed_counterpart_meet_as_their_countries(read) -> None:
     assert meetings(read("Officials from Turkey and Greece met in Ankara on Monday.")) == [{"Turkey", "Greece"}]
     assert meetings(read("Mark Holm met his Turkish counterpart in Ankara on Monday.")) == [{"Mark Holm", "Turkey"}]
+
+
+def test_the_agency_of_a_dateline_is_no_participant_and_an_aside_gives_no_place(read) -> None:
+    f = read("BEIJING, Oct. 17 (Xinhua) -- Chinese President Tom Becker held talks with Kenyan President Paul Kerr, "
+             "who is in China for a state visit, at the Great Hall of the People in Beijing on Tuesday.")
+    assert meetings(f) == [{"Tom Becker", "Paul Kerr"}]
+    assert name(f, f.meetings[0].place) != "China"
