@@ -51,8 +51,14 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
     for sent in doc.sents:
         narrative.enter(sent)
         in_sentence: list[list[str]] = []  # "received by Xi on Monday, and on Tuesday sat down with Li": two
+        unheld: set[int] = set()  # cues of meetings the sentence says were not held
         for cue in sent:
             if not _is_cue(cue) and cue.lower_ not in GATHERING_NOUNS or _a_topic(cue):
+                continue
+            if _not_held(cue):
+                unheld.add(cue.i)  # "X could meet Y at the summit": nor is the summit their meeting
+                continue
+            if unheld and (not _is_cue(cue) or any(a.i in unheld for a in cue.ancestors)):
                 continue
             host = None
             confidence = 0.8 if cue.pos_ == "VERB" else 0.7
@@ -87,6 +93,34 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
                 if cue.pos_ == "VERB":
                     last_told = tuple(group)
     return _within_visits(_dedupe(_with_delegations(meetings, participant_lists(doc, index)), certainties))
+
+
+def _not_held(cue: Token) -> bool:
+    """A meeting the text says did not or may not take place: 'has not met', 'never met', 'refused to
+    meet', 'wants to meet', 'could meet', 'cancelled the talks', 'a meeting is possible'."""
+    if any(c.dep_ == L.NEG or c.lower_ == "never" for c in cue.children):
+        return True
+    if cue.pos_ in ("VERB", "AUX") and any(c.dep_ in L.AUX and c.lower_ in _HYPOTHETICAL_MODALS for c in cue.children):
+        return True
+    gov = cue.head
+    if cue.dep_ == L.XCOMP and gov.pos_ == "ADJ" and gov.lemma_.lower() in _HYPOTHETICAL_WORDS:
+        return True  # "would be willing to meet X"
+    if cue.dep_ in (L.XCOMP, L.DOBJ) and gov.lemma_.lower() in _UNMEETING_VERBS:
+        return True  # "refused to meet X", "called off the talks"
+    if cue.dep_ == L.XCOMP and any(c.dep_ == L.NEG or c.lower_ == "never" for c in gov.children):
+        return True  # "did not agree to meet X"
+    if any(c.lemma_.lower() in _HYPOTHETICAL_WORDS for c in cue.children if c.dep_ == L.AMOD):
+        return True  # "a possible meeting"
+    return cue.dep_ in L.SUBJECTS and any(c.dep_ == L.ACOMP and c.lemma_.lower() in _HYPOTHETICAL_WORDS
+                                          for c in gov.children)  # "a meeting is possible"
+
+
+#: Modals that make a meeting hypothetical: "could meet", "might hold talks".
+_HYPOTHETICAL_MODALS = words("meetings", "hypothetical_modals")
+#: Verbs whose complement is a meeting not held: "refused to meet", "cancelled the talks", "wants to meet".
+_UNMEETING_VERBS = words("meetings", "unmeeting_verbs")
+#: Words that make a meeting a possibility: "a possible meeting", "talks are unlikely".
+_HYPOTHETICAL_WORDS = words("meetings", "hypothetical_words")
 
 
 def _a_topic(cue: Token) -> bool:

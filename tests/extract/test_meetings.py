@@ -391,3 +391,23 @@ def test_the_agency_of_a_dateline_is_no_participant_and_an_aside_gives_no_place(
              "who is in China for a state visit, at the Great Hall of the People in Beijing on Tuesday.")
     assert meetings(f) == [{"Tom Becker", "Paul Kerr"}]
     assert name(f, f.meetings[0].place) != "China"
+
+
+@pytest.mark.parametrize("text", [
+    "A meeting between Mark Holm and Peter Lind is possible later this year.",
+    "Mark Holm said he would be willing to meet Peter Lind.",
+    "Mark Holm could meet Peter Lind at the summit, officials said.",
+    "Mark Holm has not met Peter Lind since 2019.",
+    "Mark Holm refused to meet Peter Lind on Monday.",
+    "Mark Holm has never met Peter Lind.",
+    "Mark Holm wants to meet Peter Lind.",
+    "Mark Holm cancelled his meeting with Peter Lind.",
+    "Mark Holm called off talks with Peter Lind.",
+])
+def test_a_meeting_not_held_or_only_possible_is_none(read, text: str) -> None:
+    assert meetings(read(text)) == []
+
+
+def test_an_expected_meeting_is_planned(read) -> None:
+    f = read("Mark Holm is expected to meet Peter Lind on Friday.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind"}] and f.meetings[0].planned
