@@ -224,6 +224,12 @@ def names_cut_at_the_front(c: _Candidate, s: _ModelSpans) -> None:
         c.start -= 1
 
 
+def bodies_read_as_places(c: _Candidate, s: _ModelSpans) -> None:
+    """"a senior fellow at the Atlantic Forum" tagged a facility: a name ending in a body's head is a body."""
+    if c.label in (L.FAC, L.LOC) and c.end - c.start > 1 and s.doc[c.end - 1].lower_ in _INSTITUTION_HEADS:
+        c.label = L.ORG
+
+
 def names_before_who(c: _Candidate, s: _ModelSpans) -> None:
     """"Moussa Faki Mahamat, who chairs …": 'who' is said of people."""
     doc, start, end = s.doc, c.start, c.end
@@ -286,7 +292,7 @@ def name_tails(c: _Candidate, s: _ModelSpans) -> None:
 SPAN_FIXES: tuple[SpanFix, ...] = (
     drop_datelines_and_bylines, drop_lower_case_bodies, strip_possessives, strip_articles,
     strip_function_word_tails, strip_titles_before_names, drop_bare_honorifics, cut_titles_read_as_bodies, split_at_commas,
-    split_names_from_bodies, names_after_titles, names_cut_at_the_front, names_before_who, names_before_descriptions,
+    split_names_from_bodies, names_after_titles, names_cut_at_the_front, bodies_read_as_places, names_before_who, names_before_descriptions,
     names_after_honorifics, names_beside_titles, surnames_read_as_places, name_tails, short_name_syllables,
 )
 
@@ -413,6 +419,8 @@ def _title_case_line(sent: Span, at_least: int = 3) -> bool:
 
 #: Head words of a named body that a person's name may follow inside one model span.
 _BODY_HEADS = frozenset(_GOV_HEADS) | words("names", "more_body_heads")
+#: Head words of a body's name that the model may tag a facility: "the Atlantic Forum", "the Wilson Center".
+_INSTITUTION_HEADS = words("names", "institution_heads")
 
 
 def _name_inside_body(doc: Doc, start: int, end: int, title_tokens: set[int]) -> int | None:

@@ -196,3 +196,8 @@ def test_a_name_cut_at_the_front_gets_its_first_word_back(nlp: Language) -> None
 def test_a_name_after_a_relations_body_is_split_off(nlp: Language) -> None:
     found = ents(nlp, "Executive director of the Council on Foreign Relations Anne Roux said the talks were useful.")
     assert ("Anne Roux", "PERSON") in found and ("Council on Foreign Relations", "ORG") in found
+
+
+def test_a_body_the_model_tags_a_facility_is_a_body(nlp: Language) -> None:
+    found = ents(nlp, "Anne Roux, a senior fellow at the Atlantic Forum in Washington, said China walked in.")
+    assert ("Atlantic Forum", "ORG") in found
