@@ -225,8 +225,12 @@ def names_cut_at_the_front(c: _Candidate, s: _ModelSpans) -> None:
 
 
 def bodies_read_as_places(c: _Candidate, s: _ModelSpans) -> None:
-    """"a senior fellow at the Atlantic Forum" tagged a facility: a name ending in a body's head is a body."""
-    if c.label in (L.FAC, L.LOC) and c.end - c.start > 1 and s.doc[c.end - 1].lower_ in _INSTITUTION_HEADS:
+    """"a senior fellow at the Atlantic Forum" tagged a facility: after a title, a body's head makes a body."""
+    k = c.start - 1
+    while k >= 0 and s.doc[k].lower_ in ("the", "at", "of", "for"):
+        k -= 1
+    if c.label in (L.FAC, L.LOC) and c.end - c.start > 1 and s.doc[c.end - 1].lower_ in _INSTITUTION_HEADS \
+            and k < c.start - 1 and k in s.title_tokens:
         c.label = L.ORG
 
 
