@@ -220,6 +220,7 @@ def names_cut_at_the_front(c: _Candidate, s: _ModelSpans) -> None:
     tok = doc[c.start - 1]
     if (tok.pos_ == "PROPN" and tok.dep_ == L.COMPOUND and c.start <= tok.head.i < c.end and tok.is_title
             and not tok.ent_type_ and not tok.is_sent_start and tok.lower_ not in HONORIFICS
+            and not tok.text.endswith(".") and tok.lower_ not in _GREETINGS  # "Prof. X", "Thanks Don"
             and tok.i not in s.layout and not doc[tok.i - 1].is_title):
         c.start -= 1
 
@@ -425,6 +426,8 @@ def _title_case_line(sent: Span, at_least: int = 3) -> bool:
 _BODY_HEADS = frozenset(_GOV_HEADS) | words("names", "more_body_heads")
 #: Head words of a body's name that the model may tag a facility: "the Atlantic Forum", "the Wilson Center".
 _INSTITUTION_HEADS = words("names", "institution_heads")
+#: Words of address a name follows in letters and posts: "Thanks Don", "Hello Louise".
+_GREETINGS = words("names", "greetings")
 
 
 def _name_inside_body(doc: Doc, start: int, end: int, title_tokens: set[int]) -> int | None:

@@ -201,3 +201,9 @@ def test_a_name_after_a_relations_body_is_split_off(nlp: Language) -> None:
 def test_a_body_the_model_tags_a_facility_is_a_body(nlp: Language) -> None:
     found = ents(nlp, "Anne Roux, a senior fellow at the Atlantic Forum in Washington, said China walked in.")
     assert ("Atlantic Forum", "ORG") in found
+
+
+def test_a_word_of_address_or_an_abbreviated_title_is_no_first_name(nlp: Language) -> None:
+    people = {e.text for e in nlp("Thanks Don, I will send the file. Prof. Anne Roux agreed.").ents
+              if e.label_ == "PERSON"}
+    assert not any(p.startswith(("Thanks", "Prof.")) for p in people)
