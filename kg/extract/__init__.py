@@ -12,7 +12,7 @@ from kg.extract.facts import DocumentFacts
 from kg.extract.hosts import fill_host_countries
 from kg.extract.meetings import extract_meetings
 from kg.extract.mentions import Resolver
-from kg.extract.roles import extract_roles, fill_from_home_country
+from kg.extract.roles import extract_roles, fill_from_home_country, fill_from_title_country
 from kg.extract.statements import extract_statements
 from kg.ingest.document import Document
 
@@ -27,6 +27,7 @@ def extract_facts(doc: Doc, document: Document) -> DocumentFacts:
     published = date.fromisoformat(document.date) if document.date else None
     meetings = extract_meetings(doc, index, resolver, published)
     roles = fill_from_home_country(fill_host_countries(doc, index, roles, meetings, document.dateline), index)
+    roles = fill_from_title_country(roles, index)
     statements = extract_statements(doc, index, resolver, meetings)
     agreements = extract_agreements(doc, index, resolver)
     return DocumentFacts(document=document, entities=dict(sorted(index.entities.items())), mentions=index.mentions,

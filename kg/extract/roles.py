@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.data import words
+from kg.data import word_map, words
 from kg.extract.descriptions import described_holders, described_subjects
 from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
@@ -79,6 +79,22 @@ def _fill_from_person_countries(doc: Doc, roles: list[Role], index: EntityIndex)
 _HOME_POSTS = NATIONAL_POSTS - {"President", "King"}
 #: A document's home country: named at least this often, and this many times as often as any other.
 _HOME_MENTIONS, _HOME_DOMINANCE = 3, 2
+
+
+def fill_from_title_country(roles: list[Role], index: EntityIndex) -> list[Role]:
+    """'Secretary of State X' with no country anywhere: a title only one country's government uses is that
+    country's post (`title_countries` in kg/data/words/roles.toml)."""
+    out = []
+    for r in roles:
+        country = _TITLE_COUNTRIES.get(r.role.lower().removeprefix("the ").strip())
+        if country and not r.organization and not r.relative_to and (found := lookup_country(country)) is not None:
+            r = replace(r, organization=index.add(COUNTRY, found.country.name, qid=found.country.qid), confidence=0.5)
+        out.append(r)
+    return _dedupe(out, index)
+
+
+#: Titles only one country's government uses, and that country.
+_TITLE_COUNTRIES = word_map("roles", "title_countries")
 
 
 def fill_from_home_country(roles: list[Role], index: EntityIndex) -> list[Role]:

@@ -299,3 +299,10 @@ def test_took_over_as_and_an_acting_post_in_apposition(read) -> None:
     assert ("Mark Holm", "Head", "International Monetary Fund") in roles(read(
         "Mark Holm took over as head of the IMF in 2019."))
     assert ("Mark Holm", "President", "Peru") in roles(read("Mark Holm, the acting president of Peru, arrived in Paris."))
+
+
+def test_a_title_only_one_government_uses_is_that_countrys_post(read) -> None:
+    f = read("Secretary of State Mark Holm met today with Foreign Minister Peter Lind of Norway in Oslo.")
+    assert ("Mark Holm", "Secretary of State", "United States") in roles(f)
+    f = read("Foreign Secretary Mark Holm met Peter Lind in Oslo on Monday.")
+    assert not any(r[0] == "Mark Holm" and r[2] for r in roles(f))
