@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.data import words
 from kg.extract.entities import EntityIndex
-from kg.extract.facts import COUNTRY, GROUP, ORGANIZATION, PERSON, Role
+from kg.extract.facts import COUNTRY, GROUP, ORGANIZATION, PERSON, PLACE, Role
 from kg.nlp import labels as L
 from kg.nlp.components import TITLES_KEY
 from kg.nlp.gazetteer import lookup_country, titles
@@ -180,10 +180,14 @@ class Resolver:
         if (lemma in titles() or tok.lower_ in titles() or tok.i in self._titles) and (
                 (key := self._by_description(tok) if tok.tag_ != "NNS" else None) is not None or tok.tag_ != "NNS"
                 or any(c.dep_ == L.NUMMOD or c.lower_ in ("the", "these", "those") for c in tok.children)):
+            if key is None and any(c.lower_ in ("a", "an") for c in tok.children):
+                # "A State Department spokesperson said", "an Israeli official said": the body they speak for
+                found = ix.entities_in(subtree, (ORGANIZATION, COUNTRY))
+                return found[0] if found else None
             return key
-        if lemma in _CARRIERS:  # "South Korea's military said", "Chinese officials said": the body they speak for
+        if lemma in _CARRIERS or tok.lower_ in _CARRIERS:  # "South Korea's military said", "Chinese officials said"
             found = ix.entities_in(subtree, (PERSON, ORGANIZATION, COUNTRY))
-            return found[0] if found else None
+            return found[0] if found else self._capital_in(subtree)  # "officials in Washington said"
         if allow_groups and lemma in _GROUP_NOUNS:
             mods = [t for t in tok.lefts if lookup_country(t.text)]
             if mods:
@@ -191,6 +195,14 @@ class Resolver:
                 assert country is not None
                 name = f"{mods[0].text} {tok.text}"
                 return ix.add(GROUP, name, part_of=f"country:{country.country.name.lower()}")
+        return None
+
+    def _capital_in(self, span: Span) -> str | None:
+        """The country whose capital a phrase names ('officials in Washington'): its government speaks."""
+        for key in self.index.entities_in(span, (PLACE,)):
+            found = lookup_country(self.index.entities[key].name)
+            if found is not None and found.form == "capital":
+                return self.index.add(COUNTRY, found.country.name, qid=found.country.qid)
         return None
 
     def _by_description(self, tok: Token) -> str | None:

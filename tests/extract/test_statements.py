@@ -465,3 +465,13 @@ def test_a_second_verb_speaks_for_the_subject_the_parser_split(read) -> None:
     f = read("Acme co-founder Mark Holm tweeted to Peter Lind and said the boy was welcome to come and tour the "
              "company.")
     assert ("Mark Holm", "the boy was welcome to come and tour the company") in statements(f)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Chinese state media said the talks had been productive.", "China"),
+    ("Officials in Washington said the plan was under review.", "United States"),
+    ("A State Department spokesperson said the United States was monitoring the situation.",
+     "United States Department of State"),
+])
+def test_bodies_speak_through_their_media_officials_and_unnamed_spokespeople(read, text: str, speaker: str) -> None:
+    assert [s for s, _ in statements(read(text))] == [speaker]
