@@ -25,6 +25,8 @@ _WOMAN_BEFORE = words("mentions", "woman_before")
 _MAN_BEFORE = words("mentions", "man_before")
 _CARRIERS = words("mentions", "carriers")
 _GROUP_NOUNS = words("mentions", "group_nouns")
+#: Titles whose holder speaks for the one whose title it is: "X's spokesman said".
+_SPEAKING_FOR = words("mentions", "speaking_for")
 
 
 class Resolver:
@@ -184,6 +186,9 @@ class Resolver:
                 # "A State Department spokesperson said", "an Israeli official said": the body they speak for
                 found = ix.entities_in(subtree, (ORGANIZATION, COUNTRY))
                 return found[0] if found else None
+            if key is None and lemma in _SPEAKING_FOR and (owner := next(
+                    (k for c in tok.children if c.dep_ == L.POSS and (k := ix.entity_of(c))), None)):
+                return owner  # "X's spokesman said": X speaks
             return key
         if lemma in _CARRIERS or tok.lower_ in _CARRIERS:  # "South Korea's military said", "Chinese officials said"
             found = ix.entities_in(subtree, (PERSON, ORGANIZATION, COUNTRY))

@@ -472,6 +472,7 @@ def test_a_second_verb_speaks_for_the_subject_the_parser_split(read) -> None:
     ("Officials in Washington said the plan was under review.", "United States"),
     ("A State Department spokesperson said the United States was monitoring the situation.",
      "United States Department of State"),
+    ("Mark Holm's spokesman said the talks were useful.", "Mark Holm"),
 ])
 def test_bodies_speak_through_their_media_officials_and_unnamed_spokespeople(read, text: str, speaker: str) -> None:
     assert [s for s, _ in statements(read(text))] == [speaker]
