@@ -477,12 +477,15 @@ def _participants(cue: Token, resolver: Resolver, last: tuple[str, ...] = ()) ->
 
 
 def _separately(cue: Token, people: list[str], resolver: Resolver) -> list[list[str]]:
-    """'X met separately with A and B': two bilaterals, X with A and X with B; else the one meeting."""
+    """'X met separately with A and B': two bilaterals, X with A and X with B; 'A and B met X separately':
+    A with X and B with X; else the one meeting."""
     if cue.pos_ != "VERB" or not any(c.lower_ in ("separately", "individually") for c in cue.children):
         return [people]
     subjects = [k for c in cue.children if c.dep_ in L.SUBJECTS for t in (c, *_conjuncts(c))
                 if (k := resolver.resolve(t)) is not None and k in people]
     others = [k for k in people if k not in subjects]
+    if len(subjects) >= 2 and len(others) == 1:  # "A and B also met X separately": A with X, B with X
+        return [[k, others[0]] for k in subjects]
     if not subjects or len(others) < 2:
         return [people]
     return [[*subjects, k] for k in others]

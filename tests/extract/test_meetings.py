@@ -411,3 +411,8 @@ def test_a_meeting_not_held_or_only_possible_is_none(read, text: str) -> None:
 def test_an_expected_meeting_is_planned(read) -> None:
     f = read("Mark Holm is expected to meet Peter Lind on Friday.")
     assert meetings(f) == [{"Mark Holm", "Peter Lind"}] and f.meetings[0].planned
+
+
+def test_two_who_met_one_separately_held_two_bilaterals(read) -> None:
+    f = read("Premier Jan Olsen and Vice President Erik Dahl also met Paul Kerr separately on Thursday.")
+    assert meetings(f) == [{"Jan Olsen", "Paul Kerr"}, {"Erik Dahl", "Paul Kerr"}]
