@@ -74,7 +74,7 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
                 people, confidence = gathering_parties(cue, resolver), 0.5
             if len(people) < 2:
                 continue
-            for group in _separately(cue, people, resolver):
+            for group in _separately(cue, _named_over_bodies(people, resolver), resolver):
                 if in_sentence and (any(set(group) <= set(e) or set(e) <= set(group) for e in in_sentence) or not any(
                         index.entities[k].kind == PERSON for k in set(group) - {k for e in in_sentence for k in e})):
                     continue  # "met … for talks": one meeting, read twice; a second needs someone new
@@ -121,6 +121,15 @@ _HYPOTHETICAL_MODALS = words("meetings", "hypothetical_modals")
 _UNMEETING_VERBS = words("meetings", "unmeeting_verbs")
 #: Words that make a meeting a possibility: "a possible meeting", "talks are unlikely".
 _HYPOTHETICAL_WORDS = words("meetings", "hypothetical_words")
+
+
+def _named_over_bodies(people: list[str], resolver: Resolver) -> list[str]:
+    """'received the delegation of Russia headed by X, Russia's defence minister': the people, not also the
+    country or body one of them holds a post of (countries and bodies take part only where nobody is named)."""
+    ix = resolver.index
+    held = {r.organization for r in resolver.roles if r.person in people and r.organization}
+    out = [p for p in people if not (ix.entities[p].kind in (COUNTRY, ORGANIZATION) and p in held)]
+    return out if len(out) >= 2 else people
 
 
 def _a_topic(cue: Token) -> bool:
@@ -554,13 +563,23 @@ def _with_phrases(cue: Token) -> list[Token]:
     return out
 
 
-def _conjuncts(tok: Token) -> list[Token]:
-    """Coordinated participants, also through an apposition ("Kerry, secretary …, Johnson and Rice")."""
+def _conjuncts(tok: Token, described: bool = False) -> list[Token]:
+    """Coordinated participants, also through an apposition ("Kerry, secretary …, Johnson and Rice"); a
+    title in apposition, and the titles coordinated with it, describe the one before them ("Kim, general
+    secretary of X and president of Y"): they are no one else to resolve."""
     out = []
     for c in tok.children:
         if c.dep_ in (L.CONJ, L.APPOS):
-            out += [c, *_conjuncts(c)]
+            describing = (described or c.dep_ == L.APPOS) and not _names_someone(c)
+            if not describing:
+                out.append(c)
+            out += _conjuncts(c, describing)
     return out
+
+
+def _names_someone(tok: Token) -> bool:
+    """A name (any entity type), not a title or common noun."""
+    return bool(tok.ent_type_) or tok.pos_ == "PROPN" and tok.lemma_.lower() not in titles()
 
 
 def _entities_of_phrase(tok: Token, resolver: Resolver, last: tuple[str, ...] = ()) -> list[str]:

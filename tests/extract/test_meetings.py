@@ -416,3 +416,12 @@ def test_an_expected_meeting_is_planned(read) -> None:
 def test_two_who_met_one_separately_held_two_bilaterals(read) -> None:
     f = read("Premier Jan Olsen and Vice President Erik Dahl also met Paul Kerr separately on Thursday.")
     assert meetings(f) == [{"Jan Olsen", "Paul Kerr"}, {"Erik Dahl", "Paul Kerr"}]
+
+
+def test_titles_in_apposition_are_no_one_else_and_a_named_side_is_not_also_its_country(read) -> None:
+    f = read("Peter Lind, general secretary of the Party and president of the Council, received the delegation "
+             "of Russia headed by Mark Holm, defence minister of Russia, on Monday. Present there was Anne Roux, "
+             "secretary of the Party. Holm conveyed the greetings of President Tom Becker.")
+    got = meetings(f)
+    assert got and "Tom Becker" not in got[0] and "Russia" not in got[0]
+    assert {"Peter Lind", "Mark Holm"} <= got[0]
