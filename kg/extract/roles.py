@@ -453,12 +453,20 @@ def _body_of(after: Span, title: Span, index: EntityIndex) -> str | None:
                 tok.ent_type_ == L.NORP or (cf := lookup_country(tok.text)) is not None and cf.form == "demonym"):
             # "spokesman for the Indonesian military": that country's body, named as written
             return index.add(ORGANIZATION, f"{tok.text} {tok.head.text}", part_of=key)
+        if key and index.entities[key].kind == ORGANIZATION and _a_portfolio(index.mention_span(tok)):
+            continue  # "minister of National Defence": the portfolio, not a body; the country is filled later
         if key and index.entities[key].kind in _ORG_KINDS and tok.ent_type_ != L.NORP:
             prep = next((t for t in reversed(after.doc[after.start:tok.i]) if t.pos_ == "ADP"), None)
             if envoy and prep is not None and prep.lower_ in ("to", "in"):
                 return None  # "the ambassador to Moscow": where the envoy serves, not whom for
             return _outermost(tok, key, after, index)
     return None
+
+
+def _a_portfolio(name: Span | None) -> bool:
+    """Whether a name is only a ministerial portfolio's words ('National Defence', 'Foreign Affairs')."""
+    words_ = [t.lower_ for t in name or () if t.is_alpha and t.lower_ not in ("and", "of", "the", "national")]
+    return bool(words_) and all(w in portfolio_words() for w in words_)
 
 
 def _outermost(tok: Token, key: str, within: Span, index: EntityIndex) -> str:

@@ -306,3 +306,9 @@ def test_a_title_only_one_government_uses_is_that_countrys_post(read) -> None:
     assert ("Mark Holm", "Secretary of State", "United States") in roles(f)
     f = read("Foreign Secretary Mark Holm met Peter Lind in Oslo on Monday.")
     assert not any(r[0] == "Mark Holm" and r[2] for r in roles(f))
+
+
+def test_a_portfolio_the_model_tags_a_body_is_no_body(read) -> None:
+    f = read("Present there from the DPRK side were Mark Holm, minister of National Defence, and Peter Lind, "
+             "secretary of the Central Committee of the WPK.")
+    assert not any(r[0] == "Mark Holm" and r[2] == "National Defence" for r in roles(f))
