@@ -10,6 +10,7 @@ from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Agreement
 from kg.extract.mentions import Resolver
 from kg.nlp import labels as L
+from kg.nlp.find import sentences
 from kg.nlp.gazetteer import outlet_surface_forms
 
 _OBJECT_NOUNS = words("agreements", "object_nouns")
@@ -18,7 +19,7 @@ _VERBS = words("agreements", "verbs")
 
 def extract_agreements(doc: Doc, index: EntityIndex, resolver: Resolver) -> list[Agreement]:
     out: list[Agreement] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         for tok in sent:
             lemma = tok.lemma_.lower()
             if tok.pos_ != "VERB" or lemma not in _VERBS:

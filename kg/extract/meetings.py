@@ -16,6 +16,7 @@ from kg.extract.sides import ParticipantList, participant_lists
 from kg.extract.visits import GATHERING_NOUNS, gathering_parties, visit_parties
 from kg.extract.when import WEEKDAYS, find_interval, resolve_date
 from kg.nlp import labels as L
+from kg.nlp.find import sentences
 from kg.nlp.gazetteer import titles
 from kg.nlp.layout import dateline_and_byline_tokens
 
@@ -48,7 +49,7 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
     # whom "the two leaders" may mean: the people of the last meeting a verb told ("X spoke to Y"), not of
     # one a noun recalled ("X updated Y on his meeting with Z")
     last_told: tuple[str, ...] = ()
-    for sent in doc.sents:
+    for sent in sentences(doc):
         narrative.enter(sent)
         in_sentence: list[list[str]] = []  # "received by Xi on Monday, and on Tuesday sat down with Li": two
         unheld: set[int] = set()  # cues of meetings the sentence says were not held
@@ -715,7 +716,7 @@ class NarrativeDate:
         self._seen = 0
         self._named: str | None = None
         self.section: str | None = None
-        for k, sent in enumerate(doc.sents):
+        for k, sent in enumerate(sentences(doc)):
             if k >= 2 or self.lead:
                 break
             self.lead = _day(sent, published)

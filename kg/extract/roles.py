@@ -25,6 +25,7 @@ from kg.extract.hosts import NATIONAL_POSTS
 from kg.extract.sides import person_countries
 from kg.nlp import labels as L
 from kg.nlp.components import HONORIFICS, PORTFOLIO_HEADS, TITLES_KEY
+from kg.nlp.find import tokens_with_lemma, tokens_with_lower
 from kg.nlp.gazetteer import lookup_country, portfolio_words, titles
 
 _ORG_KINDS = (ORGANIZATION, COUNTRY)
@@ -261,7 +262,7 @@ def _including(doc: Doc, index: EntityIndex) -> list[Role]:
     """'former members of the Church, including musician A and actor B', 'officials of the ministry, such as
     A': each person listed holds the plural's post in its body."""
     out = []
-    for tok in doc:
+    for tok in tokens_with_lower(doc, ("including", "as")):
         if not (tok.lower_ == "including" or tok.lower_ == "as" and any(c.lower_ == "such" for c in tok.children)):
             continue
         group = tok.head
@@ -542,7 +543,7 @@ _HEADING_VERBS = {"head": ("head", "Head"), "chair": ("chair", "Chairman"), "lea
 def _heading_verbs(doc: Doc, index: EntityIndex) -> list[Role]:
     """PERSON heads/chairs/leads ORG ('Moussa Faki, who chairs the AU Commission', 'X now heads the bank')."""
     out: list[Role] = []
-    for verb in doc:
+    for verb in tokens_with_lemma(doc, _HEADING_VERBS):
         if verb.pos_ != "VERB" or (entry := _HEADING_VERBS.get(verb.lemma_.lower())) is None:
             continue
         obj = next((c for c in verb.children if c.dep_ == L.DOBJ), None)

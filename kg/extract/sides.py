@@ -17,6 +17,7 @@ from kg.data import words
 from kg.extract.entities import EntityIndex
 from kg.extract.facts import COUNTRY, PERSON, Role
 from kg.nlp import labels as L
+from kg.nlp.find import sentences
 from kg.nlp.gazetteer import titles
 
 #: Nouns that name one party's people at talks: "the Russian side", "the Turkish delegation".
@@ -120,7 +121,7 @@ def _person_at(tok: Token, index: EntityIndex, roles: list[Role]) -> str | None:
 def _side_members(doc: Doc, index: EntityIndex) -> list[tuple[str, str]]:
     """(person, country) for each person a sentence lists under a country's side or delegation."""
     out = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         cues = [(tok.i, c) for tok in sent if (c := _side_country(tok, index, sent))]
         if not cues:
             continue
@@ -216,7 +217,7 @@ def participant_lists(doc: Doc, index: EntityIndex) -> list[ParticipantList]:
     """Each sentence that lists the people taking part in talks: 'The Turkish delegation included …',
     'X and Y sat in on the meeting', 'Their foreign ministers are also in the room'."""
     out = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         sitting_in = _sitting_in(sent)
         if not sitting_in and not any(t.lemma_.lower() in _TAKING_PART or t.lower_ in _TAKING_PART for t in sent):
             continue

@@ -34,6 +34,7 @@ from kg.extract.statements.parenthetical import parenthetical
 from kg.extract.statements.reported import according_to, colon_intro, reported, speech_nouns
 from kg.extract.transcripts import extract_transcript_statements
 from kg.nlp import labels as L
+from kg.nlp.find import sentences
 
 __all__ = ["extract_statements", "quoted_sentences"]
 
@@ -42,7 +43,7 @@ def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver,
                        meetings: Sequence[Meeting] = ()) -> list[Statement]:
     ctx = Context.of(doc, index, resolver, meetings)
     out: list[Statement] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         found: list[Found] = []
         for tok in sent:
             if is_cue(tok) and not inside(tok.idx, ctx.quotes) and not any(c.dep_ == L.NEG for c in tok.children) \
