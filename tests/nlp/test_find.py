@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.nlp.find import sentences, tokens_with_lemma, tokens_with_lower
 
@@ -16,6 +17,5 @@ def test_tokens_by_lemma_and_by_lower_case_form_in_order(nlp: Language) -> None:
 def test_sentences_are_the_docs_and_survive_serialization(nlp: Language) -> None:
     doc = nlp("Mark Holm met Peter Lind. They talked for an hour.")
     assert [s.text for s in sentences(doc)] == [s.text for s in doc.sents]
-    from spacy.tokens import Doc
     again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
     assert [s.text for s in sentences(again)] == [s.text for s in doc.sents]
