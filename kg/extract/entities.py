@@ -67,6 +67,12 @@ class EntityIndex:
         self._register(key, kind, name, alias or name, **extra)
         return key
 
+    def add_country(self, name: str) -> str | None:
+        """The key of the country a gazetteer form names ('Beijing', 'Kyrgyz', 'United States'), registered
+        among the document's entities if new there; None when the gazetteer knows no such country."""
+        found = lookup_country(name)
+        return self.add(COUNTRY, found.country.name, qid=found.country.qid) if found is not None else None
+
     # -- construction ---------------------------------------------------------------------------
     def _resolve(self) -> None:
         persons = self._person_clusters()

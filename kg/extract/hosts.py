@@ -59,16 +59,10 @@ def fill_host_countries(doc: Doc, index: EntityIndex, roles: list[Role], meeting
     for r in roles:
         found = countries.get(r.person, set())
         if (not r.organization and not r.relative_to and r.role_norm in NATIONAL_POSTS and len(found) == 1
-                and (country := _registered(next(iter(found)), index)) is not None):
+                and (country := index.add_country(next(iter(found)))) is not None):
             r = replace(r, organization=country, confidence=0.5)
         out.append(r)
     return out
-
-
-def _registered(country: str, index: EntityIndex) -> str | None:
-    """The key of a country named by the gazetteer, registered among the document's entities if new there."""
-    found = lookup_country(country)
-    return index.add(COUNTRY, found.country.name, qid=found.country.qid) if found is not None else None
 
 
 def _sentence_at(doc: Doc, char: int) -> Span | None:

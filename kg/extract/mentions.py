@@ -207,7 +207,7 @@ class Resolver:
         for key in self.index.entities_in(span, (PLACE,)):
             found = lookup_country(self.index.entities[key].name)
             if found is not None and found.form == "capital":
-                return self.index.add(COUNTRY, found.country.name, qid=found.country.qid)
+                return self.index.add_country(found.country.name)
         return None
 
     def _by_description(self, tok: Token) -> str | None:

@@ -88,8 +88,8 @@ def fill_from_title_country(roles: list[Role], index: EntityIndex) -> list[Role]
     out = []
     for r in roles:
         country = _TITLE_COUNTRIES.get(r.role.lower().removeprefix("the ").strip())
-        if country and not r.organization and not r.relative_to and (found := lookup_country(country)) is not None:
-            r = replace(r, organization=index.add(COUNTRY, found.country.name, qid=found.country.qid), confidence=0.5)
+        if country and not r.organization and not r.relative_to and (key := index.add_country(country)) is not None:
+            r = replace(r, organization=key, confidence=0.5)
         out.append(r)
     return _dedupe(out, index)
 
