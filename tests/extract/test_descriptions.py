@@ -16,23 +16,23 @@ def test_a_description_gives_the_one_holder_named_without_a_country_that_country
 
 
 def test_a_subject_description_continues_the_subject_before_it(read) -> None:
-    f = read("Mark Holm and Peter Lind spent five hours in talks on Monday. The French president, who had flown in "
-             "from Rome, said that Lind had assured him there would be no escalation.")
+    f = read("Mark Holm and Peter Lind talked for three hours in Geneva on Monday. The French president, who had "
+             "arrived from Madrid, told reporters that Lind had promised him a ceasefire.")
     assert ("Mark Holm", "President", "France") in roles(f)
     assert ("Peter Lind", "President", "France") not in roles(f)
 
 
 def test_a_description_skips_the_person_who_holds_another_countrys_post(read) -> None:
-    f = read("Mark Holm and Peter Lind spent five hours in talks on Monday. The French president, who had flown in "
-             "from Rome, said that Lind had assured him there would be no escalation. Lind, for his part, said the "
-             "talks had been useful. The Russian president also warned of a war.")
+    f = read("Mark Holm and Peter Lind talked for three hours in Geneva on Monday. The French president, who had "
+             "arrived from Madrid, told reporters that Lind had promised him a ceasefire. Lind, in turn, called the "
+             "talks useful. The Russian president also warned of a war.")
     assert ("Peter Lind", "President", "Russia") in roles(f)
     assert ("Mark Holm", "President", "Russia") not in roles(f)
 
 
 def test_two_people_the_description_may_stand_for_give_nobody_the_role(read) -> None:
-    f = read("Mark Holm and Peter Lind spent five hours in talks on Monday. The French president said the talks "
-             "had been useful.")
+    f = read("Mark Holm and Peter Lind talked for three hours in Geneva on Monday. The French president said the "
+             "talks had been useful.")
     assert not {r for r in roles(f) if r[2] == "France"}
 
 

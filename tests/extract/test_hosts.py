@@ -22,11 +22,11 @@ def test_the_dateline_gives_the_host_country_when_a_foreign_visitor_is_received(
 
 
 def test_a_dateline_ingest_took_off_the_text_still_gives_the_host_country(nlp) -> None:
-    document = read_text_document("Talks in Beijing\n\nBy Ann Lee\n\nBEIJING - Australian Prime Minister Mark Holm "
-                                  "was received by President Peter Lind on Monday.\n", "t.txt")
-    assert isinstance(document, Document) and not document.text.startswith("BEIJING")
+    document = read_text_document("Talks in Hanoi\n\nBy Ann Lee\n\nHANOI - Canadian Prime Minister Mark Holm "
+                                  "was welcomed by President Peter Lind on Monday.\n", "t.txt")
+    assert isinstance(document, Document) and not document.text.startswith("HANOI")
     f = extract_facts(nlp(document.text), document)
-    assert ("Peter Lind", "President", "China") in roles(f)
+    assert ("Peter Lind", "President", "Vietnam") in roles(f)
 
 
 def test_a_visitor_from_the_same_country_makes_nobody_a_host(read) -> None:
@@ -72,7 +72,7 @@ def test_a_call_has_no_host_country(read) -> None:
 
 
 def test_the_hosts_ministers_at_the_visits_lunch_hold_posts_of_the_host_country(read) -> None:
-    f = read("Prime Minister Mark Holm welcomed President Peter Lind of Ukraine to Oslo today, the President's "
-             "second visit to Norway this year. The leaders sat down for a working lunch with the Foreign "
+    f = read("Prime Minister Mark Holm welcomed President Peter Lind of Chile to Bergen today, on the President's "
+             "first visit to Norway. The leaders sat down for a working lunch with the Foreign "
              "Secretary, Anne Roux, and the Defence Secretary, Tom Becker.")
     assert {("Anne Roux", "Foreign Minister", "Norway"), ("Tom Becker", "Defence Minister", "Norway")} <= roles(f)

@@ -303,16 +303,16 @@ def test_two_leaders_signing_an_agreement_met(read) -> None:
 
 
 def test_the_leaders_sitting_down_to_lunch_after_a_welcome_are_one_meeting_with_the_guests(read) -> None:
-    f = read("Prime Minister Mark Holm welcomed President Peter Lind to Oslo today. The leaders began with a walk "
-             "in the grounds before sitting down for a working lunch with the Foreign Secretary, Anne Roux, and "
+    f = read("Prime Minister Mark Holm welcomed President Peter Lind to Bergen today. The leaders started with a tour "
+             "of the harbour before sitting down for a working lunch with the Foreign Secretary, Anne Roux, and "
              "the Defence Secretary, Tom Becker.")
     assert meetings(f) == [{"Mark Holm", "Peter Lind", "Anne Roux", "Tom Becker"}]
     assert f.meetings[0].cue == "welcome"
 
 
 def test_his_meeting_is_the_clause_subjects(read) -> None:
-    f = read("Prime Minister Mark Holm spoke to Dutch Prime Minister Peter Lind this afternoon. Holm updated Lind "
-             "on his meeting with President Tom Becker in Oslo yesterday.")
+    f = read("Prime Minister Mark Holm spoke to Dutch Prime Minister Peter Lind this afternoon. Holm briefed Lind "
+             "on his meeting with President Tom Becker in Bergen the day before.")
     assert {"Mark Holm", "Tom Becker"} in meetings(f)
     assert {"Peter Lind", "Tom Becker"} not in meetings(f)
 

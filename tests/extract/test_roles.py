@@ -258,14 +258,14 @@ def test_an_age_between_a_name_and_its_apposition(read) -> None:
 
 
 def test_a_title_opening_the_sentence_names_the_holder_beside_it(read) -> None:
-    f = read("Chairman of Acme, Peter Lind, personally met with the boy during his visit to Acme.")
+    f = read("Chairman of Acme, Peter Lind, later toured the new plant with the mayor.")
     assert ("Peter Lind", "Chairman", "Acme") in roles(f)
 
 
 def test_a_possessive_title_before_a_name_and_its_verb(read) -> None:
-    f = read('Discussing his concern in a statement, Malaysia\'s Prime Minister, Mark Holm said, "We are in contact '
-             'with all parties".')
-    assert ("Mark Holm", "Prime Minister", "Malaysia") in roles(f)
+    f = read('In remarks to parliament, Portugal\'s Prime Minister, Mark Holm said, "We are talking to every party '
+             'involved".')
+    assert ("Mark Holm", "Prime Minister", "Portugal") in roles(f)
 
 
 def test_a_description_closing_a_phrase_is_not_the_next_subjects_title(read) -> None:
@@ -274,23 +274,21 @@ def test_a_description_closing_a_phrase_is_not_the_next_subjects_title(read) -> 
 
 
 def test_the_body_after_a_comma_and_of_is_the_titles(read) -> None:
-    f = read("Senior researcher Peter Lind, of the University of Sydney's school of public health, said the levels "
-             "were low.")
-    assert ("Peter Lind", "Professor", "University of Sydney") in roles(f)
+    f = read("Lead analyst Peter Lind, of the University of Oslo's centre for energy policy, said prices would rise.")
+    assert ("Peter Lind", "Professor", "University of Oslo") in roles(f)
 
 
 def test_a_post_resigned_without_its_country_takes_the_country_the_story_is_about(read) -> None:
-    f = read("In May, Peter Lind was forced to resign as Foreign Affairs minister after it became known that he "
-             "left documents at a flat. Canada said the documents were safe. Canada and its allies agreed. "
-             "Canada wept.")
+    f = read("In June, Peter Lind was forced to resign as Foreign Affairs minister after a leak of his diary. "
+             "Canada said no secrets were lost. Canada and its allies agreed. Canada moved on.")
     assert ("Peter Lind", "Foreign Minister", "Canada") in roles(f)
     assert all(r.former for r in f.roles)
 
 
 def test_a_list_of_posts_goes_on_past_a_bodys_acronym(read) -> None:
-    f = read("Present at the talks were Mark Holm, member of the Presidium of the Central Committee of the Workers' "
-             "Party of Ruritania (WPR), first vice-president of the State Affairs Commission and chairman of the "
-             "Standing Committee of the Supreme People's Assembly, and Peter Lind, premier of the Cabinet.")
+    f = read("Attending the dinner were Mark Holm, member of the Executive Bureau of the Central Council of the "
+             "Labour Front of Ruritania (LFR), first vice-president of the National Defence Council and chairman "
+             "of the Standing Board of the People's Chamber, and Peter Lind, premier of the Cabinet.")
     got = {r for r in roles(f) if r[0] == "Mark Holm"}
     assert {r[1] for r in got} >= {"Member", "President", "Chairman"}
 
@@ -309,6 +307,6 @@ def test_a_title_only_one_government_uses_is_that_countrys_post(read) -> None:
 
 
 def test_a_portfolio_the_model_tags_a_body_is_no_body(read) -> None:
-    f = read("Present there from the DPRK side were Mark Holm, minister of National Defence, and Peter Lind, "
-             "secretary of the Central Committee of the WPK.")
+    f = read("Seated with him from the host side were Mark Holm, minister of National Defence, and Peter Lind, "
+             "secretary of the Central Council of the LFR.")
     assert not any(r[0] == "Mark Holm" and r[2] == "National Defence" for r in roles(f))

@@ -394,19 +394,20 @@ def test_in_the_words_of_someone_the_quotation_is_theirs(read) -> None:
 
 
 def test_a_second_verb_with_its_own_auxiliary_is_a_second_claim_of_the_same_subject(read) -> None:
-    f = read("Mark Holm said he had raised the case of the writer, who has been held since 2019, directly with "
-             "Peter Lind, and had pressed for the removal of trade barriers on wine.")
+    f = read("Mark Holm said he had brought up the detention of the journalist, who has been in custody since 2021, "
+             "with Peter Lind, and had argued for lower tariffs on salmon.")
     assert statements(f) == [
-        ("Mark Holm", "he had raised the case of the writer, who has been held since 2019, directly with Peter Lind"),
-        ("Mark Holm", "he had pressed for the removal of trade barriers on wine")]
+        ("Mark Holm", "he had brought up the detention of the journalist, who has been in custody since 2021, with "
+                      "Peter Lind"),
+        ("Mark Holm", "he had argued for lower tariffs on salmon")]
 
 
 def test_a_quotation_run_on_into_the_next_paragraph_stays_with_its_speaker(read) -> None:
-    f = read('Mark Holm won the award. He said, "In the first half it felt good out there.\n\nWe could have scored '
-             'two or three goals in the first half." After the match, coach Peter Lind said, "We were playing '
-             'against a highly skilled team."')
-    assert ("Mark Holm", "We could have scored two or three goals in the first half.") in statements(f)
-    assert not any(s == "Peter Lind" and "scored" in c for s, c in statements(f))
+    f = read('Mark Holm won the vote. He said, "At the start the mood in the chamber was tense.\n\nWe could have '
+             'lost the motion by two or three votes in the morning." After the vote, speaker Peter Lind said, "We '
+             'were facing a well organised opposition."')
+    assert ("Mark Holm", "We could have lost the motion by two or three votes in the morning.") in statements(f)
+    assert not any(s == "Peter Lind" and "motion" in c for s, c in statements(f))
 
 
 @pytest.mark.parametrize(("text", "claim"), [
@@ -419,18 +420,18 @@ def test_readout_and_social_media_verbs(read, text: str, claim: str) -> None:
 
 
 def test_the_clause_after_the_cue_is_the_claim_when_the_parser_finds_two(read) -> None:
-    f = read("Speaking to the two reporters allowed to accompany the trip, Tom Becker said Oslo had informed Riga "
-             'of the visit a few hours before he left "so that there would be no misunderstanding."')
+    f = read("Speaking to the four reporters allowed to travel with him, Tom Becker said Oslo had informed Riga "
+             'about the trip shortly before take-off "to avoid any confusion at the border."')
     assert all(s == "Tom Becker" for s, _ in statements(f))
-    assert ("Tom Becker", "Oslo had informed Riga of the visit a few hours before he left") in [
+    assert ("Tom Becker", "Oslo had informed Riga about the trip shortly before take-off") in [
         (s, c.split(' "')[0]) for s, c in statements(f)]
 
 
 def test_the_three_countries_are_the_three_named_last(read) -> None:
-    f = read("Mark Holm and Peter Lind shook hands in Beijing on Friday, ending the rupture between Iran and Saudi "
-             "Arabia, with China's top diplomat standing between them. In a joint statement, the three countries "
-             "said Riyadh and Tehran would resume relations.")
-    assert {s for s, c in statements(f) if c.startswith("Riyadh")} == {"Iran", "Saudi Arabia", "China"}
+    f = read("Mark Holm and Peter Lind signed the accord in Kuwait City on Friday, closing the border dispute between "
+             "Qatar and Bahrain. Kuwait had hosted the negotiations since May. In a joint statement, the three "
+             "countries said Doha and Manama would reopen their border crossings.")
+    assert {s for s, c in statements(f) if c.startswith("Doha")} == {"Qatar", "Bahrain", "Kuwait"}
 
 
 def test_the_two_countries_are_not_read_where_one_is_named(read) -> None:
@@ -439,9 +440,9 @@ def test_the_two_countries_are_not_read_where_one_is_named(read) -> None:
 
 
 def test_a_quotation_after_a_colon_spells_out_what_the_subject_did(read) -> None:
-    f = read('During questions on Wednesday, Mark Holm defended the record of his government: "We are working as '
-             'quickly as possible to bring forward that legislation."')
-    assert statements(f) == [("Mark Holm", "We are working as quickly as possible to bring forward that legislation.")]
+    f = read('At the hearing on Tuesday, Mark Holm defended the budget of his ministry: "We are spending every '
+             'krone as carefully as we can on the new schools."')
+    assert statements(f) == [("Mark Holm", "We are spending every krone as carefully as we can on the new schools.")]
 
 
 def test_a_colon_after_a_verb_is_no_statement_without_a_quotation(read) -> None:
@@ -454,17 +455,16 @@ def test_declining_to_say_says_nothing(read) -> None:
 
 
 def test_a_paragraph_ending_in_a_colon_introduces_the_quotation_after_it(read) -> None:
-    f = read('Tom Becker commented, "Hoping that the movement translates into a national conversation on race."\n\n'
-             'President Mark Holm tweeted using his account:\n\n'
-             '"Cool clock, Ahmed. We should inspire more kids like you to like science."')
-    assert ("Mark Holm", "We should inspire more kids like you to like science.") in statements(f)
-    assert not any(s == "Tom Becker" and "science" in c for s, c in statements(f))
+    f = read('Tom Becker commented, "I hope the prize starts a wider debate about funding for research."\n\n'
+             'President Mark Holm wrote on his official account:\n\n'
+             '"Well done, team. We should back more young engineers like you."')
+    assert ("Mark Holm", "We should back more young engineers like you.") in statements(f)
+    assert not any(s == "Tom Becker" and "engineers" in c for s, c in statements(f))
 
 
 def test_a_second_verb_speaks_for_the_subject_the_parser_split(read) -> None:
-    f = read("Acme co-founder Mark Holm tweeted to Peter Lind and said the boy was welcome to come and tour the "
-             "company.")
-    assert ("Mark Holm", "the boy was welcome to come and tour the company") in statements(f)
+    f = read("Acme co-founder Mark Holm wrote to Peter Lind and said the student was invited to visit the plant.")
+    assert ("Mark Holm", "the student was invited to visit the plant") in statements(f)
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
