@@ -77,13 +77,13 @@ def from_plain_text(raw: str, *, doc_id: str, path: str | None = None, meta: dic
     if source:
         found.setdefault("source", source)
     title, body = _take_title(body, found) if title_line else (None, body)
+    pub_date = pub_date or dateline_date("\n".join(body))
     places, body = zip(*(split_inline_dateline(line) for line in body), strict=True) if body else ((), ())
     dateline = next((p for p in places[:_DATELINE_LINES] if p), None)
     text = "\n".join(split_entry_time(line) for line in body).strip()
     if not text:
         return Skipped(path or doc_id, "no text after removing boilerplate")
     date, warns = given.get("date"), list(warnings_)
-    pub_date = pub_date or dateline_date(text)
     iso = _iso(date, path or doc_id, warns) if date else (pub_date.isoformat() if pub_date else None)
     return Document(
         id=given.get("id", doc_id),

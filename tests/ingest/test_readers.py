@@ -66,6 +66,8 @@ DATED = [
     pytest.param("Talks held\n\nOSLO, May 7 (NTB) - Talks were held at the palace on Tuesday.\n\n"
                  "The clash was the deadliest since 2019.\n",
                  None, None, id="a year further on is no dateline's year"),
+    pytest.param("Envoys meet\n\nLIMA, Sept 10, 2023 (Andina) - The envoys met on Sunday.\n", "2023-09-10",
+                 "The envoys met on Sunday.", id="a dated dateline leaves the text and dates it"),
 ]
 
 
@@ -82,6 +84,15 @@ def test_the_datelines_place_is_kept_as_metadata_when_the_text_loses_it() -> Non
     assert d.dateline == "Paris"
     assert "PARIS" not in d.text
     assert doc_of("Headline\n\nThe president spoke to reporters on Friday.\n").dateline is None
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    ("Quito, October 6 (EFE) -- The minister", "Quito"), ("OSLO, 3 May (NTB) - The king", "Oslo"),
+    ("NEW YORK, Oct. 2 – The envoy", "New York"), ("Quito - The minister", None), ("UN - The envoy", None)])
+def test_a_dateline_in_title_case_needs_a_day_or_an_agency(line: str, place: str | None) -> None:
+    d = doc_of(f"Headline\n\n{line} arrived on Friday.\n")
+    assert d.dateline == place
+    assert d.text.startswith("The ") == (place is not None)
 
 
 def test_a_byline_names_the_source() -> None:
