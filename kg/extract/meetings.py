@@ -17,7 +17,7 @@ from kg.extract.visits import GATHERING_NOUNS, gathering_parties, visit_parties
 from kg.extract.when import WEEKDAYS, find_interval, resolve_date
 from kg.nlp import labels as L
 from kg.nlp.find import sentences
-from kg.nlp.gazetteer import titles
+from kg.nlp.gazetteer import lookup_country, titles
 from kg.nlp.layout import dateline_and_byline_tokens
 
 MEETING_VERBS = words("meetings", "verbs")
@@ -40,6 +40,7 @@ _PHONE_WORDS = words("meetings", "phone_words")
 _PHONE_VERBS = words("meetings", "phone_verbs")
 _MODE_PREPS = words("meetings", "mode_preps")
 _REMOTE_NOUNS = words("meetings", "remote_nouns")
+_ELSEWHERE = words("meetings", "elsewhere")
 
 
 def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published: date | None) -> list[Meeting]:
@@ -652,6 +653,10 @@ _DEFINITE_PAIR_NOUNS = words("meetings", "definite_pair_nouns")
 
 
 def _is_planned(cue: Token, sent: Span) -> bool:
+    """A meeting still to come: 'will meet', 'is due to hold talks', 'talks next week'; a verb in the past
+    tense tells of one held ('later in the day, he called on X')."""
+    if cue.tag_ == "VBD":
+        return False
     around = {t.lower_ for t in cue.children} | {t.lower_ for t in cue.head.children} | {cue.head.lower_}
     if any(e.label_ == L.DATE and any(w in e.text.lower() for w in _FUTURE_DATES) for e in sent.ents):
         return True
@@ -761,6 +766,8 @@ def _is_heading(sent: Span) -> bool:
 def _place(sent: Span, index: EntityIndex, participants: list[str], cue: Token | None = None) -> str | None:
     """The place of 'in Washington', 'at the White House' (not a participant), outside a relative clause
     that says something else ('X, who is in China for a state visit, …')."""
+    if cue is not None and (where := _where_clause_place(cue, index)) and where not in participants:
+        return where  # "flew to Kyiv, where he met X"
     aside = {t.i for r in sent if r.dep_ in (L.RELCL, L.ACL) and (cue is None or cue.i not in
                                                                      {x.i for x in r.subtree}) for t in r.subtree}
     for tok in sent:
@@ -772,6 +779,51 @@ def _place(sent: Span, index: EntityIndex, participants: list[str], cue: Token |
                                             (kind == ORGANIZATION and tok.head.lower_ == "at")):
                 return key
     return None
+
+
+def _where_clause_place(cue: Token, index: EntityIndex) -> str | None:
+    """The place a 'where' clause holding the cue hangs from: 'travelled to Oslo, where she met X'."""
+    for head in (cue, *cue.ancestors):
+        if head.dep_ == L.RELCL and any(c.lower_ == "where" for c in head.children):
+            key = index.entity_of(head.head)
+            return key if key and index.entities[key].kind in (PLACE, COUNTRY) else None
+    return None
+
+
+def place_from_dateline(meetings: list[Meeting], doc: Doc, index: EntityIndex, dateline: str | None,
+                        published: date | None) -> list[Meeting]:
+    """A meeting held in person around the story's day, in a sentence that names no other place, took place
+    where the story was filed: 'RIYADH, Sept 10 (Reuters) - X held talks with Y on Tuesday'."""
+    if not dateline:
+        return meetings
+    out = []
+    for m in meetings:
+        if m.place is None and m.mode == IN_PERSON and not m.planned and _near(m.date, published) and \
+                not _names_another_place(doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand"), index):
+            m = replace(m, place=index.add(COUNTRY if _is_country(dateline) else PLACE, dateline))
+        out.append(m)
+    return out
+
+
+def _near(when: str | None, published: date | None, days: int = 7) -> bool:
+    """Whether a meeting's day is within a week before the story's (or either is unknown)."""
+    if when is None or published is None or len(when) != 10:
+        return when is None or published is None
+    return 0 <= (published - date.fromisoformat(when)).days <= days
+
+
+def _names_another_place(sent: Span, index: EntityIndex) -> bool:
+    """A sentence that sends someone somewhere or puts the meeting beside an event: 'flew to', 'on the
+    sidelines of'."""
+    if any(t.lower_ in _ELSEWHERE for t in sent):
+        return True
+    return any(t.dep_ == L.POBJ and (key := index.entity_of(t)) and index.entities[key].kind in (PLACE, COUNTRY)
+               and t.head.lower_ not in ("of", "with", "by", "from") for t in sent)
+
+
+def _is_country(name: str) -> bool:
+    found = lookup_country(name)
+    return found is not None and found.country.name.lower() == name.lower()
 
 
 def _vague_in_person(a: Meeting, a_sure: int, b: Meeting, b_sure: int) -> bool:

@@ -76,11 +76,17 @@ def is_cue(tok: Token) -> bool:
         return True  # 'called the talks "frank and useful"', 'described the talks as "frank"'
     if lemma in ("call", "appeal"):  # "called for a ceasefire", "called on Israel to …", not "called him on Friday"
         return not any(c.dep_ == L.DOBJ for c in tok.children) and any(
-            c.dep_ == L.PREP and c.lower_ in ("for", "on") and not any(o.ent_type_ in (L.DATE, L.TIME) for o in c.children)
-            for c in tok.children)
+            c.dep_ == L.PREP and (c.lower_ == "for" or c.lower_ == "on" and _urged(tok, c))
+            and not any(o.ent_type_ in (L.DATE, L.TIME) for o in c.children) for c in tok.children)
     if lemma == "make":
         return any(c.lower_ == "clear" for c in tok.children)
     return False
+
+
+def _urged(verb: Token, on: Token) -> bool:
+    """'called on Israel to halt …' urges; 'called on the crown prince' (with nothing asked of him) visits."""
+    return any(c.dep_ == L.XCOMP for c in verb.children) or any(
+        c.dep_ in (L.XCOMP, L.ACL, L.RELCL) for o in on.children for c in o.children)
 
 
 def _characterises(tok: Token) -> bool:

@@ -425,3 +425,27 @@ def test_titles_in_apposition_are_no_one_else_and_a_named_side_is_not_also_its_c
     got = meetings(f)
     assert got and "Tom Becker" not in got[0] and "Russia" not in got[0]
     assert {"Peter Lind", "Mark Holm"} <= got[0]
+
+
+def test_a_where_clause_gives_the_place_of_its_meeting(read) -> None:
+    f = read("Last month Peter Lind travelled to Tallinn, where he met President Mark Holm.")
+    assert [name(f, m.place) for m in f.meetings] == ["Tallinn"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Mark Holm held talks with Peter Lind on Thursday.", "Quito"),
+    ("Mark Holm held talks with Peter Lind on the sidelines of the summit on Thursday.", ""),
+    ("Mark Holm spoke by phone with Peter Lind on Thursday.", ""),
+    ("Mark Holm will hold talks with Peter Lind next week.", ""),
+    ("Mark Holm held talks with Peter Lind in Lima on Thursday.", "Lima"),
+])
+def test_a_meeting_with_no_place_of_its_own_is_where_the_story_was_filed(read, text: str, place: str) -> None:
+    f = read(text, dateline="Quito")
+    assert [name(f, m.place) for m in f.meetings] == [place]
+
+
+def test_a_visit_told_in_the_past_was_held_and_is_no_appeal(read) -> None:
+    f = read("Later in the day, Tom Becker called on Crown Prince Ali Hamad.")
+    assert meetings(f) == [{"Tom Becker", "Ali Hamad"}]
+    assert not f.meetings[0].planned
+    assert f.statements == []
