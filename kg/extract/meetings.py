@@ -41,6 +41,7 @@ _PHONE_VERBS = words("meetings", "phone_verbs")
 _MODE_PREPS = words("meetings", "mode_preps")
 _REMOTE_NOUNS = words("meetings", "remote_nouns")
 _ELSEWHERE = words("meetings", "elsewhere")
+_STATE_BODIES = words("names", "body_heads") | words("mentions", "carriers")
 
 
 def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published: date | None) -> list[Meeting]:
@@ -130,7 +131,8 @@ def _named_over_bodies(people: list[str], resolver: Resolver) -> list[str]:
     country or body one of them holds a post of (countries and bodies take part only where nobody is named)."""
     ix = resolver.index
     held = {r.organization for r in resolver.roles if r.person in people and r.organization}
-    out = [p for p in people if not (ix.entities[p].kind in (COUNTRY, ORGANIZATION) and p in held)]
+    named = [p for p in people if ix.entities[p].kind == PERSON]
+    out = [p for p in people if not (ix.entities[p].kind in (COUNTRY, ORGANIZATION) and (p in held or len(named) >= 2))]
     return out if len(out) >= 2 else people
 
 
@@ -247,8 +249,8 @@ def _is_cue(tok: Token) -> bool:
                        for c in tok.children)
         # "held talks", "held a round of consultations", "held a session of the dialogue"
         return any(o.lemma_.lower() in need for c in tok.children if c.dep_ in L.OBJECTS for o in (c, *_of_objects(c)))
-    if tok.pos_ == "NOUN" and lemma in _MEALS:  # "a working lunch", "a state banquet": not any meal
-        return any(c.lower_ in ("working", "state", "official") for c in tok.children)
+    if tok.pos_ == "NOUN" and lemma in _MEALS:  # "a working lunch", "had dinner with X": not any meal
+        return any(c.lower_ in ("working", "state", "official") for c in tok.children) or _shared_meal(tok)
     if tok.pos_ == "NOUN" and lemma in _REMOTE_NOUNS and meeting_mode(tok) == IN_PERSON:
         return False  # "a telephone conversation with X" is a call; "a conversation with CNN" is no meeting
     # "had a bilateral with X", where the model reads "bilateral" as an adjective
@@ -275,8 +277,9 @@ def _other_cue(verb: Token, lemma: str) -> bool:
         return _calls_someone(verb) and not any(c.dep_ in (L.XCOMP, L.CCOMP) for c in verb.children)
     if lemma == "greet":
         return any(c.dep_ == L.DOBJ and _is_someone(c) for c in verb.children)
-    if lemma == "join":
-        return any(c.dep_ == L.DOBJ and _is_someone(c) for c in verb.children) and any(
+    if lemma == "join":  # "joined X for talks", "X and Y were joined by Z for the talks"
+        joined = [c for c in verb.children if c.dep_ == L.DOBJ] or ([a] if (a := _agent(verb)) is not None else [])
+        return any(_is_someone(c) for c in joined) and any(
             p.dep_ == L.PREP and p.lower_ == "for" and any(o.lemma_.lower() in _NEEDS_OBJECT["hold"]
                                                             for o in p.children) for p in verb.children)
     if lemma in _CHAIRING_VERBS or lemma == "attend":
@@ -288,6 +291,17 @@ def _other_cue(verb: Token, lemma: str) -> bool:
     if lemma == "speak":
         return len(_joint_subjects(verb)) >= 2 and meeting_mode(verb) != IN_PERSON
     return lemma == "visit" and _visits_someone(verb)
+
+
+def _shared_meal(meal: Token) -> bool:
+    """'had dinner with President X', 'X and Y had breakfast together': a meal two named people shared."""
+    verb = meal.head if meal.dep_ == L.DOBJ else None
+    if verb is None:
+        return False
+    withs = [p for p in (*meal.children, *verb.children) if p.dep_ == L.PREP and p.lower_ == "with"]
+    if any(c.dep_ == L.POBJ and c.ent_type_ == L.PERSON for p in withs for c in p.children):
+        return True
+    return len(_joint_subjects(verb)) >= 2 and any(c.lower_ == "together" for c in (*verb.children, *meal.children))
 
 
 def _of_objects(noun: Token) -> list[Token]:
@@ -461,7 +475,10 @@ def _participants(cue: Token, resolver: Resolver, last: tuple[str, ...] = ()) ->
         heads += [c for c in cue.children if c.dep_ == L.CONJ and c.pos_ == "PROPN" and c.ent_type_ == L.PERSON]
         if (agent := _agent(cue)) is not None:
             heads.append(agent)
-    for prep in _with_phrases(anchor):
+    preps = _with_phrases(anchor)
+    if cue.pos_ == "NOUN" and cue.dep_ == L.DOBJ:  # "had lunch with X": the verb holds the meal's 'with'
+        preps += [p for p in cue.head.children if p.dep_ == L.PREP and p.lower_ == "with" and p not in preps]
+    for prep in preps:
         heads += [c for c in prep.children if c.dep_ == L.POBJ]
         # "met with visiting President X", which the parser reads as 'with (visiting X)'
         heads += [d for c in prep.children if c.dep_ == L.PCOMP and c.lower_ == "visiting"
@@ -601,12 +618,21 @@ def _entities_of_phrase(tok: Token, resolver: Resolver, last: tuple[str, ...] = 
     span_keys = []
     for t in tok.subtree:
         k = resolver.index.entity_of(t)
-        if t.i not in theirs and k and resolver.index.entities[k].kind in kinds and k not in span_keys:
+        if t.i not in theirs and k and resolver.index.entities[k].kind in kinds and k not in span_keys and not (
+                groups and _describes_something_else(t, tok, resolver)):
             span_keys.append(k)
     if not span_keys and tok.lemma_.lower() == "counterpart":  # "his Turkish counterpart", unnamed: Turkey
         span_keys = [k for c in tok.children if c.dep_ in (L.AMOD, L.COMPOUND) and (k := resolver.index.entity_of(c))
                      and resolver.index.entities[k].kind == COUNTRY][:1]
     return span_keys
+
+
+def _describes_something_else(t: Token, group: Token, resolver: Resolver) -> bool:
+    """'leaders of Japanese business groups': a country or body that only qualifies a noun of no state
+    ('business groups'), not the group's own body ('officials of the Justice Department', 'Chinese officials')."""
+    head = t.head
+    return t.dep_ in (L.AMOD, L.COMPOUND, L.NMOD) and head != group and resolver.index.entity_of(head) is None \
+        and head.lemma_.lower() not in _STATE_BODIES
 
 
 def _names_a_pair(sent: Span) -> bool:

@@ -449,3 +449,24 @@ def test_a_visit_told_in_the_past_was_held_and_is_no_appeal(read) -> None:
     assert meetings(f) == [{"Tom Becker", "Ali Hamad"}]
     assert not f.meetings[0].planned
     assert f.statements == []
+
+
+@pytest.mark.parametrize(("text", "met"), [
+    ("Mark Holm had lunch with Peter Lind on Monday.", [{"Mark Holm", "Peter Lind"}]),
+    ("Mark Holm and Peter Lind had breakfast together on Monday.", [{"Mark Holm", "Peter Lind"}]),
+    ("Mark Holm and Peter Lind were joined by Tom Becker for the talks.", [{"Mark Holm", "Peter Lind", "Tom Becker"}]),
+    ("Mark Holm had dinner with his family on Monday.", []),
+    ("Mark Holm skipped lunch with Peter Lind on Monday.", []),
+])
+def test_a_meal_shared_with_someone_named_and_joining_talks_are_meetings(read, text: str, met: list) -> None:
+    assert meetings(read(text)) == met
+
+
+def test_a_country_that_only_qualifies_a_group_is_no_participant(read) -> None:
+    f = read("Peter Lind met leaders of Danish farm groups, including Chairman Mark Holm.")
+    assert meetings(f) == [{"Peter Lind", "Mark Holm"}]
+
+
+def test_bodies_are_no_participants_where_two_people_are_named(read) -> None:
+    f = read("Mark Holm received a delegation of the Liberal Party led by Peter Lind on Monday.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind"}]
