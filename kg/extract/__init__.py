@@ -10,7 +10,7 @@ from kg.extract.agreements import extract_agreements
 from kg.extract.entities import EntityIndex
 from kg.extract.facts import DocumentFacts
 from kg.extract.hosts import fill_host_countries
-from kg.extract.meetings import extract_meetings, place_from_dateline
+from kg.extract.meetings import extract_meetings, mode_from_title, place_from_dateline
 from kg.extract.mentions import Resolver
 from kg.extract.roles import extract_roles, fill_from_home_country, fill_from_title_country
 from kg.extract.statements import extract_statements
@@ -25,8 +25,8 @@ def extract_facts(doc: Doc, document: Document) -> DocumentFacts:
     roles = extract_roles(doc, index)
     resolver = Resolver(index, roles)
     published = date.fromisoformat(document.date) if document.date else None
-    meetings = place_from_dateline(extract_meetings(doc, index, resolver, published), doc, index,
-                                   document.dateline, published)
+    meetings = mode_from_title(extract_meetings(doc, index, resolver, published), document.title)
+    meetings = place_from_dateline(meetings, doc, index, document.dateline, published)
     roles = fill_from_home_country(fill_host_countries(doc, index, roles, meetings, document.dateline), index)
     roles = fill_from_title_country(roles, index)
     statements = extract_statements(doc, index, resolver, meetings)

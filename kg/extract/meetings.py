@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -829,6 +830,21 @@ def place_from_dateline(meetings: list[Meeting], doc: Doc, index: EntityIndex, d
             m = replace(m, place=index.add(COUNTRY if _is_country(dateline) else PLACE, dateline))
         out.append(m)
     return out
+
+
+def mode_from_title(meetings: list[Meeting], title: str | None) -> list[Meeting]:
+    """'Readout of the Secretary's Call with X' / 'X holds phone talks with Y': a meeting the body only says
+    someone 'spoke' or 'talked' with another was held the way the title says."""
+    words_ = re.findall(r"[a-z]+", (title or "").lower())
+    calls = any(w in ("call", "calls") and nxt in ("with", "between") for w, nxt in zip(words_, words_[1:], strict=False))
+    mode = VIDEO if set(words_) & _VIDEO_WORDS else PHONE if calls or set(words_) & (_PHONE_WORDS - {"call"}) else None
+    if mode is None:
+        return meetings
+    return [replace(m, mode=mode) if m.cue in _UNSAID_MODE and m.mode == IN_PERSON and m.place is None else m
+            for m in meetings]
+
+
+_UNSAID_MODE = words("meetings", "unsaid_mode")
 
 
 def _near(when: str | None, published: date | None, days: int = 7) -> bool:

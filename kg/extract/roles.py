@@ -674,11 +674,14 @@ def _country_of(pkey: str, index: EntityIndex, doc: Doc, p: Span) -> str | None:
 
 
 def _dedupe(roles: list[Role], index: EntityIndex) -> list[Role]:
-    """One role per (person, normalized role, organization); an org-less duplicate is dropped."""
+    """One role per (person, normalized role, organization); an org-less duplicate is dropped, and so is an
+    org-less short form of a fuller title the person holds ('Secretary' beside 'Secretary of State')."""
     best: dict[tuple[str, str, str | None], Role] = {}
     for r in roles:
         k = (r.person, r.role_norm, r.organization or r.relative_to)
         if k not in best or r.confidence > best[k].confidence:
             best[k] = r
     with_org = {(r.person, r.role_norm) for r in best.values() if r.organization or r.relative_to}
-    return [r for k, r in best.items() if k[2] is not None or (r.person, r.role_norm) not in with_org]
+    fuller = [(r.person, set(r.role.lower().split())) for r in best.values()]
+    return [r for k, r in best.items() if k[2] is not None or (r.person, r.role_norm) not in with_org and not any(
+        p == r.person and set(r.role.lower().split()) < words_ for p, words_ in fuller)]

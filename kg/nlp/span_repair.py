@@ -221,7 +221,7 @@ def names_cut_at_the_front(c: _Candidate, s: _ModelSpans) -> None:
     if (tok.pos_ == "PROPN" and tok.dep_ == L.COMPOUND and c.start <= tok.head.i < c.end and tok.is_title
             and not tok.ent_type_ and not tok.is_sent_start and tok.lower_ not in HONORIFICS
             and not tok.text.endswith(".") and tok.lower_ not in _GREETINGS  # "Prof. X", "Thanks Don"
-            and tok.i not in s.layout and not doc[tok.i - 1].is_title):
+            and tok.i not in s.layout and (not doc[tok.i - 1].is_title or tok.i - 1 in s.title_tokens)):
         c.start -= 1
 
 

@@ -12,10 +12,11 @@ from kg.ingest.document import Document
 
 @pytest.fixture(scope="session")
 def read(nlp) -> Callable[..., DocumentFacts]:
-    """read(text, date="2024-03-15", dateline=None) -> the facts of a one-document corpus."""
+    """read(text, date="2024-03-15", dateline=None, title=None) -> the facts of a one-document corpus."""
 
-    def _read(text: str, date: str | None = "2024-03-15", dateline: str | None = None) -> DocumentFacts:
-        return extract_facts(nlp(text), Document(id="t.txt", text=text, date=date, dateline=dateline))
+    def _read(text: str, date: str | None = "2024-03-15", dateline: str | None = None,
+              title: str | None = None) -> DocumentFacts:
+        return extract_facts(nlp(text), Document(id="t.txt", text=text, date=date, dateline=dateline, title=title))
 
     return _read
 

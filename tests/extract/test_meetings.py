@@ -470,3 +470,15 @@ def test_a_country_that_only_qualifies_a_group_is_no_participant(read) -> None:
 def test_bodies_are_no_participants_where_two_people_are_named(read) -> None:
     f = read("Mark Holm received a delegation of the Liberal Party led by Peter Lind on Monday.")
     assert meetings(f) == [{"Mark Holm", "Peter Lind"}]
+
+
+@pytest.mark.parametrize(("title", "mode"), [
+    ("Readout of the Minister's Call with Foreign Minister Lind", "phone"),
+    ("Holm and Lind hold telephone talks", "phone"),
+    ("Holm, Lind discuss trade by video link", "video"),
+    ("Holm calls for calm after talks with Lind", "in person"),
+    (None, "in person"),
+])
+def test_a_title_tells_how_a_meeting_the_body_only_says_was_spoken_was_held(read, title, mode) -> None:
+    f = read("Minister Mark Holm spoke today with Foreign Minister Peter Lind.", title=title)
+    assert [m.mode for m in f.meetings] == [mode]

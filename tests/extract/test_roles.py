@@ -310,3 +310,10 @@ def test_a_portfolio_the_model_tags_a_body_is_no_body(read) -> None:
     f = read("Seated with him from the host side were Mark Holm, minister of National Defence, and Peter Lind, "
              "secretary of the Central Council of the LFR.")
     assert not any(r[0] == "Mark Holm" and r[2] == "National Defence" for r in roles(f))
+
+
+def test_a_short_form_of_a_fuller_title_adds_no_role(read) -> None:
+    f = read("Secretary of State Mark Holm spoke today with Foreign Minister Peter Lind. The Secretary stressed the "
+             "need for restraint. Secretary Holm also thanked Minister Lind.")
+    assert sorted((name(f, r.person), r.role) for r in f.roles) == [("Mark Holm", "Secretary of State"),
+                                                                   ("Peter Lind", "Foreign Minister")]

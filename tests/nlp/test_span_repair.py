@@ -206,6 +206,11 @@ def test_a_name_cut_at_the_front_gets_its_first_word_back(nlp: Language) -> None
     assert ("Ri Song Chol", "PERSON") in found and ("Song Chol", "PERSON") not in found
 
 
+def test_a_name_cut_at_the_front_after_a_title_in_capitals_gets_its_first_word_back(nlp: Language) -> None:
+    found = repaired(nlp, "Secretary of State Peter K. Lind spoke with his counterpart.", ("K. Lind", "PERSON"))
+    assert ("Peter K. Lind", "PERSON") in found
+
+
 def test_a_name_after_a_studies_body_is_split_off(nlp: Language) -> None:
     found = repaired(nlp, "Research director of the Institute for Security Studies Anne Roux spoke first.",
                      ("Institute for Security Studies Anne Roux", "ORG"))
