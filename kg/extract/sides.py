@@ -221,15 +221,33 @@ def participant_lists(doc: Doc, index: EntityIndex) -> list[ParticipantList]:
         sitting_in = _sitting_in(sent)
         if not sitting_in and not any(t.lemma_.lower() in _TAKING_PART or t.lower_ in _TAKING_PART for t in sent):
             continue
-        if not sitting_in and not any(t.lower_ in ("delegation", "delegations", "side", "present") or
-                                      t.dep_ == L.AGENT or t.lemma_.lower() in ("include", "attend") for t in sent):
+        joining = _joining(sent)
+        if not sitting_in and not joining and not any(
+                t.lower_ in ("delegation", "delegations", "side", "present") or t.dep_ == L.AGENT
+                or t.lemma_.lower() in ("include", "attend") for t in sent):
             continue  # "the delegation arrived" lists nobody
+        if _absent(sent):
+            continue  # "X was not present, but was briefed afterwards"
         people = [key for _, key in _person_starts(sent, index)]
         if people:
             event = next((t.lower_ for t in sent if t.lower_ in _EVENT_NOUNS
                           and any(c.lower_ == "the" for c in t.children)), None)
-            out.append(ParticipantList(sent.start_char, people, event is not None or sitting_in, event, sent.end_char))
+            out.append(ParticipantList(sent.start_char, people, event is not None or sitting_in or joining, event,
+                                       sent.end_char))
     return out
+
+
+def _joining(sent: Span) -> bool:
+    """'X also joined the discussions': someone joining talks already told."""
+    return any(t.lemma_.lower() == "join" and t.pos_ == "VERB" and any(
+        c.dep_ == L.DOBJ and c.lower_ in _EVENT_NOUNS and any(d.lower_ == "the" for d in c.children)
+        for c in t.children) for t in sent)
+
+
+def _absent(sent: Span) -> bool:
+    """A sentence that says its people did not take part: 'was not present', 'did not attend'."""
+    return any((t.lower_ in _TAKING_PART or t.lemma_.lower() in _TAKING_PART) and any(
+        c.dep_ == L.NEG for h in (t, t.head) for c in h.children) for t in sent)
 
 
 def _sitting_in(sent: Span) -> bool:

@@ -482,3 +482,9 @@ def test_bodies_are_no_participants_where_two_people_are_named(read) -> None:
 def test_a_title_tells_how_a_meeting_the_body_only_says_was_spoken_was_held(read, title, mode) -> None:
     f = read("Minister Mark Holm spoke today with Foreign Minister Peter Lind.", title=title)
     assert [m.mode for m in f.meetings] == [mode]
+
+
+def test_someone_joining_the_talks_took_part_someone_not_present_did_not(read) -> None:
+    f = read("Mark Holm met Peter Lind in Oslo on Sunday. Tom Becker also joined the discussions, a source said. "
+             "Paul Kerr was not present, but was briefed afterwards.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind", "Tom Becker"}]
