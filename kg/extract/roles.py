@@ -378,8 +378,11 @@ def _listed_title(doc: Doc, k: int, pkey: str, p: Span, titles: list[Span], inde
         return None, k
     between = doc[k:title.start]
     # "the acting president of Peru": a qualifier the model reads as a verb is no verb
-    if any(t.text in (",", ";") or t.pos_ == "VERB" and t.lower_ not in _QUALIFIERS for t in between):
-        return None, k
+    if any(t.text in (",", ";") or t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in _QUALIFIERS for t in between):
+        return None, k  # "X, is on an official visit": a clause, not an apposition
+    if title.root.dep_ == L.AMOD and title.root.head.i >= title.end and not any(
+            t.start <= title.root.head.i < t.end for t in titles):
+        return None, k  # "an official visit": a title word describing a thing (not "chief" of "chief officer")
     if index.entities_in(between, (PERSON,)):
         return None, k
     org: str | None = None

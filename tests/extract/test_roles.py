@@ -317,3 +317,9 @@ def test_a_short_form_of_a_fuller_title_adds_no_role(read) -> None:
              "need for restraint. Secretary Holm also thanked Minister Lind.")
     assert sorted((name(f, r.person), r.role) for r in f.roles) == [("Mark Holm", "Secretary of State"),
                                                                    ("Peter Lind", "Foreign Minister")]
+
+
+def test_a_clause_after_a_name_in_commas_is_no_apposition(read) -> None:
+    f = read("President of Norway, Mark Holm, is on an official visit to Chile.")
+    assert [(name(f, r.person), r.role, name(f, r.organization)) for r in f.roles] == [
+        ("Mark Holm", "President", "Norway")]
