@@ -27,7 +27,8 @@ def extract_facts(doc: Doc, document: Document) -> DocumentFacts:
     published = date.fromisoformat(document.date) if document.date else None
     meetings = mode_from_title(extract_meetings(doc, index, resolver, published), document.title)
     meetings = place_from_dateline(meetings, doc, index, document.dateline, published)
-    roles = fill_from_home_country(fill_host_countries(doc, index, roles, meetings, document.dateline), index)
+    roles = fill_from_home_country(fill_host_countries(doc, index, roles, meetings, document.dateline), index,
+                                   document.dateline)
     roles = fill_from_title_country(roles, index)
     statements = extract_statements(doc, index, resolver, meetings)
     agreements = extract_agreements(doc, index, resolver)

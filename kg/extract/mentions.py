@@ -10,7 +10,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Span, Token
 
-from kg.data import words
+from kg.data import word_map, words
 from kg.extract.entities import EntityIndex
 from kg.extract.facts import COUNTRY, GROUP, ORGANIZATION, PERSON, PLACE, Role
 from kg.nlp import labels as L
@@ -215,11 +215,14 @@ class Resolver:
         China, Prime Minister."""
         title = self._titles.get(tok.i)
         role = title.label_ if title is not None else titles().get(tok.lemma_.lower()) or titles().get(tok.lower_)
+        # "the top Russian diplomat": a description that names no post stands for the posts it may mean
+        roles = set(_DESCRIBED_POSTS[tok.lemma_.lower()].split(";")) if tok.lemma_.lower() in _DESCRIBED_POSTS and \
+            any(c.dep_ == L.DET and c.lower_ == "the" for c in tok.children) else {role}
         mods = [t for t in tok.lefts if lookup_country(t.text)]
         country = lookup_country(mods[0].text) if mods else None
         # "Prime Minister" is not the First Deputy Prime Minister: the rank words must agree.
         rank = _rank(title.text if title is not None else tok.text)
-        people = {r.person for r in self.roles if r.role_norm == role and _rank(r.role) == rank and (
+        people = {r.person for r in self.roles if r.role_norm in roles and _rank(r.role) == rank and (
             country is None or self.index.name(r.organization) == country.country.name)}
         # "Co-founder of Google, Sergey Brin, met …": a name inside the description's phrase is its holder.
         right = max([tok.i] + [c.right_edge.i for c in tok.rights if c.dep_ not in (L.CONJ, L.CC)])
@@ -240,6 +243,8 @@ class Resolver:
 
 
 _RANKS = words("mentions", "ranks")
+#: Nouns of a definite description that names no post, and the posts (';') it may stand for.
+_DESCRIBED_POSTS = word_map("mentions", "described_posts")
 
 
 def _rank(title: str) -> frozenset[str]:

@@ -98,16 +98,19 @@ def fill_from_title_country(roles: list[Role], index: EntityIndex) -> list[Role]
 _TITLE_COUNTRIES = word_map("roles", "title_countries")
 
 
-def fill_from_home_country(roles: list[Role], index: EntityIndex) -> list[Role]:
+def fill_from_home_country(roles: list[Role], index: EntityIndex, dateline: str | None = None) -> list[Role]:
     """'Prime Minister X' in a story that is about one country: a government post of that country (read
-    after the hosts of visits have taken the country they received a visitor in)."""
+    after the hosts of visits have taken the country they received a visitor in); a president too where
+    the story was filed in that country ('MOSCOW - … President X')."""
     counts = Counter(m.entity for m in index.mentions if index.entities[m.entity].kind == COUNTRY)
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < _HOME_MENTIONS or len(ranked) > 1 and ranked[0][1] < _HOME_DOMINANCE * ranked[1][1]:
         return roles
     home = ranked[0][0]
+    filed = lookup_country(dateline) if dateline else None
+    posts = NATIONAL_POSTS if filed is not None and index.name(home) == filed.country.name else _HOME_POSTS
     return _dedupe([replace(r, organization=home, confidence=0.45)
-                    if not r.organization and not r.relative_to and r.role_norm in _HOME_POSTS else r for r in roles],
+                    if not r.organization and not r.relative_to and r.role_norm in posts else r for r in roles],
                    index)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract.conftest import name, statements
 
 
@@ -323,3 +325,13 @@ def test_a_clause_after_a_name_in_commas_is_no_apposition(read) -> None:
     f = read("President of Norway, Mark Holm, is on an official visit to Chile.")
     assert [(name(f, r.person), r.role, name(f, r.organization)) for r in f.roles] == [
         ("Mark Holm", "President", "Norway")]
+
+
+@pytest.mark.parametrize(("dateline", "president_of"), [(None, ""), ("Oslo", "Norway"), ("Lima", "")])
+def test_a_story_about_one_country_fills_its_posts_a_president_only_where_it_was_filed(
+        read, dateline: str | None, president_of: str) -> None:
+    f = read("Norway's economy grew last year. Norway exports oil and gas. Prime Minister Mark Holm said Norway "
+             "would invest more. President Peter Lind agreed.", dateline=dateline)
+    held = {(name(f, r.person), r.role): name(f, r.organization) for r in f.roles}
+    assert held[("Mark Holm", "Prime Minister")] == "Norway"
+    assert held[("Peter Lind", "President")] == president_of

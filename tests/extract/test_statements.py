@@ -476,3 +476,9 @@ def test_a_second_verb_speaks_for_the_subject_the_parser_split(read) -> None:
 ])
 def test_bodies_speak_through_their_media_officials_and_unnamed_spokespeople(read, text: str, speaker: str) -> None:
     assert [s for s, _ in statements(read(text))] == [speaker]
+
+
+def test_the_top_diplomat_of_a_country_is_its_foreign_minister_named_before(read) -> None:
+    f = read("Norwegian Foreign Minister Mark Holm spoke after the talks. \"We will not yield,\" the top Norwegian "
+             "diplomat stressed.")
+    assert ("Mark Holm", "We will not yield") in statements(f)
