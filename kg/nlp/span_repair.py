@@ -53,7 +53,7 @@ def repair_spans(doc: Doc) -> Doc:
 
 
 def join_name_particles(r: Repairing) -> None:
-    """'Ursula von' + 'Leyen' (a place): a name cut at its particles is one person, 'Ursula von der Leyen'."""
+    """'Ursula von' + 'Leyen', 'Ali bin Hamad' + 'Al Kuwari': a name cut at its particles is one person."""
     doc = r.doc
     ents = list(doc.ents)
     changed = False
@@ -61,8 +61,12 @@ def join_name_particles(r: Repairing) -> None:
         if e.label_ != L.PERSON:
             continue
         k = e.end
-        while k < len(doc) and doc[k].lower_ in NAME_PARTICLES and doc[k].is_lower:
+        had = any(t.lower_ in NAME_PARTICLES and t.is_lower for t in e)
+        while k < len(doc) and doc[k].lower_ in NAME_PARTICLES and (doc[k].is_lower or had and doc[k].is_title
+                                                                    and doc[k].lower_ in _CAPITAL_PARTICLES):
             k += 1
+        if any(doc[j].is_title for j in range(e.end, k)) and k < len(doc) and doc[k].ent_type_ not in ("", L.PERSON):
+            continue  # "… bin Salman Al Jazeera": a body after the name
         if (k > e.end or doc[e.end - 1].lower_ in NAME_PARTICLES) and k < len(doc) and doc[k].is_title:
             ents[n] = Span(doc, e.start, k + 1, label=L.PERSON)
             changed = True
@@ -71,6 +75,10 @@ def join_name_particles(r: Repairing) -> None:
             e for e in ents if e.label_ != L.PERSON and not any(p.start < e.end and e.start < p.end for p in ents
                                                                 if p.label_ == L.PERSON)]
         doc.ents = filter_spans(kept)
+
+
+#: Particles that open a family name written capitalised: 'Al Thani', 'El Sisi'.
+_CAPITAL_PARTICLES = words("names", "capital_particles")
 
 
 def join_cut_bodies(r: Repairing) -> None:

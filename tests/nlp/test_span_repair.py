@@ -211,6 +211,11 @@ def test_a_name_cut_at_the_front_after_a_title_in_capitals_gets_its_first_word_b
     assert ("Peter K. Lind", "PERSON") in found
 
 
+def test_a_family_name_after_a_particle_joins_the_name(nlp: Language) -> None:
+    found = repaired(nlp, "Foreign Minister Ali bin Hamad Al Kuwari met the envoy.", ("Ali bin Hamad", "PERSON"))
+    assert ("Ali bin Hamad Al Kuwari", "PERSON") in found
+
+
 def test_a_name_after_a_studies_body_is_split_off(nlp: Language) -> None:
     found = repaired(nlp, "Research director of the Institute for Security Studies Anne Roux spoke first.",
                      ("Institute for Security Studies Anne Roux", "ORG"))
