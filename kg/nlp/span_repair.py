@@ -17,7 +17,13 @@ from spacy.util import filter_spans
 from kg.data import words
 from kg.nlp import labels as L
 from kg.nlp.components import _GOV_HEADS, HONORIFICS, NAME_PARTICLES, TITLES_KEY
-from kg.nlp.gazetteer import country_forms, lookup_country, organization_surface_forms, outlet_surface_forms
+from kg.nlp.gazetteer import (
+    country_forms,
+    lookup_country,
+    organization_surface_forms,
+    outlet_surface_forms,
+    portfolio_words,
+)
 from kg.nlp.layout import dateline_and_byline_tokens
 
 #: Honorifics that only stand before a person's name.
@@ -487,11 +493,17 @@ def _names_after_titles(doc: Doc, ents: list[Span], title_spans: list[Span]) -> 
     ends = [t.end for t in title_spans] + [t.i + 1 for t in doc if t.lower_ == "counterpart"]
     # "Ambassador to the Philippines MaryKay Carlson": the name follows the title's country.
     places = {e.start: e.end for e in ents if e.label_ == L.GPE}
+    set_off = set()  # "the special envoy for Sudan, Ramtane Lamamra, met …": a name between commas
     for t in title_spans:  # ... and "President of the Republic of Türkiye Recep Tayyip Erdogan" its country
-        if t.end < len(doc) and doc[t.end].lower_ in ("to", "of"):
+        end = t.end
+        if t.end < len(doc) and doc[t.end].lower_ in ("to", "of", "for"):
             m = t.end + 1 + (t.end + 1 < len(doc) and doc[t.end + 1].lower_ == "the")
             if m in places:
-                ends.append(places[m])
+                end = places[m]
+                ends.append(end)
+        if end + 1 < len(doc) and doc[end].text == ",":
+            set_off.add(end + 1)
+    ends += sorted(set_off)
     out = []
     for k in ends:
         j = k
@@ -501,6 +513,9 @@ def _names_after_titles(doc: Doc, ents: list[Span], title_spans: list[Span]) -> 
             j += 1
         while j > k and doc[j - 1].lower_ in NAME_PARTICLES:
             j -= 1
+        if k in set_off and (j >= len(doc) or doc[j].text != "," or not _looks_like_a_name(doc[k:j])
+                             or any(t.lower_ in _BODY_HEADS or t.lower_ in portfolio_words() for t in doc[k:j])):
+            continue
         if j - k >= 2 and (j >= len(doc) or not (doc[j].is_title and doc[j].pos_ == "PROPN")):
             out.append(Span(doc, k, j, label=L.PERSON))
     return out

@@ -211,6 +211,15 @@ def test_a_name_cut_at_the_front_after_a_title_in_capitals_gets_its_first_word_b
     assert ("Peter K. Lind", "PERSON") in found
 
 
+def test_an_untagged_name_set_off_by_commas_after_a_title_is_a_person(nlp: Language) -> None:
+    text = "The special envoy for Chile, Vytas Kalnin, met the rebels. The minister, Foreign Trade, said no."
+    with nlp.select_pipes(disable=["kg_span_repair"]):
+        doc = nlp(text)
+    doc.ents = [e for e in doc.ents if e.label_ == "GPE"]  # the model tagged neither name nor body
+    found = {(e.text, e.label_) for e in repair_spans(doc).ents}
+    assert ("Vytas Kalnin", "PERSON") in found and ("Foreign Trade", "PERSON") not in found
+
+
 def test_a_family_name_after_a_particle_joins_the_name(nlp: Language) -> None:
     found = repaired(nlp, "Foreign Minister Ali bin Hamad Al Kuwari met the envoy.", ("Ali bin Hamad", "PERSON"))
     assert ("Ali bin Hamad Al Kuwari", "PERSON") in found
