@@ -532,18 +532,28 @@ def _predicates(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role]:
         pkey = index.entity_of(subj) if subj is not None else None
         if pkey is None or index.entities[pkey].kind != PERSON:
             continue
-        left = lemma in _LEAVING_VERBS
+        left = lemma in _LEAVING_VERBS or lemma in _SUCCESSION_VERBS and subj.dep_ == L.NSUBJPASS
         if role := _held_title(doc, t, pkey, index, left, 0.75):
             out.append(role)
+            if lemma in _SUCCESSION_VERBS and (other := _successor_or_predecessor(verb, index)):
+                out.append(replace(role, person=other, former=not left))  # "X succeeded Y as minister": Y was
         elif t.label_ in _HOME_POSTS:  # "X resigned as Foreign Affairs minister": the country is filled later
             out.append(Role(person=pkey, role=_singular(t), role_norm=t.label_, organization=None, former=left,
                             evidence=evidence_of(t.sent, index.document_id), confidence=0.45))
     return out
 
 
+def _successor_or_predecessor(verb: Token, index: EntityIndex) -> str | None:
+    """The other holder of 'X succeeded Y as …' (Y, before) or 'Y was replaced as … by X' (X, after)."""
+    agent = next((g for c in verb.children if c.dep_ == L.AGENT for g in c.children if g.dep_ == L.POBJ), None)
+    other = next((c for c in verb.children if c.dep_ == L.DOBJ), agent)
+    key = index.entity_of(other) if other is not None else None
+    return key if key and index.entities[key].kind == PERSON else None
+
+
 #: Verbs that say someone holds the top post of a body: "X, who heads Ukraine's presidential office".
 _HEADING_VERBS = {"head": ("head", "Head"), "chair": ("chair", "Chairman"), "lead": ("leader", "Head"),
-                  "direct": ("director", "Director"), "run": ("head", "Head")}
+                  "direct": ("director", "Director"), "run": ("head", "Head"), "command": ("commander", "Head")}
 
 
 def _heading_verbs(doc: Doc, index: EntityIndex) -> list[Role]:
@@ -557,6 +567,8 @@ def _heading_verbs(doc: Doc, index: EntityIndex) -> list[Role]:
         subj = next((c for c in verb.children if c.dep_ in (L.NSUBJ,)), None)
         if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == L.RELCL:
             subj = verb.head  # "Faki, who chairs the Commission"
+            if index.entity_of(subj) is None and subj.dep_ == L.APPOS:
+                subj = subj.head  # "X, a former diplomat who now heads the centre"
         pkey = index.entity_of(subj) if subj is not None else None
         if org is None or pkey is None or index.entities[pkey].kind != PERSON:
             continue
@@ -654,6 +666,7 @@ def _held_title(doc: Doc, t: Span, pkey: str, index: EntityIndex, left: bool, co
 
 
 _PREDICATE_VERBS = words("roles", "predicate_verbs")
+_SUCCESSION_VERBS = words("roles", "succession_verbs")
 _LEAVING_VERBS = words("roles", "leaving_verbs")
 
 

@@ -109,6 +109,8 @@ class Gazetteer:
         doc.ents = _merge(model_ents, filter_spans(found), self.outlets)
         title_spans = []
         for match_id, start, end in self.title_matcher(doc):
+            if doc[end - 1].pos_ == "VERB":
+                continue  # "X, who heads the council": a verb, read by the role rules as one
             variant = doc.vocab.strings[match_id]
             title_spans.append(Span(doc, start, end, label=self.roles[variant]))
         doc.spans[TITLES_KEY] = [_with_portfolio(t) for t in filter_spans(title_spans)]

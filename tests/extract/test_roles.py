@@ -335,3 +335,20 @@ def test_a_story_about_one_country_fills_its_posts_a_president_only_where_it_was
     held = {(name(f, r.person), r.role): name(f, r.organization) for r in f.roles}
     assert held[("Mark Holm", "Prime Minister")] == "Norway"
     assert held[("Peter Lind", "President")] == president_of
+
+
+def test_succeeding_someone_as_a_post_gives_it_and_makes_the_predecessor_former(read) -> None:
+    f = read("Mark Holm succeeded Peter Lind as foreign minister of Norway.")
+    assert sorted((name(f, r.person), r.role, name(f, r.organization), r.former) for r in f.roles) == [
+        ("Mark Holm", "foreign minister", "Norway", False), ("Peter Lind", "foreign minister", "Norway", True)]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Mark Holm, who commands the Northern Brigade, said the road was open.", ("commander", "Northern Brigade")),
+    ("Mark Holm, who chairs the Baltic Assembly, said the road was open.", ("chair", "Baltic Assembly")),
+    ("Mark Holm, a former diplomat who now heads the Nordic Policy Centre, said the road was open.",
+     ("head", "Nordic Policy Centre")),
+])
+def test_who_heads_chairs_or_commands_a_body(read, text: str, role: tuple[str, str]) -> None:
+    f = read(text)
+    assert (role[0], role[1]) in [(r.role, name(f, r.organization)) for r in f.roles if name(f, r.person) == "Mark Holm"]
