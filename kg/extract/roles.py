@@ -596,7 +596,7 @@ def _named_beside(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role
             continue  # "another Chinese official, spokesman Hong Lei": a loose description, not the title held
         holders = [c for c in t.root.children if c.dep_ == L.APPOS]
         comma = next((p.right_edge.i + 1 for p in t.root.children if p.dep_ == L.PREP and p.i == t.end
-                      and p.lower_ in ("of", "for")), t.end)  # "the President of Ukraine, …"
+                      and p.lower_ in ("of", "for", "to")), t.end)  # "the President of Ukraine, …", "ambassador to X,"
         # "Co-founder of Google, X, met …" with X hung on Google: the first comma after the body
         comma = next((k for k in range(t.end, comma) if doc[k].text == ","), comma)
         j = _past_honorifics(doc, comma + 1)  # "…, H.E. Mr. X"
@@ -702,5 +702,7 @@ def _dedupe(roles: list[Role], index: EntityIndex) -> list[Role]:
             best[k] = r
     with_org = {(r.person, r.role_norm) for r in best.values() if r.organization or r.relative_to}
     fuller = [(r.person, set(r.role.lower().split())) for r in best.values()]
+    held = Counter(r.person for r in best.values())
     return [r for k, r in best.items() if k[2] is not None or (r.person, r.role_norm) not in with_org and not any(
-        p == r.person and set(r.role.lower().split()) < words_ for p, words_ in fuller)]
+        p == r.person and set(r.role.lower().split()) < words_ for p, words_ in fuller)
+        and not (r.role.endswith(".") and held[r.person] > 1)]  # "Sudan's army chief, Gen. X": a rank beside a post

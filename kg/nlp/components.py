@@ -73,7 +73,9 @@ class Gazetteer:
         self.roles = titles()
         for variant, _role in self.roles.items():
             # "foreign ministers", "secretaries": a plural names the same title for several holders
-            self.title_matcher.add(variant, [nlp.tokenizer(variant), nlp.tokenizer(_plural(variant))])
+            # an abbreviation ("Gen.") is one token only as written capitalised: "gen." splits
+            written = [nlp.tokenizer(variant.title())] if "." in variant else []
+            self.title_matcher.add(variant, [nlp.tokenizer(variant), nlp.tokenizer(_plural(variant)), *written])
         self.bodies = Matcher(nlp.vocab)
         heads = {"LOWER": {"IN": _GOV_HEADS}}
         cap = {"IS_TITLE": True, "IS_SENT_START": False}

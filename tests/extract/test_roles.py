@@ -352,3 +352,14 @@ def test_succeeding_someone_as_a_post_gives_it_and_makes_the_predecessor_former(
 def test_who_heads_chairs_or_commands_a_body(read, text: str, role: tuple[str, str]) -> None:
     f = read(text)
     assert (role[0], role[1]) in [(r.role, name(f, r.organization)) for r in f.roles if name(f, r.person) == "Mark Holm"]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Chile's ambassador to the U.N., Mark Holm, told the council that talks would resume.",
+     ("ambassador", "Chile")),
+    ("Chile's army chief, Gen. Mark Holm, said the road was open.", ("army chief", "Chile")),
+    ("The rebels met army chief Gen. Mark Holm in Arica.", ("army chief", "")),
+])
+def test_an_envoys_posting_and_a_rank_abbreviated_between_post_and_name(read, text: str, role) -> None:
+    f = read(text)
+    assert [(r.role, name(f, r.organization)) for r in f.roles if name(f, r.person) == "Mark Holm"] == [role]
