@@ -8,13 +8,14 @@ from functools import lru_cache
 from kg.data import read_table
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-#: "WASHINGTON —", "PARIS (AP) —", "RIYADH, Sept 10 (Reuters) -", "Pyongyang, October 6 (KCNA) --": a place in
-#: capitals, or in title case when a day or an agency follows it, then a dash.
+#: "WASHINGTON —", "PARIS (AP) —", "RIYADH, Sept 10 (Reuters) -", "Pyongyang, October 6 (KCNA) --", "SOCHI,
+#: September 4. /TASS/.": a place in capitals, or in title case when a day or an agency follows it, then a dash.
 _INLINE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|(?P<titled>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}))"
     r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
     rf"(?:,?\s+(?P<day>{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH})(?:,? \d{{4}})?)?"
-    r"\s*(?P<agency>\([A-Za-z .]{2,30}\))?\s*(?:[•—–]+|-{1,2})\s+(?=[A-Z\"“])")
+    r"(?:\s*(?P<agency>\([A-Za-z .]{2,30}\))?\s*(?:[•—–]+|-{1,2})|(?P<slashed>\.\s*/[A-Za-z .-]{2,30}/\.))"
+    r"\s+(?=[A-Z\"“])")
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +45,6 @@ def split_inline_dateline(line: str) -> tuple[str | None, str]:
     """'WASHINGTON • Senior officials…' -> ('Washington', 'Senior officials…'): the dateline's place, kept as
     the document's metadata, and the line without it (datelines must not become entities)."""
     m = _INLINE_DATELINE.match(line)
-    if m is None or len(m["place"]) < 3 or (m["titled"] and not (m["day"] or m["agency"])):
+    if m is None or len(m["place"]) < 3 or (m["titled"] and not (m["day"] or m["agency"] or m["slashed"])):
         return None, line
     return m["place"].strip().title(), line[m.end():]

@@ -222,8 +222,9 @@ def split_names_from_bodies(c: _Candidate, s: _ModelSpans) -> None:
 
 def names_after_titles(c: _Candidate, s: _ModelSpans) -> None:
     """"German Chancellor Olaf Scholz" read as an organization."""
-    if c.label == L.ORG and c.start - 1 in s.title_tokens and _looks_like_a_name(s.doc[c.start:c.end]):
-        c.label = L.PERSON
+    start = _after_titles(s.doc, c.start, c.end, s.title_tokens)  # "(Secretary of) Defense Lloyd Austin"
+    if c.label == L.ORG and start - 1 in s.title_tokens and _looks_like_a_name(s.doc[start:c.end]):
+        c.start, c.label = start, L.PERSON
 
 
 def names_cut_at_the_front(c: _Candidate, s: _ModelSpans) -> None:

@@ -88,7 +88,7 @@ def test_the_datelines_place_is_kept_as_metadata_when_the_text_loses_it() -> Non
 
 @pytest.mark.parametrize(("line", "place"), [
     ("Quito, October 6 (EFE) -- The minister", "Quito"), ("OSLO, 3 May (NTB) - The king", "Oslo"),
-    ("NEW YORK, Oct. 2 – The envoy", "New York"), ("Quito - The minister", None), ("UN - The envoy", None)])
+    ("NEW YORK, Oct. 2 – The envoy", "New York"), ("SOCHI, September 4. /TASS/. The envoy", "Sochi"), ("Quito - The minister", None), ("UN - The envoy", None)])
 def test_a_dateline_in_title_case_needs_a_day_or_an_agency(line: str, place: str | None) -> None:
     d = doc_of(f"Headline\n\n{line} arrived on Friday.\n")
     assert d.dateline == place

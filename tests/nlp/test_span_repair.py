@@ -220,6 +220,11 @@ def test_an_untagged_name_set_off_by_commas_after_a_title_is_a_person(nlp: Langu
     assert ("Vytas Kalnin", "PERSON") in found and ("Foreign Trade", "PERSON") not in found
 
 
+def test_a_portfolio_read_into_a_name_after_its_title_is_left_out(nlp: Language) -> None:
+    found = repaired(nlp, "Secretary of Commerce Peter Lind met the envoy.", ("Commerce Peter Lind", "ORG"))
+    assert ("Peter Lind", "PERSON") in found
+
+
 def test_a_family_name_after_a_particle_joins_the_name(nlp: Language) -> None:
     found = repaired(nlp, "Foreign Minister Ali bin Hamad Al Kuwari met the envoy.", ("Ali bin Hamad", "PERSON"))
     assert ("Ali bin Hamad Al Kuwari", "PERSON") in found
