@@ -19,6 +19,8 @@ SPEAKER_KINDS = (PERSON, ORGANIZATION, COUNTRY)
 CARRIER_NOUNS = words("speakers", "carrier_nouns")
 #: Plural nouns for the parties of talks just reported, with a number: "the two leaders", "both ministers".
 _JOINT_NOUNS = words("speakers", "joint_nouns")
+_DEFINITE_JOINT_NOUNS = words("speakers", "definite_joint_nouns")
+_SIDE_NOUNS = words("speakers", "side_nouns")
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 #: Plural nouns for countries named just before, with a number: "the three countries said".
 _COUNTRY_NOUNS = words("speakers", "country_nouns")
@@ -46,12 +48,17 @@ class Speakers:
         if not plural:
             return []
         count = next((_COUNTS[c.lower_] for c in tok.children if c.lower_ in _COUNTS), None)
-        if count is None and not joint_text:
+        # "The leaders reaffirmed …": with only its article, a subject that means the parties just met
+        definite = tok.lemma_.lower() in _DEFINITE_JOINT_NOUNS and [c.lower_ for c in tok.children] == ["the"]
+        if count is None and not joint_text and not definite:
             return []
         before = [m for m in self.meetings if m.evidence.start < tok.idx]
         if not before:
             return []
-        people = [p for p in before[-1].participants if self.resolver.index.entities[p].kind == PERSON]
+        ix = self.resolver.index
+        people = [p for p in before[-1].participants if ix.entities[p].kind == PERSON]
+        if tok.lemma_.lower() in _SIDE_NOUNS and not people:  # "Norway and Chile held talks … The two sides said"
+            people = list(before[-1].participants)
         return people if len(people) == count or count is None and len(people) >= 2 else []
 
     def _countries_counted(self, tok: Token) -> list[str]:

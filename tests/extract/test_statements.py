@@ -482,3 +482,14 @@ def test_the_top_diplomat_of_a_country_is_its_foreign_minister_named_before(read
     f = read("Norwegian Foreign Minister Mark Holm spoke after the talks. \"We will not yield,\" the top Norwegian "
              "diplomat stressed.")
     assert ("Mark Holm", "We will not yield") in statements(f)
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Mark Holm met Peter Lind in Oslo on Monday. The leaders reaffirmed that the alliance keeps the peace.",
+     {"Mark Holm", "Peter Lind"}),
+    ("Mark Holm met Peter Lind in Oslo on Monday. Both men stressed the need for calm.", {"Mark Holm", "Peter Lind"}),
+    ("Norway and Chile held talks in Oslo on Monday. The two sides said trade should grow.", {"Norway", "Chile"}),
+    ("Mark Holm met Peter Lind in Oslo on Monday. The G7 leaders said trade should grow.", set()),
+])
+def test_the_parties_just_met_speak_together(read, text: str, speakers: set[str]) -> None:
+    assert {s for s, _ in statements(read(text))} == speakers
