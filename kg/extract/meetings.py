@@ -236,7 +236,7 @@ def _is_cue(tok: Token) -> bool:
         together = len(people) >= 2 and any(c.dep_ in (L.DOBJ, L.NPADVMOD) and c.ent_type_ in (L.TIME, L.DATE)
                                             for c in near)
         return in_talks or together
-    if tok.pos_ == "VERB" and lemma in ("receive", "welcome", "host", "meet") and _agent(tok) is not None:
+    if tok.pos_ == "VERB" and lemma in ("receive", "welcome", "host", "meet", "greet") and _agent(tok) is not None:
         return True  # "Mr Albanese was received by President Xi"
     if tok.pos_ == "VERB" and lemma == "shake":  # "Trump and Kim shake hands", "shook hands with X"
         return any(c.dep_ == L.DOBJ and c.lower_ == "hands" for c in tok.children)
@@ -292,6 +292,14 @@ def _other_cue(verb: Token, lemma: str) -> bool:
     if lemma == "speak":
         return len(_joint_subjects(verb)) >= 2 and meeting_mode(verb) != IN_PERSON
     return lemma == "visit" and _visits_someone(verb)
+
+
+def _honoured(cue: Token) -> list[Token]:
+    """The guest of 'a state banquet in honour of X' (the phrase may hang on the verb that hosts it)."""
+    holders = [cue, cue.head] if cue.dep_ == L.DOBJ else [cue]
+    return [g for h in holders for p in h.children if p.dep_ == L.PREP and p.lower_ == "in"
+            for n in p.children if n.lower_ in ("honour", "honor")
+            for of in n.children if of.lower_ == "of" for g in of.children if g.dep_ == L.POBJ]
 
 
 def _shared_meal(meal: Token) -> bool:
@@ -485,6 +493,7 @@ def _participants(cue: Token, resolver: Resolver, last: tuple[str, ...] = ()) ->
         heads += [d for c in prep.children if c.dep_ == L.PCOMP and c.lower_ == "visiting"
                   for d in c.children if d.dep_ == L.DOBJ]
     heads += _spoken_to(cue) + _called_on(cue) + (_granted_to(cue) if cue.lemma_.lower() in _GRANTING_VERBS else [])
+    heads += _honoured(cue)
     if cue.pos_ != "VERB" and cue.dep_ == L.POBJ and cue.head.lower_ in _DURING_PREPS and gov.pos_ in ("VERB", "AUX"):
         heads += [c for c in gov.children if c.dep_ == L.DOBJ and c.ent_type_ == L.PERSON]  # "briefed Y during a meeting"
     out: list[str] = []

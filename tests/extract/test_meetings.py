@@ -488,3 +488,9 @@ def test_someone_joining_the_talks_took_part_someone_not_present_did_not(read) -
     f = read("Mark Holm met Peter Lind in Oslo on Sunday. Tom Becker also joined the discussions, a source said. "
              "Paul Kerr was not present, but was briefed afterwards.")
     assert meetings(f) == [{"Mark Holm", "Peter Lind", "Tom Becker"}]
+
+
+@pytest.mark.parametrize("text", ["Peter Lind was greeted by Mark Holm at the airport.",
+                                  "Mark Holm hosted a state banquet in honour of Peter Lind."])
+def test_a_passive_greeting_and_a_banquet_in_someones_honour_are_meetings(read, text: str) -> None:
+    assert meetings(read(text)) and set(meetings(read(text))[0]) == {"Mark Holm", "Peter Lind"}
