@@ -7,14 +7,16 @@ declared `owl:sameAs` that person in the entities graph and takes its name as la
 show one name for both. Document graphs stay exactly as extracted, so every document graph is
 the same whatever else is in the store. Two candidates ("Xi Jinping", "Xi Xiaoxing") leave the bare
 name alone, unless one is named in three times as many documents. "Donald J. Trump" joins "Donald
-Trump"; a name the model took for an organization or a place ("Trump" as a company) joins the person
-that dominates it; an entity documents spell two ways keeps one preferred label. Each link records
+Trump", "Antonio Guterres" joins "António Guterres"; a name the model took for an organization or a
+place ("Trump" as a company) joins the person that dominates it; an entity documents spell two ways keeps one preferred label. Each link records
 its reason (`dip:linkReason`). The step runs after each build over the whole store, before the prune
 that clears the store's "pending" mark, so a build killed in between is completed by the next one.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -59,7 +61,9 @@ def find_links(store: GraphStore) -> list[Link]:
             if r["p"] and r["label"]]
     linked = {iri for iri, _, other in rows if other is not None}
     full = {(iri, label) for iri, label, _ in rows if len(label.split()) >= 2 and iri not in linked}
-    links = _variant_links(full)
+    links = _spelling_links(full)
+    full = {(f, name) for f, name in full if f not in {link.short for link in links}}
+    links += _variant_links(full)
     varied = {link.short for link in links}
     full = {(f, name) for f, name in full if f not in varied}
     ambiguous: dict[str, tuple[str, set[tuple[str, str]]]] = {}
@@ -119,8 +123,28 @@ def _people_taken_for_other_kinds(store: GraphStore, full: set[tuple[str, str]])
 
 
 def _has_part(name: str, word: str) -> bool:
-    """Whether `word` is one of the names of `name`, whatever the case ('Harris' in 'KAMALA HARRIS')."""
-    return word.lower() in {p.lower() for p in name_parts(name)}
+    """Whether `word` is one of the names of `name`, whatever the case and accents ('Harris' in 'KAMALA HARRIS',
+    'Erdogan' in 'Recep Tayyip Erdoğan')."""
+    return folded(word) in {folded(p) for p in name_parts(name)}
+
+
+def folded(name: str) -> str:
+    """A name without case, accents or hyphens: 'António Guterres' and 'Antonio Guterres' fold alike."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return re.sub(r"[\s\-‐]+", " ", bare.lower()).strip()
+
+
+def _spelling_links(full: set[tuple[str, str]]) -> list[Link]:
+    """'Antonio Guterres' and 'Recep Tayyip Erdogan' join 'António Guterres' and 'Recep Tayyip Erdoğan': names
+    documents spell with and without accents are one person, under the accented spelling."""
+    by_form: dict[str, list[tuple[str, str]]] = {}
+    for iri, name in full:
+        by_form.setdefault(folded(name), []).append((iri, name))
+    links = []
+    for group in (g for g in by_form.values() if len(g) > 1):
+        target, target_name = min(group, key=lambda m: (-sum(not c.isascii() for c in m[1]), m[1].isupper(), m))
+        links += [Link(iri, target, name, target_name, "spelling") for iri, name in group if iri != target]
+    return links
 
 
 def _variant_links(full: set[tuple[str, str]]) -> list[Link]:

@@ -50,6 +50,17 @@ def test_a_middle_initial_joins_the_plain_full_name_with_its_reason(tmp_path: Pa
     assert "middle name or initial" in reasons
 
 
+def test_a_name_spelled_without_its_accents_is_the_same_person(tmp_path: Path) -> None:
+    out, store = build(tmp_path, {
+        "a.txt": "Summit\n\nForeign Minister Tomás Núñez met Chancellor Paul Weber in Paris on Monday.\n",
+        "b.txt": "Trade\n\nForeign Minister Tomas Nunez said on Tuesday that the tariffs were unacceptable.\n",
+        "c.txt": "Fish\n\nMr Nunez said on Friday that the quotas were unfair.\n"})
+    assert {s for s in speakers(store) if s[1] != "a.txt"} == {("Tomás Núñez", "b.txt"), ("Tomás Núñez", "c.txt")}
+    reasons = run_kg("query", "SELECT ?r WHERE { GRAPH ?g { ?p <https://w3id.org/kg-diplomacy/ontology#linkReason> ?r } }",
+                     "--store", str(store), "--format", "csv").stdout
+    assert "spelling" in reasons
+
+
 HARPER_DAYS = {f"a{i}.txt": f"Day {i}\n\nPresident Stephen Harper met Chancellor Paul Weber in Paris on Monday.\n"
                for i in range(4)}
 MR_HARPER = "Trade\n\nMr Harper said on Tuesday that the tariffs were unacceptable.\n"
