@@ -134,7 +134,8 @@ class EntityIndex:
         by_form: dict[str, list[str]] = {}
         for name in full:
             by_form.setdefault(_spelling(name), []).append(name)
-        out: dict[str, str] = {name: max(by_form[_spelling(name)], key=lambda f: (full[f], f)) for name in full}
+        out: dict[str, str] = {name: _unshouted(max(by_form[_spelling(name)], key=lambda f: (full[f], not _shouts(f), f)))
+                               for name in full}
         for name in full:  # "Von der Leyen", "Lula da Silva": the end of a longer name in the text
             longer = [f for f in full if _ends_name(f, name)]
             if longer:
@@ -142,8 +143,8 @@ class EntityIndex:
         for e in ents:
             if e.text in out:
                 continue
-            toks = e.text.split()
-            cands = [f for f in full if any(t in name_parts(f) for t in toks)]
+            toks = e.text.lower().split()  # "Minister Kamikawa" after "KAMIKAWA Yoko"
+            cands = [f for f in full if any(t in {p.lower() for p in name_parts(f)} for t in toks)]
             if not cands:
                 out[e.text] = e.text
                 continue
@@ -262,6 +263,18 @@ def _place_name(text: str) -> str:
 def _spelling(name: str) -> str:
     """A name's letters without case, hyphens or dots: 'Kim Jong-un' ~ 'Kim Jong Un' ~ 'KIM Jong Un'."""
     return " ".join(re.sub(r"[-.‐]", " ", name).lower().split())
+
+
+def _shouts(name: str) -> bool:
+    """A name with a surname in capitals beside other words that are not: 'KAMIKAWA Yoko', 'WANG Yi'."""
+    words = name.split()
+    return any(w.isupper() and len(w) > 1 for w in words) and not all(w.isupper() for w in words)
+
+
+def _unshouted(name: str) -> str:
+    """'KAMIKAWA Yoko' -> 'Kamikawa Yoko': the surname a protocol style writes in capitals, as a name."""
+    return " ".join(w.capitalize() if w.isupper() and w.isalpha() and not re.fullmatch(r"[IVXLC]+", w) else w
+                    for w in name.split()) if _shouts(name) else name  # not the "II" of "Abdullah II"
 
 
 def _ends_name(longer: str, short: str) -> bool:

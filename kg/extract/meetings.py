@@ -54,6 +54,8 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
     last_told: tuple[str, ...] = ()
     for sent in sentences(doc):
         narrative.enter(sent)
+        if sent.text.strip().rstrip("\"'”’").endswith("?"):
+            continue  # "Will X meet Y in Munich?": asked, not told
         in_sentence: list[list[str]] = []  # "received by Xi on Monday, and on Tuesday sat down with Li": two
         unheld: set[int] = set()  # cues of meetings the sentence says were not held
         for cue in sent:

@@ -232,6 +232,8 @@ class Resolver:
         # "The Prime Minister spoke to Dutch Prime Minister X": a description and a name in one sentence
         # are two people.
         people -= set(self.index.entities_in(tok.sent, (PERSON,)))
+        if len(people) > 1 and tok.text.isupper() and len(tok.text) > 1:  # "EAM": the External Affairs Minister
+            people = {r.person for r in self.roles if r.person in people and _initials(r.role) == tok.lower_} or people
         if len(people) <= 1:
             return people.pop() if people else None
         # "The President said …" with two presidents in the article: the one named most recently.
@@ -245,6 +247,11 @@ class Resolver:
 _RANKS = words("mentions", "ranks")
 #: Nouns of a definite description that names no post, and the posts (';') it may stand for.
 _DESCRIBED_POSTS = word_map("mentions", "described_posts")
+
+
+def _initials(title: str) -> str:
+    """'External Affairs Minister' -> 'eam': the abbreviation a title is written as."""
+    return "".join(w[0] for w in title.lower().replace("-", " ").split())
 
 
 def _rank(title: str) -> frozenset[str]:

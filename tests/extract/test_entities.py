@@ -31,3 +31,10 @@ def test_the_end_of_a_name_at_a_sentence_start_is_the_same_person(read) -> None:
     people = {e.name for e in f.entities.values() if e.kind == "Person"}
     assert "Ursula von der Leyen" in people and not any(e.name.startswith("Von") for e in f.entities.values())
     assert [f.entities[s.speaker].name for s in f.statements] == ["Ursula von der Leyen"]
+
+
+def test_a_surname_written_in_capitals_is_one_person_with_the_surname_used_alone(read) -> None:
+    f = read("On July 8, Ms. TANAKA Emi, Minister for Foreign Affairs, held a meeting with Mr. Peter Lind. "
+             "Minister Tanaka welcomed the visit.")
+    people = {e.name for e in f.entities.values() if e.kind == "Person"}
+    assert "Tanaka Emi" in people and not {"Tanaka", "TANAKA Emi"} & people

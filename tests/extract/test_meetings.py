@@ -494,3 +494,7 @@ def test_someone_joining_the_talks_took_part_someone_not_present_did_not(read) -
                                   "Mark Holm hosted a state banquet in honour of Peter Lind."])
 def test_a_passive_greeting_and_a_banquet_in_someones_honour_are_meetings(read, text: str) -> None:
     assert meetings(read(text)) and set(meetings(read(text))[0]) == {"Mark Holm", "Peter Lind"}
+
+
+def test_a_meeting_asked_about_is_no_meeting(read) -> None:
+    assert meetings(read("Reporter: Will Foreign Minister Mark Holm meet Secretary Peter Lind in Lima?")) == []

@@ -493,3 +493,9 @@ def test_the_top_diplomat_of_a_country_is_its_foreign_minister_named_before(read
 ])
 def test_the_parties_just_met_speak_together(read, text: str, speakers: set[str]) -> None:
     assert {s for s, _ in statements(read(text))} == speakers
+
+
+def test_a_title_written_as_its_initials_is_the_holder_of_that_title(read) -> None:
+    f = read("External Affairs Minister Mark Holm met Foreign Minister of Chile Peter Lind in Delhi today. "
+             "EAM said the two sides discussed trade.")
+    assert statements(f) == [("Mark Holm", "the two sides discussed trade")]
