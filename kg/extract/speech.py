@@ -80,6 +80,9 @@ def is_cue(tok: Token) -> bool:
             and not any(o.ent_type_ in (L.DATE, L.TIME) for o in c.children) for c in tok.children)
     if lemma == "make":
         return any(c.lower_ == "clear" for c in tok.children)
+    if lemma == "speak":  # "spoke highly of the cooperation": praise, as state media write it
+        return any(c.lower_ == "highly" for c in tok.children) and any(
+            c.dep_ == L.PREP and c.lower_ == "of" for c in tok.children)
     return False
 
 

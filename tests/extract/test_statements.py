@@ -499,3 +499,8 @@ def test_a_title_written_as_its_initials_is_the_holder_of_that_title(read) -> No
     f = read("External Affairs Minister Mark Holm met Foreign Minister of Chile Peter Lind in Delhi today. "
              "EAM said the two sides discussed trade.")
     assert statements(f) == [("Mark Holm", "the two sides discussed trade")]
+
+
+def test_speaking_highly_of_something_is_a_statement_speaking_to_reporters_is_not(read) -> None:
+    f = read("Mark Holm spoke highly of the cooperation between the two ports. Peter Lind spoke to reporters in Lima.")
+    assert [(s, c.endswith("two ports")) for s, c in statements(f)] == [("Mark Holm", True)]

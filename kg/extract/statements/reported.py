@@ -49,7 +49,8 @@ def reported(cue: Token, sent: Span, ctx: Context, found: list[Found]) -> Found 
     elif lemma in DENIAL_VERBS and cue.dep_ == L.RELCL and cue.head.lemma_.lower() in CHARGE_NOUNS:
         return _denied_charge(cue, sent, ctx, found)
     elif lemma in NOMINAL_OBJECT_CUES and any(c.dep_ in (L.DOBJ, L.XCOMP) or c.dep_ == L.PREP and (lemma in (
-            "call", "appeal") or lemma == "warn" and c.lower_ == "against") for c in cue.children):
+            "call", "appeal") or lemma == "warn" and c.lower_ == "against" or lemma == "speak" and c.lower_ == "of")
+            for c in cue.children):
         # "China has denied the accusations": the clause is the claim, up to the next comma.
         # It starts at the subject: a fronted "On Tuesday," or "In a statement to reporters," is not claimed.
         end = next((t.i for t in doc[cue.i: cue.right_edge.i + 1] if t.text in (",", ";")), cue.right_edge.i + 1)
