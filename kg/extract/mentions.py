@@ -192,7 +192,8 @@ class Resolver:
             return key
         if lemma in _CARRIERS or tok.lower_ in _CARRIERS:  # "South Korea's military said", "Chinese officials said"
             found = ix.entities_in(subtree, (PERSON, ORGANIZATION, COUNTRY))
-            return found[0] if found else self._capital_in(subtree)  # "officials in Washington said"
+            # "officials in Washington said"; "The ministry said" after "the Chinese Foreign Ministry"
+            return found[0] if found else self._capital_in(subtree) or self._body_named_before(tok)
         if allow_groups and lemma in _GROUP_NOUNS:
             mods = [t for t in tok.lefts if lookup_country(t.text)]
             if mods:
@@ -200,6 +201,18 @@ class Resolver:
                 assert country is not None
                 name = f"{mods[0].text} {tok.text}"
                 return ix.add(GROUP, name, part_of=f"country:{country.country.name.lower()}")
+        return None
+
+    def _body_named_before(self, tok: Token) -> str | None:
+        """'The ministry said …': the body named last before it whose name has that word ('Foreign Ministry'),
+        when 'the' is all that qualifies it."""
+        if [c.lower_ for c in tok.children] != ["the"] or tok.tag_ != "NN":
+            return None
+        ix = self.index
+        for i in range(tok.i - 1, -1, -1):
+            key = ix.token_entity.get(i)
+            if key and ix.entities[key].kind == ORGANIZATION and tok.lower_ in ix.entities[key].name.lower().split():
+                return key
         return None
 
     def _capital_in(self, span: Span) -> str | None:

@@ -504,3 +504,9 @@ def test_a_title_written_as_its_initials_is_the_holder_of_that_title(read) -> No
 def test_speaking_highly_of_something_is_a_statement_speaking_to_reporters_is_not(read) -> None:
     f = read("Mark Holm spoke highly of the cooperation between the two ports. Peter Lind spoke to reporters in Lima.")
     assert [(s, c.endswith("two ports")) for s, c in statements(f)] == [("Mark Holm", True)]
+
+
+def test_the_ministry_is_the_ministry_named_before(read) -> None:
+    f = read("The Chilean Foreign Ministry summoned the envoy on Monday. The ministry said the drills were a "
+             "provocation.")
+    assert statements(f) == [("Foreign Ministry (Chile)", "the drills were a provocation")]
