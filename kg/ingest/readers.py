@@ -191,10 +191,24 @@ def from_jsonl_file(path: Path, data: str, meta: dict[str, str] | None = None) -
         except json.JSONDecodeError as e:
             yield Skipped(where, f"not valid JSON ({e.msg})")
             continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
+        text = _field(obj, TEXT_FIELDS) if isinstance(obj, dict) else None
+        if not isinstance(text, str) or not text.strip():
             yield Skipped(where, "JSON line has no non-empty string field 'text'")
             continue
-        line_meta = {k: str(obj[k]) for k in META_KEYS if obj.get(k) not in (None, "")}
+        line_meta = {k: str(v) for k in META_KEYS if (v := _field(obj, (k, *META_ALIASES.get(k, ())))) not in (None, "")}
         line_meta = {**(meta or {}), **line_meta}
         doc_id = line_meta.pop("id", f"{path.stem}-{n}")
-        yield from_plain_text(obj["text"], doc_id=doc_id, path=where, meta=line_meta, title_line=False)
+        yield from_plain_text(text, doc_id=doc_id, path=where, meta=line_meta, title_line=False)
+
+
+#: Where crawlers put an article's text in a JSON record: kg's own `text`, news-please's `maintext`, others'.
+TEXT_FIELDS = ("text", "maintext", "body", "content", "article")
+#: Other names crawlers give the metadata fields (news-please: `date_publish`, `source_domain`).
+META_ALIASES = {"date": ("date_publish", "published", "publish_date", "published_at", "pub_date", "datePublished",
+                         "date_published", "publication_date"),
+                "title": ("headline",), "source": ("source_domain", "sitename", "publisher"), "url": ("link",)}
+
+
+def _field(obj: dict, names: tuple[str, ...]) -> object:
+    """The first of these fields a record has, non-empty."""
+    return next((obj[n] for n in names if obj.get(n) not in (None, "")), None)

@@ -175,3 +175,15 @@ def test_the_first_line_is_a_title_only_when_it_looks_like_one(text: str, title:
     d = doc_of(text)
     assert d.title == title
     assert d.text.startswith("Mark Holm met Anne Roux")
+
+
+def test_a_crawlers_json_record_reads_under_its_own_field_names(tmp_path: Path) -> None:
+    record = {"title": "Envoys meet", "maintext": "The envoys met in Lima on Monday.", "date_publish":
+              "2023-03-15 10:22:00", "source_domain": "example.org", "url": "https://example.org/a"}
+    (tmp_path / "np.jsonl").write_text(json.dumps(record) + "\n" + json.dumps({"maintext": ""}) + "\n")
+    items = list(iter_documents([str(tmp_path / "np.jsonl")]))
+    doc = items[0]
+    assert isinstance(doc, Document)
+    assert (doc.text, doc.title, doc.date, doc.source) == ("The envoys met in Lima on Monday.", "Envoys meet",
+                                                           "2023-03-15", "example.org")
+    assert isinstance(items[1], Skipped)
