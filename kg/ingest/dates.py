@@ -99,3 +99,18 @@ def dateline_date(text: str) -> date | None:
     m = _DATELINE_DAY.match(first)
     year = _YEAR.search(first) if m else None
     return parse_date(f"{m['d']} {year[0]}") if m and year else None
+
+
+#: "https://example.org/world/2023/03/15/envoys-meet", "…/2023-03-15/…", "…/20230315-…": a story's day in its address.
+_URL_DAY = re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>0?[1-9]|1[0-2])[/-](?P<d>0?[1-9]|[12]\d|3[01])(?:[/-]|$)")
+
+
+def url_date(url: str | None) -> date | None:
+    """The day a news address carries, when a story gives no other date."""
+    m = _URL_DAY.search(url or "")
+    if m is None:
+        return None
+    try:
+        return date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kg.ingest.boilerplate import clean_lines, split_entry_time
-from kg.ingest.dates import dateline_date, find_publication_date, is_date_line, parse_date
+from kg.ingest.dates import dateline_date, find_publication_date, is_date_line, parse_date, url_date
 from kg.ingest.document import Document, Skipped
 from kg.ingest.outlets import dateline_source, split_inline_dateline
 
@@ -84,6 +84,7 @@ def from_plain_text(raw: str, *, doc_id: str, path: str | None = None, meta: dic
     if not text:
         return Skipped(path or doc_id, "no text after removing boilerplate")
     date, warns = given.get("date"), list(warnings_)
+    pub_date = pub_date or url_date(given.get("url"))
     iso = _iso(date, path or doc_id, warns) if date else (pub_date.isoformat() if pub_date else None)
     return Document(
         id=given.get("id", doc_id),

@@ -187,3 +187,12 @@ def test_a_crawlers_json_record_reads_under_its_own_field_names(tmp_path: Path) 
     assert (doc.text, doc.title, doc.date, doc.source) == ("The envoys met in Lima on Monday.", "Envoys meet",
                                                            "2023-03-15", "example.org")
     assert isinstance(items[1], Skipped)
+
+
+@pytest.mark.parametrize(("url", "date"), [("https://example.org/world/2023/03/15/envoys-meet", "2023-03-15"),
+                                           ("https://example.org/2023-3-5/a", "2023-03-05"),
+                                           ("https://example.org/2023/02/30/a", None), ("https://example.org/a/1", None)])
+def test_a_story_with_no_date_takes_the_day_its_address_carries(tmp_path: Path, url: str, date: str | None) -> None:
+    (tmp_path / "u.jsonl").write_text(json.dumps({"text": "The envoys met in Lima on Monday.", "url": url}) + "\n")
+    doc = next(iter(iter_documents([str(tmp_path / "u.jsonl")])))
+    assert isinstance(doc, Document) and doc.date == date
