@@ -10,10 +10,11 @@ from kg.extract.agreements import extract_agreements
 from kg.extract.entities import EntityIndex
 from kg.extract.facts import DocumentFacts
 from kg.extract.hosts import fill_host_countries
-from kg.extract.meetings import extract_meetings, mode_from_title, place_from_dateline
+from kg.extract.meetings import extract_meetings
 from kg.extract.mentions import Resolver
 from kg.extract.roles import extract_roles, fill_from_home_country, fill_from_title_country
 from kg.extract.statements import extract_statements
+from kg.extract.venues import mode_from_title, place_from_dateline
 from kg.ingest.document import Document
 
 __all__ = ["DocumentFacts", "extract_facts"]
