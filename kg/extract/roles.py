@@ -351,9 +351,9 @@ def _apposition(doc: Doc, p: Span, pkey: str, titles: list[Span], index: EntityI
     k += 1
     if k + 1 < sent.end and doc[k].like_num and doc[k + 1].text == ",":
         k += 2  # "X, 19, a member of the church": past the age
-    relative_clause = False
+    relative_clause = ended = False
     if k < sent.end and doc[k].lower_ == "who":
-        relative_clause = True
+        relative_clause, ended = True, _served_until(doc[k].head)  # "X, who served as … from 2013 to 2021"
         k += 1
         while k < sent.end and doc[k].lemma_ in ("be", "serve", "as", "also", "now", "currently", "become", "remain",
                                                  "later", "then"):
@@ -363,7 +363,7 @@ def _apposition(doc: Doc, p: Span, pkey: str, titles: list[Span], index: EntityI
         role, k = _listed_title(doc, k, pkey, p, titles, index, relative_clause, first=not out)
         if role is None:
             break
-        out.append(role)
+        out.append(replace(role, former=True) if ended else role)
     return out
 
 
@@ -532,7 +532,7 @@ def _predicates(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role]:
         pkey = index.entity_of(subj) if subj is not None else None
         if pkey is None or index.entities[pkey].kind != PERSON:
             continue
-        left = lemma in _LEAVING_VERBS or lemma in _SUCCESSION_VERBS and subj.dep_ == L.NSUBJPASS
+        left = lemma in _LEAVING_VERBS or lemma in _SUCCESSION_VERBS and subj.dep_ == L.NSUBJPASS or _served_until(verb)
         if role := _held_title(doc, t, pkey, index, left, 0.75):
             out.append(role)
             if lemma in _SUCCESSION_VERBS and (other := _successor_or_predecessor(verb, index)):
@@ -658,6 +658,8 @@ def _held_title(doc: Doc, t: Span, pkey: str, index: EntityIndex, left: bool, co
     org, relative = _modifiers(doc, Span(doc, start, t.end, label=t.label_), index)
     if org is None and relative is None:
         org = _organization_after(t.root, index)
+    if org is None and relative is None and any(c.dep_ == L.POSS and c.lower_ == "its" for c in t.root.children):
+        org = _its_body(t.root, index)  # "Chile said that its ambassador, X, …"
     if org is None and relative is None:
         return None
     former = left or any(x.lower_ in _FORMER for x in doc[max(start - 2, t.sent.start):start])
@@ -679,6 +681,29 @@ def _organization_after(head: Token, index: EntityIndex) -> str | None:
             key = index.entity_of(tok)
             if key and index.entities[key].kind in _ORG_KINDS and tok.ent_type_ != L.NORP:
                 return key
+    return None
+
+
+def _served_until(verb: Token) -> bool:
+    """'served as prime minister from 2013 to 2021', 'was president until 2019': a post held and left."""
+    return verb.tag_ == "VBD" and verb.lemma_.lower() in ("serve", "be", "remain") and any(
+        c.dep_ == L.PREP and c.lower_ in ("from", "until", "till", "between") and any(
+            t.ent_type_ == L.DATE for t in c.subtree) for c in verb.children)
+
+
+def _its_body(head: Token, index: EntityIndex) -> str | None:
+    """The country or body 'its' stands for: that of the last subject before it, in its sentence or the one
+    before ('Chile said …', 'The government in Oslo did not respond. But its foreign minister …')."""
+    doc, sent = head.doc, head.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for subject in reversed([t for t in doc[start:head.i] if t.dep_ in (L.NSUBJ, L.NSUBJPASS)]):
+        for tok in subject.subtree:
+            key = index.entity_of(tok)
+            if key and index.entities[key].kind in _ORG_KINDS:
+                return key
+            found = lookup_country(tok.text) if key else None
+            if found is not None and found.form == "capital":
+                return index.add_country(found.country.name)
     return None
 
 

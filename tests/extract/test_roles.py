@@ -363,3 +363,21 @@ def test_who_heads_chairs_or_commands_a_body(read, text: str, role: tuple[str, s
 def test_an_envoys_posting_and_a_rank_abbreviated_between_post_and_name(read, text: str, role) -> None:
     f = read(text)
     assert [(r.role, name(f, r.organization)) for r in f.roles if name(f, r.person) == "Mark Holm"] == [role]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Chile said on Monday that its ambassador, Peter Lind, had been recalled.", "Chile"),
+    ("The government in Lima did not respond. But its foreign minister, Peter Lind, said aid was flowing.", "Peru"),
+])
+def test_its_post_is_the_post_of_the_subject_before(read, text: str, country: str) -> None:
+    f = read(text)
+    assert [(name(f, r.person), name(f, r.organization)) for r in f.roles] == [("Peter Lind", country)]
+
+
+@pytest.mark.parametrize(("text", "former"), [
+    ("Mark Holm, who served as Chile's prime minister from 2013 to 2021, said the move was overdue.", True),
+    ("Mark Holm was president of Chile until 2019.", True),
+    ("Mark Holm has served as president of Chile since 2019.", False),
+])
+def test_a_post_held_until_a_date_is_a_former_post(read, text: str, former: bool) -> None:
+    assert [r.former for r in read(text).roles] == [former]
