@@ -65,6 +65,8 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
                 continue
             if unheld and (not _is_cue(cue) or any(a.i in unheld for a in cue.ancestors)):
                 continue
+            if meetings and _joins_the_event_told(cue):
+                continue  # "X and Y also attended the talks": people listed for talks already told
             host = None
             confidence = 0.8 if cue.pos_ == "VERB" else 0.7
             if cue.lemma_.lower() == "visit" and not _visits_someone(cue):
@@ -126,6 +128,20 @@ _HYPOTHETICAL_MODALS = words("meetings", "hypothetical_modals")
 _UNMEETING_VERBS = words("meetings", "unmeeting_verbs")
 #: Words that make a meeting a possibility: "a possible meeting", "talks are unlikely".
 _HYPOTHETICAL_WORDS = words("meetings", "hypothetical_words")
+
+
+def _joins_the_event_told(cue: Token) -> bool:
+    """'attended the talks', 'took part in the meeting', 'participated in the talks': a definite event with no
+    'with' of its own, which people join (their names are added to it by the participant lists)."""
+    verb, event = (cue, next((c for c in cue.children if c.dep_ == L.DOBJ), None)) if cue.pos_ == "VERB" else (
+        cue.head.head if cue.dep_ == L.POBJ else cue.head, cue)
+    if event is None or verb.lemma_.lower() not in _JOINING_VERBS:
+        return False
+    return any(c.lower_ == "the" for c in event.children) and not any(
+        c.dep_ == L.PREP and c.lower_ in ("with", "between") for c in event.children)
+
+
+_JOINING_VERBS = words("meetings", "joining_verbs")
 
 
 def _named_over_bodies(people: list[str], resolver: Resolver) -> list[str]:

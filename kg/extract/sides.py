@@ -218,13 +218,13 @@ def participant_lists(doc: Doc, index: EntityIndex) -> list[ParticipantList]:
     'X and Y sat in on the meeting', 'Their foreign ministers are also in the room'."""
     out = []
     for sent in sentences(doc):
-        sitting_in = _sitting_in(sent)
+        sitting_in = _sitting_in(sent) or _taking_part(sent)
         if not sitting_in and not any(t.lemma_.lower() in _TAKING_PART or t.lower_ in _TAKING_PART for t in sent):
             continue
         joining = _joining(sent)
         if not sitting_in and not joining and not any(
                 t.lower_ in ("delegation", "delegations", "side", "present") or t.dep_ == L.AGENT
-                or t.lemma_.lower() in ("include", "attend") for t in sent):
+                or t.lemma_.lower() in ("include", "attend", "participate") for t in sent):
             continue  # "the delegation arrived" lists nobody
         if _absent(sent):
             continue  # "X was not present, but was briefed afterwards"
@@ -248,6 +248,11 @@ def _absent(sent: Span) -> bool:
     """A sentence that says its people did not take part: 'was not present', 'did not attend'."""
     return any((t.lower_ in _TAKING_PART or t.lemma_.lower() in _TAKING_PART) and any(
         c.dep_ == L.NEG for h in (t, t.head) for c in h.children) for t in sent)
+
+
+def _taking_part(sent: Span) -> bool:
+    """'X and Y took part in the talks' (not "China's part in the hacking")."""
+    return any(t.lower_ == "part" and t.dep_ == L.DOBJ and t.head.lemma_.lower() == "take" for t in sent)
 
 
 def _sitting_in(sent: Span) -> bool:

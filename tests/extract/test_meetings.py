@@ -469,3 +469,17 @@ def test_a_passive_greeting_and_a_banquet_in_someones_honour_are_meetings(read, 
 
 def test_a_meeting_asked_about_is_no_meeting(read) -> None:
     assert meetings(read("Reporter: Will Foreign Minister Mark Holm meet Secretary Peter Lind in Lima?")) == []
+
+
+@pytest.mark.parametrize("after", ["Tom Becker and Anne Roux also attended the talks.",
+                                   "Tom Becker and Anne Roux took part in the talks.",
+                                   "Participating in the talks were Tom Becker and Anne Roux."])
+def test_people_joining_the_talks_told_are_their_participants_not_a_meeting_of_their_own(read, after: str) -> None:
+    f = read(f"Mark Holm held talks with Peter Lind in Oslo on Monday. {after}")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind", "Tom Becker", "Anne Roux"}]
+
+
+def test_a_part_in_something_is_no_taking_part(read) -> None:
+    f = read("Mark Holm held talks with Peter Lind in Oslo on Monday. Chile overstated Norway's part in the affair, "
+             "Tom Becker said.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind"}]
