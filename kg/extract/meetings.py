@@ -413,6 +413,8 @@ def meeting_mode(cue: Token) -> str:
     if gov != cue and gov.pos_ in ("VERB", "AUX"):
         heads.append(gov)
     near: list[Token] = list(heads)
+    # "held talks via video link": the object's own 'via' phrase too
+    heads += [c for h in list(heads) for c in h.children if c.dep_ == L.DOBJ and c.lemma_.lower() in MEETING_NOUNS]
     for h in heads:
         for c in h.children:
             if c.dep_ in (L.COMPOUND, L.AMOD, L.ADVMOD, L.NMOD, L.DOBJ):
@@ -425,7 +427,8 @@ def meeting_mode(cue: Token) -> str:
     said = {t.lower_ for t in near} | {t.lemma_.lower() for t in near if t.pos_ != "VERB"}
     if said & _VIDEO_WORDS:
         return VIDEO
-    if cue.lemma_.lower() == "call" and any(c.dep_ == L.PREP and c.lower_ == "on" for c in cue.children):
+    if cue.lemma_.lower() == "call" and any(c.dep_ == L.PREP and c.lower_ == "on" and not any(
+            o.ent_type_ in (L.DATE, L.TIME) for o in c.children) for c in cue.children):
         return IN_PERSON  # "paid a courtesy call on X", "called on the President": a visit
     # "Holm called Lind and the two talked": a verb of calling someone, governing the cue or coordinated with it
     callers = [t for t in (cue.head if cue.dep_ == L.CONJ else None, gov) if t is not None and t.pos_ == "VERB"]

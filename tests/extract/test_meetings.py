@@ -355,6 +355,9 @@ MET = [
     ("Mark Holm exchanged greetings with Peter Lind at the reception on Monday.", "in person"),
     ("Mark Holm and Peter Lind negotiated for six hours in Geneva on Monday.", "in person"),
     ("At the invitation of Mark Holm, Peter Lind paid an official visit to Norway from March 3 to 5.", "in person"),
+    ("Mark Holm and Peter Lind held talks via video link on Tuesday.", "video"),
+    ("In a phone call on Tuesday, Mark Holm told Peter Lind that Norway would help.", "phone"),
+    ("During a call with Peter Lind on Tuesday, Mark Holm stressed the need for calm.", "phone"),
 ]
 
 NOT_MET = [
