@@ -25,6 +25,8 @@ from kg.nlp.layout import dateline_and_byline_tokens
 NATIONAL_POSTS = words("hosts", "national_posts")
 #: Verbs of going somewhere: their subject is the visitor, their destination the host country.
 _TRAVEL_VERBS = words("hosts", "travel_verbs")
+#: Gatherings whose venue is no host's country: "met Xi at the G20 summit in Buenos Aires".
+_VENUES = words("hosts", "venues")
 
 
 def fill_host_countries(doc: Doc, index: EntityIndex, roles: list[Role], meetings: list[Meeting],
@@ -37,11 +39,11 @@ def fill_host_countries(doc: Doc, index: EntityIndex, roles: list[Role], meeting
     countries: dict[str, set[str]] = {}
     home = _dateline_country(doc) or (found.country.name if dateline and (found := lookup_country(dateline)) else None)
     for meeting in meetings:
-        if meeting.cue in GATHERING_NOUNS or meeting.mode != "in person":
-            continue  # a summit's venue is nobody's home; a call has no host country
+        if meeting.cue in GATHERING_NOUNS or meeting.mode != "in person" or meeting.planned:
+            continue  # a summit's venue is nobody's home; a call has no host country; a plan may change
         sent = _sentence_at(doc, meeting.evidence.start)
-        if sent is None:
-            continue
+        if sent is None or any(t.lemma_.lower() in _VENUES and t.head.lower_ in ("at", "of") for t in sent):
+            continue  # "met Xi at the G20 summit in Buenos Aires": the summit's venue, not a host's
         travellers = _travellers(sent, index)
         country = (country_of_place(meeting.place, index) if meeting.place else None) or \
             next(iter({c for _, c in travellers}), None) or _visited(sent, index) or \

@@ -108,7 +108,9 @@ def fill_from_home_country(roles: list[Role], index: EntityIndex, dateline: str 
         return roles
     home = ranked[0][0]
     filed = lookup_country(dateline) if dateline else None
-    posts = NATIONAL_POSTS if filed is not None and index.name(home) == filed.country.name else _HOME_POSTS
+    if filed is not None and index.name(home) != filed.country.name:
+        return roles  # "WASHINGTON - … China …": whose posts the story's unnamed titles are, it does not say
+    posts = NATIONAL_POSTS if filed is not None else _HOME_POSTS
     return _dedupe([replace(r, organization=home, confidence=0.45)
                     if not r.organization and not r.relative_to and r.role_norm in posts else r for r in roles],
                    index)

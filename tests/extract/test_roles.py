@@ -327,14 +327,27 @@ def test_a_clause_after_a_name_in_commas_is_no_apposition(read) -> None:
         ("Mark Holm", "President", "Norway")]
 
 
-@pytest.mark.parametrize(("dateline", "president_of"), [(None, ""), ("Oslo", "Norway"), ("Lima", "")])
+@pytest.mark.parametrize(("dateline", "prime_minister_of", "president_of"), [
+    (None, "Norway", ""), ("Oslo", "Norway", "Norway"), ("Lima", "", "")])
 def test_a_story_about_one_country_fills_its_posts_a_president_only_where_it_was_filed(
-        read, dateline: str | None, president_of: str) -> None:
+        read, dateline: str | None, prime_minister_of: str, president_of: str) -> None:
     f = read("Norway's economy grew last year. Norway exports oil and gas. Prime Minister Mark Holm said Norway "
              "would invest more. President Peter Lind agreed.", dateline=dateline)
     held = {(name(f, r.person), r.role): name(f, r.organization) for r in f.roles}
-    assert held[("Mark Holm", "Prime Minister")] == "Norway"
+    assert held[("Mark Holm", "Prime Minister")] == prime_minister_of  # filed elsewhere: whose, it does not say
     assert held[("Peter Lind", "President")] == president_of
+
+
+def test_a_meeting_planned_at_a_summit_makes_nobody_a_host(read) -> None:
+    f = read("Chilean President Peter Lind met Prime Minister Mark Holm at the Andean summit in Lima on Monday. "
+             "Chilean Foreign Minister Anne Roux will meet Prime Minister Tom Becker in Quito next month.")
+    held = {(name(f, r.person), name(f, r.organization)) for r in f.roles}
+    assert ("Mark Holm", "") in held and ("Tom Becker", "") in held
+
+
+def test_a_title_only_one_government_uses_is_that_countrys(read) -> None:
+    f = read("Treasury Secretary Mark Holm met Vice Premier Peter Lind in Beijing on Monday.")
+    assert (("Mark Holm", "United States") in {(name(f, r.person), name(f, r.organization)) for r in f.roles})
 
 
 def test_succeeding_someone_as_a_post_gives_it_and_makes_the_predecessor_former(read) -> None:
