@@ -36,6 +36,8 @@ _LINE_ENDS = tuple(word_list("transcripts", "line_ends"))
 #: Labels of a question's turn in a press conference ("Question: …", "Q: …"), and of its answer ("A: …").
 _QUESTION_LABELS = words("transcripts", "question_labels")
 _ANSWER_LABELS = words("transcripts", "answer_labels")
+_SPEAKING_PERSONS = words("transcripts", "speaking_persons")
+_RECORD_WORDS = words("transcripts", "record_words")
 
 
 @dataclass(frozen=True)
@@ -108,12 +110,19 @@ def _turn_end(text: str, start: int, limit: int) -> int:
     while 0 <= pos < limit:
         nxt = text.find("\n", pos + 1)
         line = text[pos + 1: nxt if nxt >= 0 else len(text)].strip()
-        if line and (_RULE.match(line) or not line.endswith(_LINE_ENDS)):
+        if line and (_RULE.match(line) or not line.endswith(_LINE_ENDS) or _narration(line)):
             return pos
         if nxt < 0:
             break
         pos = nxt
     return limit
+
+
+def _narration(line: str) -> bool:
+    """A paragraph of the record, not of the speech: 'The talks were also attended by …' (no 'I', 'we' or 'you';
+    the event or who took part in it)."""
+    words_ = set(re.findall(r"[a-z]+", line.lower()))
+    return not words_ & _SPEAKING_PERSONS and bool(words_ & _RECORD_WORDS)
 
 
 def _heading(text: str, start: int) -> bool:

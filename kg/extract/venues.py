@@ -31,12 +31,27 @@ def meeting_place(sent: Span, index: EntityIndex, participants: list[str], cue: 
     for tok in sent:
         if tok.i in aside:
             continue
-        if tok.dep_ == L.POBJ and tok.head.lower_ in ("in", "at") and (key := index.entity_of(tok)):
+        if tok.dep_ != L.POBJ or tok.head.lower_ not in ("in", "at"):
+            continue
+        if index.entity_of(tok) is None:
+            tok = _named_by_of(tok, index)  # "in the Red Sea resort of Aqaba"
+        if key := index.entity_of(tok):
             kind = index.entities[key].kind
             if key not in participants and (kind in (PLACE, COUNTRY) or tok.ent_type_ == L.FAC or
                                             (kind == ORGANIZATION and tok.head.lower_ == "at")):
                 return key
     return None
+
+
+def _named_by_of(noun: Token, index: EntityIndex) -> Token:
+    """'the resort of Aqaba', 'the city of Oslo': the place an 'of' names for an unnamed place noun."""
+    for of in noun.children:
+        if of.dep_ == L.PREP and of.lower_ == "of":
+            for name in of.children:
+                key = index.entity_of(name) if name.dep_ == L.POBJ else None
+                if key and index.entities[key].kind == PLACE:
+                    return name
+    return noun
 
 
 def _where_clause_place(cue: Token, index: EntityIndex) -> str | None:

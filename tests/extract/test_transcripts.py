@@ -47,3 +47,11 @@ def test_an_agencys_headline_with_a_colon_is_no_turn(read) -> None:
              "BEIJING, March 14 (Xinhua) -- Premier Tom Becker held talks with Kenyan President Paul Kerr on Thursday. "
              "Becker said China is willing to work with Kenya to deepen practical cooperation.\n")
     assert statements(f) == [("Tom Becker", "China is willing to work with Kenya to deepen practical cooperation")]
+
+
+def test_a_paragraph_of_the_record_after_a_turn_is_no_part_of_it(read) -> None:
+    f = read("Mark Holm: I am glad to see you. Our relations are developing well.\n\n"
+             "Peter Lind: Thank you. We value our partnership with your country.\n\n"
+             "The talks were also attended by Foreign Minister Tom Becker.\n")
+    assert [c for _, c in statements(f)] == ["Our relations are developing well.",
+                                           "We value our partnership with your country."]

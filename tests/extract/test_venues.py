@@ -34,3 +34,8 @@ def test_a_meeting_with_no_place_of_its_own_is_where_the_story_was_filed(read, t
 def test_a_title_tells_how_a_meeting_the_body_only_says_was_spoken_was_held(read, title, mode) -> None:
     f = read("Minister Mark Holm spoke today with Foreign Minister Peter Lind.", title=title)
     assert [m.mode for m in f.meetings] == [mode]
+
+
+def test_a_place_named_by_of_after_a_place_noun(read) -> None:
+    f = read("President Mark Holm and King Peter Lind met in the Baltic resort of Palanga on Wednesday.")
+    assert [name(f, m.place) for m in f.meetings] == ["Palanga"]
