@@ -6,7 +6,8 @@ person whose full name has that word as its first, last or a middle name ("Barac
 declared `owl:sameAs` that person in the entities graph and takes its name as label, so queries
 show one name for both. Document graphs stay exactly as extracted, so every document graph is
 the same whatever else is in the store. Two candidates ("Xi Jinping", "Xi Xiaoxing") leave the bare
-name alone, unless one is named in three times as many documents. "Donald J. Trump" joins "Donald
+name alone, unless one is named in three times as many documents, or it is the surname of only one of them
+("Warhol": "Andy Warhol", not "Warhol Polaroid") named in as many documents as any other. "Donald J. Trump" joins "Donald
 Trump", "Antonio Guterres" joins "António Guterres"; a name the model took for an organization or a
 place ("Trump" as a company) joins the person that dominates it; an entity documents spell two ways keeps one preferred label. Each link records
 its reason (`dip:linkReason`). The step runs after each build over the whole store, before the prune
@@ -83,8 +84,22 @@ def find_links(store: GraphStore) -> list[Link]:
             top, second = counts.get(ranked[0][0], 0), counts.get(ranked[1][0], 0)
             if top >= MIN_DOCUMENTS and top >= DOMINANCE * second:
                 links.append(Link(iri, ranked[0][0], label, ranked[0][1], "dominant surname"))
+            elif (surnamed := _the_one_surnamed(label, matches, counts)) is not None:
+                links.append(Link(iri, surnamed[0], label, surnamed[1], "surname"))
     links += _people_taken_for_other_kinds(store, full)
     return sorted(links, key=lambda link: link.short)
+
+
+def _the_one_surnamed(word: str, matches: set[tuple[str, str]], counts: dict[str, int]) -> tuple[str, str] | None:
+    """'Warhol' beside 'Andy Warhol' and 'Warhol Polaroid': the one full name that ends in the word, when it is
+    named in as many documents as any other (a given name alone rarely stands for a person)."""
+    ending = [(f, n) for f, n in matches if folded(name_parts(n)[-1]) == folded(word)] if all(
+        name_parts(n) for _, n in matches) else []
+    if len(ending) != 1:
+        return None
+    f, _ = ending[0]
+    best = counts.get(f, 0)
+    return ending[0] if best >= 1 and all(best >= counts.get(o, 0) for o, _ in matches) else None
 
 
 def _people_taken_for_other_kinds(store: GraphStore, full: set[tuple[str, str]]) -> list[Link]:

@@ -80,6 +80,10 @@ MR_HARPER = "Trade\n\nMr Harper said on Tuesday that the tariffs were unacceptab
     pytest.param({"a.txt": "Talks\n\nPresident Stephen Harper met Chancellor Paul Weber in Paris on Monday.\n",
                   "b.txt": "Visit\n\nLaureen Harper met Mayor Anna Lind in Ottawa on Monday.\n", "c.txt": MR_HARPER},
                  ("Harper", "c.txt"), None, id="comparable full names leave the surname alone"),
+    pytest.param({"a.txt": "Talks\n\nPresident Stephen Harper met Chancellor Paul Weber in Paris on Monday.\n",
+                  "b.txt": "Show\n\nHarper Lind opened the gallery in Ottawa on Monday.\n", "c.txt": MR_HARPER},
+                 ("Stephen Harper", "c.txt"), "linked across documents: Harper",
+                 id="a bare name is the one full name it ends, not one it begins"),
 ])
 def test_who_a_bare_name_is_after_linking(tmp_path: Path, files: dict[str, str], speaker: tuple[str, str],
                                           summary: str | None) -> None:
