@@ -327,6 +327,11 @@ def add_names_after_titles(r: Repairing) -> None:
     r.ents += _names_after_titles(r.doc, r.ents, r.title_spans)
 
 
+def add_names_before_titles(r: Repairing) -> None:
+    """'… and Choe Son Hui, minister of Foreign Affairs' where the model tagged nothing."""
+    r.ents += _names_before_titles(r.doc, r.ents, r.title_tokens)
+
+
 def add_names_after_honorifics(r: Repairing) -> None:
     """'Mr Albanese said' where the model tagged nothing."""
     r.ents += _names_after_honorifics(r.doc, r.ents)
@@ -362,7 +367,7 @@ def free_titles_inside_names(r: Repairing) -> None:
 #: The repairs `kg_span_repair` runs, in order.
 REPAIRS: tuple[Repair, ...] = (
     join_name_particles, join_cut_bodies, fix_model_spans, drop_names_inside_titles, add_names_after_titles,
-    add_names_after_honorifics, add_unlabelled_surnames, confirm_in_headlines, one_type_per_name, set_entities,
+    add_names_before_titles, add_names_after_honorifics, add_unlabelled_surnames, confirm_in_headlines, one_type_per_name, set_entities,
     free_titles_inside_names,
 )
 
@@ -519,6 +524,28 @@ def _names_after_titles(doc: Doc, ents: list[Span], title_spans: list[Span]) -> 
             continue
         if j - k >= 2 and (j >= len(doc) or not (doc[j].is_title and doc[j].pos_ == "PROPN")):
             out.append(Span(doc, k, j, label=L.PERSON))
+    return out
+
+
+def _names_before_titles(doc: Doc, ents: list[Span], title_tokens: set[int]) -> list[Span]:
+    """Two to four capitalised proper nouns the model left untagged, after a comma, 'and' or the start of a
+    clause and before ', [a|the] TITLE': a name in a list of officials."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for k in range(1, len(doc) - 2):
+        if doc[k].text != "," or k - 1 in taken or k - 1 in title_tokens:
+            continue
+        j = k + 1 + (k + 1 < len(doc) and doc[k + 1].lower_ in ("a", "an", "the"))
+        if j not in title_tokens:
+            continue
+        start = k
+        while start > 0 and start - 1 not in taken and start - 1 not in title_tokens and doc[start - 1].pos_ == "PROPN" \
+                and _capitalised(doc[start - 1]) and k - start < 4:
+            start -= 1
+        before = doc[start - 1] if start > 0 else None
+        if k - start >= 2 and (before is None or before.lower_ in ("and", ",", "were", "was", "by", "with")) \
+                and _looks_like_a_name(doc[start:k]) and not any(t.lower_ in portfolio_words() for t in doc[start:k]):
+            out.append(Span(doc, start, k, label=L.PERSON))
     return out
 
 

@@ -225,6 +225,15 @@ def test_a_portfolio_read_into_a_name_after_its_title_is_left_out(nlp: Language)
     assert ("Peter Lind", "PERSON") in found
 
 
+def test_an_untagged_name_before_its_title_in_a_list_of_officials_is_a_person(nlp: Language) -> None:
+    text = "Present were Mark Holm, member of the council, and Peter Lind, minister of Foreign Trade."
+    with nlp.select_pipes(disable=["kg_span_repair"]):
+        doc = nlp(text)
+    doc.ents = [e for e in doc.ents if "Lind" not in e.text]  # the model tagged the second name not at all
+    found = {(e.text, e.label_) for e in repair_spans(doc).ents}
+    assert ("Peter Lind", "PERSON") in found
+
+
 def test_a_family_name_after_a_particle_joins_the_name(nlp: Language) -> None:
     found = repaired(nlp, "Foreign Minister Ali bin Hamad Al Kuwari met the envoy.", ("Ali bin Hamad", "PERSON"))
     assert ("Ali bin Hamad Al Kuwari", "PERSON") in found
