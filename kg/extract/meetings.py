@@ -15,7 +15,7 @@ from kg.extract.mentions import Resolver
 from kg.extract.sides import ParticipantList, participant_lists
 from kg.extract.venues import meeting_place
 from kg.extract.visits import GATHERING_NOUNS, gathering_parties, visit_parties
-from kg.extract.when import WEEKDAYS, find_interval, resolve_date
+from kg.extract.when import WEEKDAYS, find_interval, resolve_date, shifted_day
 from kg.nlp import labels as L
 from kg.nlp.find import sentences
 from kg.nlp.gazetteer import titles
@@ -87,7 +87,7 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
                     continue  # "met … for talks": one meeting, read twice; a second needs someone new
                 in_sentence.append(group)
                 planned = _is_planned(cue, sent)
-                when, certainty = (_date(sent, published, planned, cue), _EXPLICIT)
+                when, certainty = (narrative.shifted or _date(sent, published, planned, cue), _EXPLICIT)
                 if when is None and not planned:
                     when, certainty = narrative.date
                 elif when and _precision(when) == 0 and not planned and _within(narrative.date[0], when):
@@ -776,6 +776,7 @@ class NarrativeDate:
         self.text = doc.text
         self._seen = 0
         self._named: str | None = None
+        self.shifted: str | None = None  # the day of this sentence's "a day earlier", "the next day"
         self.section: str | None = None
         for k, sent in enumerate(sentences(doc)):
             if k >= 2 or self.lead:
@@ -791,7 +792,9 @@ class NarrativeDate:
         elif self._named:
             self.current = self._named
         self._seen = sent.start_char
-        self._named = _day(sent, self.published)
+        told = self._named or self.current or self.lead  # "On Tuesday … . A day earlier he was in Riyadh"
+        self.shifted = shifted_day(sent.text, told)
+        self._named = self.shifted or _day(sent, self.published)
         if self._named and _is_heading(sent):
             self.section = self._named  # a live blog's "Wednesday, February 27": the day of what follows
 

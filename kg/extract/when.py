@@ -218,3 +218,23 @@ def _month_year(text: str) -> str | None:
 def _whole_month(year: int, month: int) -> str:
     """A month as the interval of its days: 'October 2022' -> '2022-10-01/2022-10-31'."""
     return f"{date(year, month, 1).isoformat()}/{date(year, month, calendar.monthrange(year, month)[1]).isoformat()}"
+
+
+#: "a day earlier", "two days later", "the day before", "the next day": a day counted from the one the story
+#: told last (not "a day after the summit", which counts from an event).
+_RELATIVE_DAY = re.compile(
+    r"\b(?:(?P<n>a|one|two|three|four|five|six|\d) days? (?P<dir>earlier|later)|the (?P<prev>day before|previous day)"
+    r"|the (?P<next>next day|following day|day after))\b(?!\s+(?:the|a|an|his|her|their|its)\b)", re.I)
+_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def shifted_day(text: str, told: str | None) -> str | None:
+    """The day 'a day earlier' or 'the next day' in `text` means, counted from `told` (an ISO day)."""
+    if told is None or len(told) != 10 or (m := _RELATIVE_DAY.search(text)) is None:
+        return None
+    if m["n"]:
+        n = _COUNT_WORDS.get(m["n"].lower()) or int(m["n"])
+        step = -n if m["dir"].lower() == "earlier" else n
+    else:
+        step = -1 if m["prev"] else 1
+    return (date.fromisoformat(told) + timedelta(days=step)).isoformat()

@@ -486,3 +486,9 @@ def test_a_part_in_something_is_no_taking_part(read) -> None:
     f = read("Mark Holm held talks with Peter Lind in Oslo on Monday. Chile overstated Norway's part in the affair, "
              "Tom Becker said.")
     assert meetings(f) == [{"Mark Holm", "Peter Lind"}]
+
+
+def test_a_day_earlier_counts_from_the_day_the_story_told(read) -> None:
+    f = read("On Tuesday, Mark Holm held talks in Lima with Peter Lind. A day earlier he was in Quito, where he met "
+             "Tom Becker.", date="2024-01-10")
+    assert sorted(m.date for m in f.meetings) == ["2024-01-08", "2024-01-09"]

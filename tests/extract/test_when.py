@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kg.extract.when import resolve_date
+from kg.extract.when import resolve_date, shifted_day
 
 PUB = date(2024, 3, 15)
 
@@ -68,3 +68,12 @@ def test_a_time_of_day_that_names_its_day_dates_a_meeting(read) -> None:
 def test_a_date_a_meeting_is_counted_from_is_not_its_date(read) -> None:
     f = read("Mark Holm and Peter Lind met for three hours in Oslo on Tuesday, their first meeting since January.")
     assert f.meetings[0].date == "2024-03-12"
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("A day earlier he was in Lima.", "2024-01-08"), ("Two days later they met again.", "2024-01-11"),
+    ("The next day she flew home.", "2024-01-10"), ("He had arrived the day before.", "2024-01-08"),
+    ("They met a day after the summit.", None), ("They met on Monday.", None)])
+def test_a_day_counted_from_the_day_told_last(text: str, day: str | None) -> None:
+    assert shifted_day(text, "2024-01-09") == day
+
