@@ -519,7 +519,8 @@ def _participants(cue: Token, resolver: Resolver, last: tuple[str, ...] = ()) ->
     out: list[str] = []
     layout = dateline_and_byline_tokens(cue.doc)  # "BEIJING, Oct. 17 (Xinhua) -- X held talks": not Xinhua
     for h in heads:
-        for tok in [h, *_conjuncts(h)]:
+        named = [h, *_conjuncts(h)]
+        for tok in named + [i for t in named for i in _included(t)]:
             if tok.i in layout:
                 continue
             for key in _entities_of_phrase(tok, resolver, last):
@@ -532,6 +533,13 @@ def _participants(cue: Token, resolver: Resolver, last: tuple[str, ...] = ()) ->
                     if key not in out:
                         out.append(key)
     return out
+
+
+def _included(tok: Token) -> list[Token]:
+    """'… and members of the war cabinet, including Defense Minister X (and Y)': the people a participant phrase
+    lists (the parser may hang 'including' on the name before it)."""
+    return [t for p in tok.children if p.dep_ == L.PREP and p.lower_ == "including"
+            for o in p.children if o.dep_ == L.POBJ for t in (o, *o.conjuncts)]
 
 
 def _separately(cue: Token, people: list[str], resolver: Resolver) -> list[list[str]]:

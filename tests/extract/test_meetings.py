@@ -492,3 +492,9 @@ def test_a_day_earlier_counts_from_the_day_the_story_told(read) -> None:
     f = read("On Tuesday, Mark Holm held talks in Lima with Peter Lind. A day earlier he was in Quito, where he met "
              "Tom Becker.", date="2024-01-10")
     assert sorted(m.date for m in f.meetings) == ["2024-01-08", "2024-01-09"]
+
+
+def test_people_a_participant_phrase_lists_with_including_take_part(read) -> None:
+    f = read("Mark Holm held talks in Lima with Prime Minister Peter Lind and members of the war cabinet, including "
+             "Defense Minister Tom Becker.")
+    assert meetings(f) == [{"Mark Holm", "Peter Lind", "Tom Becker"}]
