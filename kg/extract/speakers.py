@@ -83,9 +83,17 @@ class Speakers:
         return found[:count] if len(found) >= count else []
 
     def co_speakers(self, cue: Token) -> list[str]:
-        """The other members of a joint subject, who say with the first what it says."""
+        """The other members of a joint subject, who say with the first what it says: 'the two leaders said',
+        'Norway and Chile said'."""
         subj = next((c for c in cue.children if c.dep_ == L.NSUBJ), None)
-        return self.joint(subj)[1:] if subj is not None else []
+        if subj is None:
+            return []
+        if joint := self.joint(subj):
+            return joint[1:]
+        ix = self.resolver.index
+        first = self.resolver.resolve(subj)
+        others = [k for c in subj.conjuncts if (k := self.resolver.resolve(c)) and ix.entities[k].kind in SPEAKER_KINDS]
+        return [k for k in dict.fromkeys(others) if k != first]
 
     def remember(self, speaker: str, sentence_tokens: list[Token]) -> None:
         """'The White House said in a statement': a later 'the statement' is the White House's."""

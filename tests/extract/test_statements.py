@@ -510,3 +510,9 @@ def test_the_ministry_is_the_ministry_named_before(read) -> None:
     f = read("The Chilean Foreign Ministry summoned the envoy on Monday. The ministry said the drills were a "
              "provocation.")
     assert statements(f) == [("Foreign Ministry (Chile)", "the drills were a provocation")]
+
+
+def test_each_of_a_coordinated_subject_says_what_it_says(read) -> None:
+    f = read("Norway and Chile said they would hold joint drills in May.")
+    assert statements(f) == [("Norway", "they would hold joint drills in May"), ("Chile", "they would hold joint "
+                                                                                          "drills in May")]
