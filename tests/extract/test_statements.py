@@ -516,3 +516,9 @@ def test_each_of_a_coordinated_subject_says_what_it_says(read) -> None:
     f = read("Norway and Chile said they would hold joint drills in May.")
     assert statements(f) == [("Norway", "they would hold joint drills in May"), ("Chile", "they would hold joint "
                                                                                           "drills in May")]
+
+
+def test_a_participle_after_a_clause_says_its_own_object_not_the_clause(read) -> None:
+    f = read("President Mark Holm welcomed Prime Minister Peter Lind to Oslo on Thursday with a ceremony, hailing "
+             "ties between the two oldest democracies.")
+    assert statements(f) == [("Mark Holm", "hailing ties between the two oldest democracies")]

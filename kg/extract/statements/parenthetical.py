@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.extract.speech import is_cue
 from kg.extract.statements.context import Context, Found, after_layout, clean, quoted_part, statement
 from kg.nlp import labels as L
 
@@ -22,6 +23,8 @@ def parenthetical(cue: Token, sent: Span, ctx: Context) -> Found | None:
         subj = inverted[0]  # "Recipients, said X, are required …": X, whatever the parser hung on 'said'
     if cue.dep_ == L.RELCL or (subj is not None and subj.tag_ in ("WP", "WDT")):
         return None  # "…, who told a hearing that …" describes the person before the comma
+    if cue.tag_ == "VBG" and subj is None and not is_cue(cue.head):
+        return None  # "X welcomed Y on Thursday, hailing ties …": the participle's own object is the claim
     left = min(subj.left_edge.i, cue.i) if subj is not None else cue.i
     k = left - 1
     while k > sent.start and left - k <= 2 and doc[k].text != "," and doc[k].pos_ in ("ADJ", "VERB", "ADV", "DET"):

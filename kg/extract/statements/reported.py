@@ -59,7 +59,9 @@ def reported(cue: Token, sent: Span, ctx: Context, found: list[Found]) -> Found 
                            and c.i > cue.i])
         # A readout verb's claim is what was conveyed: "expressed serious concern about …", not its speaker.
         characterised = lemma in ("call", *CHARACTERISING) and any(c.dep_ == L.DOBJ for c in cue.children)
-        span = doc[cue.i if lemma in READOUT_VERBS or characterised else subject_left(cue): end]
+        # "…, hailing ties between …": a participle has no subject of its own to start the claim
+        participle = cue.tag_ == "VBG" and cue.dep_ == L.ADVCL
+        span = doc[cue.i if lemma in READOUT_VERBS or characterised or participle else subject_left(cue): end]
         # "KCNA criticized the meeting, calling it "a dangerous collusion"": the quotation after the comma
         # is the speaker's too, not left over for the next sentence's speaker.
         right = max([cue.i] + [c.right_edge.i for c in cue.children if c.i > cue.i and c.dep_ != L.CC
