@@ -543,11 +543,17 @@ def _included(tok: Token) -> list[Token]:
 
 
 def _separately(cue: Token, people: list[str], resolver: Resolver) -> list[list[str]]:
-    """'X met separately with A and B': two bilaterals, X with A and X with B; 'A and B met X separately':
-    A with X and B with X; else the one meeting."""
-    if cue.pos_ != "VERB" or not any(c.lower_ in ("separately", "individually") for c in cue.children):
+    """'X met separately with A and B', 'X held bilateral meetings with A and B', 'met A and B in separate
+    meetings': two bilaterals, X with A and X with B; 'A and B met X separately': A with X and B with X;
+    else the one meeting."""
+    verb = cue
+    while verb.pos_ != "VERB" and verb.dep_ in (L.DOBJ, L.POBJ, L.PREP) and verb.head != verb:
+        verb = verb.head  # "held bilateral meetings with …": the subjects are the verb's
+    apart = any(c.lower_ in ("separately", "individually") for c in verb.children) if verb.pos_ == "VERB" else False
+    if not apart and not any(_a_series(n) for n in (cue, *verb.children, *(g for c in verb.children
+                                                                         if c.dep_ == L.PREP for g in c.children))):
         return [people]
-    subjects = [k for c in cue.children if c.dep_ in L.SUBJECTS for t in (c, *_conjuncts(c))
+    subjects = [k for c in verb.children if c.dep_ in L.SUBJECTS for t in (c, *_conjuncts(c))
                 if (k := resolver.resolve(t)) is not None and k in people]
     others = [k for k in people if k not in subjects]
     if len(subjects) >= 2 and len(others) == 1:  # "A and B also met X separately": A with X, B with X
@@ -555,6 +561,15 @@ def _separately(cue: Token, people: list[str], resolver: Resolver) -> list[list[
     if not subjects or len(others) < 2:
         return [people]
     return [[*subjects, k] for k in others]
+
+
+def _a_series(noun: Token) -> bool:
+    """'bilateral meetings', 'bilaterals', 'separate talks': meetings held one by one."""
+    return noun.pos_ == "NOUN" and (noun.lower_ == "bilaterals" or noun.tag_ == "NNS" and any(
+        c.lower_ in _SERIES_WORDS for c in noun.children if c.dep_ == L.AMOD))
+
+
+_SERIES_WORDS = words("meetings", "series_words")
 
 
 def _agent(verb: Token) -> Token | None:

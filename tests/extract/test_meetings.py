@@ -498,3 +498,14 @@ def test_people_a_participant_phrase_lists_with_including_take_part(read) -> Non
     f = read("Mark Holm held talks in Lima with Prime Minister Peter Lind and members of the war cabinet, including "
              "Defense Minister Tom Becker.")
     assert meetings(f) == [{"Mark Holm", "Peter Lind", "Tom Becker"}]
+
+
+@pytest.mark.parametrize("text", [
+    "On the sidelines, Mark Holm held bilateral meetings with Peter Lind, Tom Becker and Anne Roux.",
+    "Mark Holm met Peter Lind, Tom Becker and Anne Roux in separate meetings on Monday."])
+def test_a_series_of_bilaterals_is_one_meeting_each(read, text: str) -> None:
+    assert meetings(read(text)) == [{"Mark Holm", "Peter Lind"}, {"Mark Holm", "Tom Becker"}, {"Mark Holm", "Anne Roux"}]
+
+
+def test_bilateral_talks_of_two_are_one_meeting(read) -> None:
+    assert meetings(read("Mark Holm held bilateral talks with Peter Lind on Monday.")) == [{"Mark Holm", "Peter Lind"}]
