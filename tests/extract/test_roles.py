@@ -394,3 +394,16 @@ def test_its_post_is_the_post_of_the_subject_before(read, text: str, country: st
 ])
 def test_a_post_held_until_a_date_is_a_former_post(read, text: str, former: bool) -> None:
     assert [r.former for r in read(text).roles] == [former]
+
+
+@pytest.mark.parametrize(("text", "role", "former"), [
+    ("Chile's outgoing president, Mark Holm, met Peter Lind on Monday.", ("outgoing president", "Chile"), False),
+    ("Chile's ousted president Mark Holm met Peter Lind on Monday.", ("president", "Chile"), True),
+    ("Mark Holm, Chile's newly appointed foreign minister, met Peter Lind on Monday.", ("foreign minister", "Chile"),
+     False),
+    ("President-elect Mark Holm met Peter Lind on Monday.", ("President-elect", ""), False),
+])
+def test_qualified_posts_held_still_or_no_longer(read, text: str, role: tuple[str, str], former: bool) -> None:
+    f = read(text)
+    assert [((r.role, name(f, r.organization)), r.former) for r in f.roles if name(f, r.person) == "Mark Holm"] == [
+        (role, former)]
