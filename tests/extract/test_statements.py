@@ -522,3 +522,9 @@ def test_a_participle_after_a_clause_says_its_own_object_not_the_clause(read) ->
     f = read("President Mark Holm welcomed Prime Minister Peter Lind to Oslo on Thursday with a ceremony, hailing "
              "ties between the two oldest democracies.")
     assert statements(f) == [("Mark Holm", "hailing ties between the two oldest democracies")]
+
+
+def test_warning_of_something_is_a_statement_a_question_asked_is_no_claim(read) -> None:
+    f = read('Mark Holm warned on Monday of "grave consequences" if the talks failed. Asked whether the port would '
+             'reopen, Peter Lind said: "Yes."')
+    assert [(s, "grave consequences" in c) for s, c in statements(f)] == [("Mark Holm", True)]

@@ -33,6 +33,8 @@ def parenthetical(cue: Token, sent: Span, ctx: Context) -> Found | None:
     if doc[k].text != "," or k <= sent.start + 3 and rest is None or k <= sent.start:
         return None
     span = after_layout(doc[sent.start:k], ctx.layout)
+    if len(span) and span[0].tag_ in ("VBN", "VBG") and span[0].dep_ == L.ADVCL:
+        return None  # "Asked whether the deal was close, X said: …": the question, not the claim
     if not _is_clause(span) and (rest is None or not _is_clause(doc[span.start:rest.end]) or len(span) > 8):
         return None  # "Of the process, he said, …", "In a statement to the BBC, the church denied …"
     speaker, via_pronoun = ctx.speakers.of(cue)

@@ -49,7 +49,7 @@ def reported(cue: Token, sent: Span, ctx: Context, found: list[Found]) -> Found 
     elif lemma in DENIAL_VERBS and cue.dep_ == L.RELCL and cue.head.lemma_.lower() in CHARGE_NOUNS:
         return _denied_charge(cue, sent, ctx, found)
     elif lemma in NOMINAL_OBJECT_CUES and any(c.dep_ in (L.DOBJ, L.XCOMP) or c.dep_ == L.PREP and (lemma in (
-            "call", "appeal") or lemma == "warn" and c.lower_ == "against" or lemma == "speak" and c.lower_ == "of")
+            "call", "appeal") or lemma == "warn" and c.lower_ in ("against", "of") or lemma == "speak" and c.lower_ == "of")
             for c in cue.children):
         # "China has denied the accusations": the clause is the claim, up to the next comma.
         # It starts at the subject: a fronted "On Tuesday," or "In a statement to reporters," is not claimed.
