@@ -119,7 +119,13 @@ def test_viz_renders_in_headless_chromium(seeds_store: Path, tmp_path: Path) -> 
             assert "John Kerry" in panel and "ROLES" in panel.upper() and "Secretary of State" in panel
             obama = next(n["id"] for n in expected["nodes"] if n["label"] == "Barack Obama")
             page.evaluate("window.kgSearch('')")
-            xy = page.evaluate("(id) => window.kgNetwork.canvasToDOM(window.kgNetwork.getPositions([id])[id])", obama)
+            # the layout may still be settling on a loaded machine: freeze it so the node stays where it is read
+            page.evaluate("window.kgNetwork.stopSimulation()")
+            # a point of the node's disc that no neighbour drawn over it covers (nodes may touch in a dense graph)
+            xy = page.evaluate("""(id) => { const n = window.kgNetwork, c = n.canvasToDOM(n.getPositions([id])[id]);
+                for (const r of [0, 3, 6, 9]) for (const [dx, dy] of [[0, 0], [r, 0], [-r, 0], [0, r], [0, -r]]) {
+                    const p = {x: c.x + dx, y: c.y + dy}; if (n.getNodeAt(p) === id) return p; }
+                return c; }""", obama)
             box = page.locator("#graph canvas").bounding_box()
             page.mouse.click(box["x"] + xy["x"], box["y"] + xy["y"])
             panel = page.inner_text("#panel")
