@@ -143,7 +143,7 @@ class EntityIndex:
         for e in ents:
             if e.text in out:
                 continue
-            toks = e.text.lower().split()  # "Minister Kamikawa" after "KAMIKAWA Yoko"
+            toks = e.text.lower().split()  # "Minister Tanaka" after "TANAKA Emi"
             cands = [f for f in full if any(t in {p.lower() for p in name_parts(f)} for t in toks)]
             if not cands:
                 out[e.text] = e.text
@@ -266,13 +266,13 @@ def _spelling(name: str) -> str:
 
 
 def _shouts(name: str) -> bool:
-    """A name with a surname in capitals beside other words that are not: 'KAMIKAWA Yoko', 'WANG Yi'."""
+    """A name with a surname in capitals beside other words that are not: 'TANAKA Emi', 'LI Wei'."""
     words = name.split()
     return any(w.isupper() and len(w) > 1 for w in words) and not all(w.isupper() for w in words)
 
 
 def _unshouted(name: str) -> str:
-    """'KAMIKAWA Yoko' -> 'Kamikawa Yoko': the surname a protocol style writes in capitals, as a name."""
+    """'TANAKA Emi' -> 'Tanaka Emi': the surname a protocol style writes in capitals, as a name."""
     return " ".join(w.capitalize() if w.isupper() and w.isalpha() and not re.fullmatch(r"[IVXLC]+", w) else w
                     for w in name.split()) if _shouts(name) else name  # not the "II" of "Abdullah II"
 

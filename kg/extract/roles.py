@@ -23,6 +23,7 @@ from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Role
 from kg.extract.hosts import NATIONAL_POSTS
 from kg.extract.sides import person_countries
+from kg.extract.visits import country_of_place
 from kg.nlp import labels as L
 from kg.nlp.components import HONORIFICS, PORTFOLIO_HEADS, TITLES_KEY
 from kg.nlp.find import tokens_with_lemma, tokens_with_lower
@@ -703,9 +704,8 @@ def _its_body(head: Token, index: EntityIndex) -> str | None:
             key = index.entity_of(tok)
             if key and index.entities[key].kind in _ORG_KINDS:
                 return key
-            found = lookup_country(tok.text) if key else None
-            if found is not None and found.form == "capital":
-                return index.add_country(found.country.name)
+            if key and (country := country_of_place(key, index)):  # "the government in Lima"
+                return index.add_country(country)
     return None
 
 

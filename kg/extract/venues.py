@@ -34,7 +34,7 @@ def meeting_place(sent: Span, index: EntityIndex, participants: list[str], cue: 
         if tok.dep_ != L.POBJ or tok.head.lower_ not in ("in", "at"):
             continue
         if index.entity_of(tok) is None:
-            tok = _named_by_of(tok, index)  # "in the Red Sea resort of Aqaba"
+            tok = _named_by_of(tok, index)  # "in the Baltic resort of Palanga"
         if key := index.entity_of(tok):
             kind = index.entities[key].kind
             if key not in participants and (kind in (PLACE, COUNTRY) or tok.ent_type_ == L.FAC or
@@ -44,7 +44,7 @@ def meeting_place(sent: Span, index: EntityIndex, participants: list[str], cue: 
 
 
 def _named_by_of(noun: Token, index: EntityIndex) -> Token:
-    """'the resort of Aqaba', 'the city of Oslo': the place an 'of' names for an unnamed place noun."""
+    """'the resort of Palanga', 'the city of Oslo': the place an 'of' names for an unnamed place noun."""
     for of in noun.children:
         if of.dep_ == L.PREP and of.lower_ == "of":
             for name in of.children:
@@ -73,7 +73,7 @@ def place_from_dateline(meetings: list[Meeting], doc: Doc, index: EntityIndex, d
     for m in meetings:
         if m.place is None and m.mode == IN_PERSON and not m.planned and _near(m.date, published) and \
                 not _names_another_place(doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand"), index):
-            m = replace(m, place=index.add(COUNTRY if _is_country(dateline) else PLACE, dateline))
+            m = replace(m, place=index.add_country(dateline) if _is_country(dateline) else index.add(PLACE, dateline))
         out.append(m)
     return out
 

@@ -15,9 +15,10 @@ _LABELLED = [
     re.compile(r"\bappeared in the print edition of .{3,60}? on (?P<d>[A-Z][a-z]+ \d{1,2},? \d{4})"),
     re.compile(r"\bthis (?:story|article|report) is from (?P<d>[A-Z][a-z]+ \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})", re.I),
 ]
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: A month as news writes it: "Sept", "Oct.", "October" (a regular-expression fragment).
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 #: A full date as headers print it: "July 16, 2018", "15 May 2023", "Sept. 4, 2023", "2023-09-04".
-_FULL_DATE = re.compile(rf"\b(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
+_FULL_DATE = re.compile(rf"\b(?:{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
 _HEADER_LINES = 8
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}
@@ -87,7 +88,7 @@ def is_date_line(line: str) -> bool:
 
 
 #: "HELSINKI, July 16 (Reuters) -", "Pyongyang, June 19 (KCNA) --": a dateline with a month and day.
-_DATELINE_DAY = re.compile(rf"^[A-Z][A-Za-z .'’-]{{1,40}},\s+(?P<d>{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH})\b")
+_DATELINE_DAY = re.compile(rf"^[A-Z][A-Za-z .'’-]{{1,40}},\s+(?P<d>{MONTH} \d{{1,2}}|\d{{1,2}} {MONTH})\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 

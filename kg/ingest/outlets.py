@@ -6,14 +6,14 @@ import re
 from functools import lru_cache
 
 from kg.data import read_table
+from kg.ingest.dates import MONTH
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 #: "WASHINGTON —", "PARIS (AP) —", "RIYADH, Sept 10 (Reuters) -", "Pyongyang, October 6 (KCNA) --", "SOCHI,
 #: September 4. /TASS/.": a place in capitals, or in title case when a day or an agency follows it, then a dash.
 _INLINE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|(?P<titled>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}))"
     r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
-    rf"(?:,?\s+(?P<day>{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH})(?:,? \d{{4}})?)?"
+    rf"(?:,?\s+(?P<day>{MONTH} \d{{1,2}}|\d{{1,2}} {MONTH})(?:,? \d{{4}})?)?"
     r"(?:\s*(?P<agency>\([A-Za-z .]{2,30}\))?\s*(?:[•—–]+|-{1,2})|(?P<slashed>\.\s*/[A-Za-z .-]{2,30}/\.))"
     r"\s+(?=[A-Z\"“])")
 

@@ -328,7 +328,7 @@ def add_names_after_titles(r: Repairing) -> None:
 
 
 def add_names_before_titles(r: Repairing) -> None:
-    """'… and Choe Son Hui, minister of Foreign Affairs' where the model tagged nothing."""
+    """'… and Peter Lind, minister of Foreign Trade' where the model tagged nothing."""
     r.ents += _names_before_titles(r.doc, r.ents, r.title_tokens)
 
 
