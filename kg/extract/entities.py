@@ -37,6 +37,7 @@ class EntityIndex:
         self.mentions: list[Mention] = []
         self.token_entity: dict[int, str] = {}
         self._aliases: dict[str, set[str]] = {}
+        self._person_at: dict[int, str] = {}  # a mention's full name where its honorific overrules its text's
         self._resolve()
 
     # -- queries used by the extractors -------------------------------------------------------
@@ -144,7 +145,7 @@ class EntityIndex:
             if e.text in out:
                 continue
             toks = e.text.lower().split()  # "Minister Tanaka" after "TANAKA Emi"
-            cands = [f for f in full if any(t in {p.lower() for p in name_parts(f)} for t in toks)]
+            cands = [f for f in full if any(t in {p.lower() for p in name_parts(_uninverted(f))} for t in toks)]
             if not cands:
                 out[e.text] = e.text
                 continue
@@ -153,12 +154,13 @@ class EntityIndex:
             before = [x.text for x in ents if x.start < e.start and x.text in cands]
             best = max(cands, key=lambda f: (full[f], before[::-1].index(f) * -1 if f in before else -99))
             out[e.text] = out.get(best, best)
+        self._person_at = _by_honorific(ents, full, out)
         return out
 
     def _key_for(self, ent: Span, persons: dict[str, str]) -> tuple[str | None, bool]:
         text = ent.text.strip()
         if ent.label_ == L.PERSON:
-            name = persons.get(text, text)
+            name = _uninverted(self._person_at.get(ent.start) or persons.get(text, text))
             if not re.search(r"[^\W\d_]{2}", name):
                 return None, False  # "X." (the platform), initials alone: not a name to attach facts to
             key = entity_key(PERSON, name)
@@ -216,6 +218,43 @@ class EntityIndex:
 
 
 _PLURAL_BODIES = word_map("entities", "plural_bodies")
+_HONORIFIC_SEXES = word_map("entities", "honorific_sexes")
+_PRONOUN_SEXES = word_map("entities", "pronoun_sexes")
+
+
+def _by_honorific(ents: list[Span], full: Counter[str], out: dict[str, str]) -> dict[int, str]:
+    """'Mr. Holm' where the story names Anna Holm (her speech) and Per Holm (his): the bare name goes to
+    the full name of the honorific's sex, by mention index. The sex of a full name comes from a honorific
+    before it or the first personal pronoun after it in its sentence, with no other person between."""
+    sexes: dict[str, str] = {}
+    for e in ents:
+        if e.text in full and (sex := _honorific_sex(e) or _pronoun_sex(e, ents)):
+            sexes.setdefault(out.get(e.text, e.text), sex)
+    picked: dict[int, str] = {}
+    for e in ents:
+        if e.text in full or not (sex := _honorific_sex(e)) or sexes.get(out.get(e.text, e.text), sex) == sex:
+            continue
+        words = {w.lower() for w in e.text.split()}
+        fitting = {out.get(f, f) for f in full if words & {p.lower() for p in name_parts(_uninverted(f))}
+                   and sexes.get(out.get(f, f)) == sex}
+        if len(fitting) == 1:
+            picked[e.start] = fitting.pop()
+    return picked
+
+
+def _honorific_sex(ent: Span) -> str | None:
+    """'m' after 'Mr.', 'f' after 'Mrs.' or 'Ms', else None."""
+    return _HONORIFIC_SEXES.get(ent.doc[ent.start - 1].lower_) if ent.start > 0 else None
+
+
+def _pronoun_sex(ent: Span, ents: list[Span]) -> str | None:
+    """The sex the first he/his/she/her after a name in its sentence tells, if no other person stands between."""
+    for tok in ent.doc[ent.end:ent.sent.end]:
+        if tok.ent_type_ == L.PERSON:
+            return None
+        if tok.lower_ in _PRONOUN_SEXES and tok.pos_ == "PRON":
+            return _PRONOUN_SEXES[tok.lower_]
+    return None
 
 
 def _shared_head(ent: Span) -> str | None:
@@ -263,6 +302,12 @@ def _place_name(text: str) -> str:
 def _spelling(name: str) -> str:
     """A name's letters without case, hyphens or dots: 'Kim Jong-un' ~ 'Kim Jong Un' ~ 'KIM Jong Un'."""
     return " ".join(re.sub(r"[-.‐]", " ", name).lower().split())
+
+
+def _uninverted(name: str) -> str:
+    """'Holm, Peter' (a reference list's order) -> 'Peter Holm'."""
+    surname, comma, given = name.partition(", ")
+    return f"{given} {surname}" if comma and "," not in given and given[:1].isupper() else name
 
 
 def _shouts(name: str) -> bool:

@@ -180,6 +180,16 @@ def strip_function_word_tails(c: _Candidate, s: _ModelSpans) -> None:
         c.end -= 1
 
 
+def cut_at_figures(c: _Candidate, s: _ModelSpans) -> None:
+    """"showed Holm 43 percent to …" tagged one organization: a name ends before a figure."""
+    if c.label not in _NAME_LABELS:
+        return
+    for k in range(c.start + 1, c.end):
+        if s.doc[k].like_num and k + 1 < len(s.doc) and s.doc[k + 1].lower_ in _FIGURE_UNITS:
+            c.end = k
+            return
+
+
 def strip_titles_before_names(c: _Candidate, s: _ModelSpans) -> None:
     """"US National Security Advisor Susan Rice": the person is "Susan Rice"."""
     if c.label == L.PERSON:
@@ -301,6 +311,23 @@ def surnames_read_as_places(c: _Candidate, s: _ModelSpans) -> None:
         c.label = L.PERSON
 
 
+def places_before_titles(c: _Candidate, s: _ModelSpans) -> None:
+    """"Ohio Gov. Ann Lee" tagged two people: before a title bound to a place, a lone word is that place."""
+    doc, end = s.doc, c.end
+    if (c.label == L.PERSON and c.end - c.start == 1 and doc[c.start].text not in s.surnames
+            and end + 1 < len(doc) and doc[end].lower_ in _PLACE_BOUND_TITLES and doc[end + 1].ent_type_ == L.PERSON):
+        c.label = L.GPE
+
+
+def platforms_read_as_people(c: _Candidate, s: _ModelSpans) -> None:
+    """"posted on Chirper that …": what one posts or writes on is a platform, not a person."""
+    tok = s.doc[c.end - 1]
+    prep = tok.head
+    if (c.label == L.PERSON and tok.dep_ == L.POBJ and prep.lower_ == "on" and prep.head.pos_ == "VERB"
+            and prep.head.lemma_.lower() in _POSTING_VERBS and s.doc[c.start].text not in s.surnames):
+        c.label = L.ORG
+
+
 def name_tails(c: _Candidate, s: _ModelSpans) -> None:
     """"Von der Leyen said" after "Ursula von der Leyen": the end of a name in the text."""
     if c.label in (L.ORG, L.GPE, L.LOC, L.FAC) and c.end - c.start > 1 \
@@ -311,9 +338,9 @@ def name_tails(c: _Candidate, s: _ModelSpans) -> None:
 #: The fixes to each span of the model, in order.
 SPAN_FIXES: tuple[SpanFix, ...] = (
     drop_datelines_and_bylines, drop_lower_case_bodies, strip_possessives, strip_articles,
-    strip_function_word_tails, strip_titles_before_names, drop_bare_honorifics, cut_titles_read_as_bodies, split_at_commas,
+    strip_function_word_tails, cut_at_figures, strip_titles_before_names, drop_bare_honorifics, cut_titles_read_as_bodies, split_at_commas,
     split_names_from_bodies, names_after_titles, names_cut_at_the_front, bodies_read_as_places, names_before_who, names_before_descriptions,
-    names_after_honorifics, names_beside_titles, surnames_read_as_places, name_tails, short_name_syllables,
+    names_after_honorifics, names_beside_titles, surnames_read_as_places, places_before_titles, platforms_read_as_people, name_tails, short_name_syllables,
 )
 
 
@@ -347,6 +374,23 @@ def confirm_in_headlines(r: Repairing) -> None:
     r.ents = _confirmed_in_headlines(r.doc, r.ents, r.layout)
 
 
+def inverted_names(r: Repairing) -> None:
+    """'Holm, Peter. A History of Salt': a reference list's 'Surname, Given names.' is one person."""
+    r.ents = filter_spans(_inverted_names(r.doc, r.ents) + r.ents)
+
+
+def people_who_think(r: Repairing) -> None:
+    """'Halvorsen considered …' tagged a place: a name that thinks is a person, wherever the story writes it."""
+    # A name the gazetteer knows may stand for its government ('Washington believes'), and a company thinks
+    # too: a name tagged an organization needs a person's tag elsewhere in the story as well.
+    people = {e.text for e in r.ents if e.label_ == L.PERSON}
+    thinkers = {e.text for e in r.ents if (e.label_ in (L.GPE, L.LOC, L.FAC) or e.label_ == L.ORG and e.text in people)
+                and _thinks(e)}
+    if thinkers:
+        r.ents = [Span(r.doc, e.start, e.end, label=L.PERSON) if e.text in thinkers and e.label_ in _NAME_LABELS
+                  else e for e in r.ents]
+
+
 def one_type_per_name(r: Repairing) -> None:
     """A name written as a person here and an organization there takes the type given more often."""
     r.ents = _one_type_per_name(r.ents)
@@ -367,7 +411,8 @@ def free_titles_inside_names(r: Repairing) -> None:
 #: The repairs `kg_span_repair` runs, in order.
 REPAIRS: tuple[Repair, ...] = (
     join_name_particles, join_cut_bodies, fix_model_spans, drop_names_inside_titles, add_names_after_titles,
-    add_names_before_titles, add_names_after_honorifics, add_unlabelled_surnames, confirm_in_headlines, one_type_per_name, set_entities,
+    add_names_before_titles, add_names_after_honorifics, add_unlabelled_surnames, inverted_names, people_who_think, confirm_in_headlines, one_type_per_name,
+    set_entities,
     free_titles_inside_names,
 )
 
@@ -588,6 +633,43 @@ def _unlabelled_surnames(doc: Doc, ents: list[Span], title_tokens: set[int]) -> 
     return out
 
 
+def _inverted_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Surname, Given.' standing alone, the given names tagged a person, a capitalised title after it."""
+    people = {i for e in ents if e.label_ == L.PERSON for i in range(e.start, e.end)}
+    out = []
+    for tok in doc:
+        if tok.text != "," or tok.i < 1 or tok.i + 2 >= len(doc):
+            continue
+        start = tok.i - 1 if doc[tok.i - 1].is_title else None
+        if start is not None and start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start:
+            start -= 1  # a two-word surname
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 3 and (doc[end].is_title or _INITIAL.match(doc[end].text)):
+            end += 1
+        if (start is None or end == tok.i + 1 or end >= len(doc) or doc[end].text != "."
+                or not (start == 0 or doc[start].is_sent_start or doc[start - 1].text in (".", ":", ")"))
+                or not any(i in people for i in range(tok.i + 1, end))
+                or lookup_country(doc[tok.i + 1:end].text) is not None
+                or end + 1 < len(doc) and not (doc[end + 1].is_title or doc[end + 1].is_space)):
+            continue
+        out.append(Span(doc, start, end, label=L.PERSON))
+    return out
+
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _thinks(ent: Span) -> bool:
+    """A one-word name the gazetteer does not know, with no article, as the subject of a verb of thought."""
+    tok = ent.root
+    return (len(ent) == 1 and tok.dep_ == L.NSUBJ and tok.head.lemma_.lower() in _THINKING_VERBS
+            and lookup_country(ent.text) is None and ent.text not in organization_surface_forms()
+            and ent.text.istitle() and not any(c.lower_ in ("the", "a", "an") for c in tok.children))
+
+
+_THINKING_VERBS = words("names", "thinking_verbs")
+
+
 def _used_as_place(tok: Token) -> bool:
     """'officials in Washington', 'flew to Paris': a place even where someone of that surname is named."""
     prep = tok.head
@@ -595,6 +677,10 @@ def _used_as_place(tok: Token) -> bool:
 
 
 _PLACE_PREPOSITIONS = words("names", "place_prepositions")
+_FIGURE_UNITS = words("names", "figure_units")
+_PLACE_BOUND_TITLES = words("names", "place_bound_titles")
+_POSTING_VERBS = words("names", "posting_verbs")
+_NAME_LABELS = (L.PERSON, L.ORG, L.GPE, L.LOC, L.FAC, L.NORP)
 
 
 def _after_titles(doc: Doc, start: int, end: int, title_tokens: set[int]) -> int:

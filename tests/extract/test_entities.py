@@ -38,3 +38,18 @@ def test_a_surname_written_in_capitals_is_one_person_with_the_surname_used_alone
              "Minister Tanaka welcomed the visit.")
     people = {e.name for e in f.entities.values() if e.kind == "Person"}
     assert "Tanaka Emi" in people and not {"Tanaka", "TANAKA Emi"} & people
+
+
+def test_a_honorific_picks_the_namesake_of_its_sex(read) -> None:
+    text = ("Anna Holm set out her plan for the port on Thursday. Holm said the city would pay for it.\n\n"
+            "Her brother, Erik Holm, who runs his own shipping firm, is due in town next week. "
+            "Mr. Holm told reporters that the plan was sound. Ms. Holm thanked him.")
+    f = read(text)
+    named = {text[m.start - 4:m.start]: f.entities[m.entity].name for m in f.mentions}
+    assert named["Mr. "] == "Erik Holm" and named["Ms. "] == "Anna Holm"
+
+
+def test_a_name_written_surname_first_in_a_reference_list_is_the_person(read) -> None:
+    f = read("Reading list\n\nHolm, Peter. A History of Salt\n\nPeter Holm wrote it in a cold winter.")
+    people = [e.name for e in f.entities.values() if e.kind == "Person"]
+    assert people == ["Peter Holm"]

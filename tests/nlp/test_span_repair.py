@@ -262,3 +262,50 @@ def test_a_word_of_address_or_an_abbreviated_title_is_no_first_name(nlp: Languag
     titled = repaired(nlp, "We signed a research contract with Prof. Anne Roux from the institute.",
                       ("Anne Roux", "PERSON"))
     assert ("Anne Roux", "PERSON") in titled and ("Prof. Anne Roux", "PERSON") not in titled
+
+
+def test_a_name_ends_before_a_figure(nlp: Language) -> None:
+    found = repaired(nlp, "A poll released on Monday showed Holm 43 percent to Roux's 41 percent.",
+                     ("Holm 43 percent", "ORG"))
+    assert ("Holm", "ORG") in found and not any("43" in text for text, _ in found)
+
+
+def test_a_word_before_a_title_bound_to_a_place_is_the_place(nlp: Language) -> None:
+    found = repaired(nlp, "Tom Becker named Dakota Gov. Paul Kerr as his running mate on Friday.",
+                     ("Dakota", "PERSON"))
+    assert ("Dakota", "GPE") in found and ("Paul Kerr", "PERSON") in found
+
+
+def test_a_surname_before_a_title_stays_a_person(nlp: Language) -> None:
+    found = repaired(nlp, "Mark Holm greeted supporters. Holm Sen. Paul Kerr was absent.", ("Holm", "PERSON"))
+    assert ("Holm", "PERSON") in found
+
+
+def test_what_one_posts_on_is_a_platform(nlp: Language) -> None:
+    found = repaired(nlp, "Tom Becker later posted on Chirper that the plan would fail.", ("Chirper", "PERSON"))
+    assert ("Chirper", "ORG") in found and ("Tom Becker", "PERSON") in found
+
+
+def test_a_reference_list_names_a_person_surname_first(nlp: Language) -> None:
+    doc = nlp("Further reading\n\nBrandt, Oskar. The Long Winter (solo)\nHolm, Peter. A History of Salt\n")
+    people = {e.text for e in doc.ents if e.label_ == "PERSON"}
+    assert {"Brandt, Oskar", "Holm, Peter"} <= people
+
+
+def test_a_place_and_its_state_are_not_a_name_surname_first(nlp: Language) -> None:
+    doc = nlp("Reading list\n\nParis, France. A Guide for Walkers\n")
+    assert not any(e.label_ == "PERSON" for e in doc.ents)
+
+
+def test_a_name_that_thinks_is_a_person_everywhere_in_the_story(nlp: Language) -> None:
+    text = ("Halvorsen considered space and time to be independent. Understand that Halvorsen's concept of force "
+            "differs from the one that came after.")
+    with nlp.select_pipes(disable=["kg_span_repair"]):
+        doc = nlp(text)
+    doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 11, 12, label="ORG")]
+    assert {(e.text, e.label_) for e in repair_spans(doc).ents} == {("Halvorsen", "PERSON")}
+
+
+def test_a_capital_that_thinks_stays_a_place(nlp: Language) -> None:
+    found = repaired(nlp, "Oslo believes the treaty will hold.", ("Oslo", "GPE"))
+    assert ("Oslo", "GPE") in found
