@@ -263,7 +263,8 @@ def _is_cue(tok: Token) -> bool:
             return True
         if not need:  # "Macron received Zelensky", "summoned China's ambassador"; not "welcomed the decision"
             return any(c.dep_ == L.DOBJ and (c.ent_type_ == L.PERSON or c.lemma_.lower() in _ENVOYS
-                                             or c.lower_ in ("him", "her", "them"))  # "X receives him"
+                                             or c.lower_ in ("him", "her", "them")  # "X receives him"
+                                             or c.is_title and c.lower_ in titles())  # "received Lao Deputy PM …"
                        for c in tok.children)
         # "held talks", "held a round of consultations", "held a session of the dialogue"
         return any(o.lemma_.lower() in need for c in tok.children if c.dep_ in L.OBJECTS for o in (c, *_of_objects(c)))

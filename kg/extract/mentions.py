@@ -14,7 +14,7 @@ from kg.data import word_map, words
 from kg.extract.entities import EntityIndex
 from kg.extract.facts import COUNTRY, GROUP, ORGANIZATION, PERSON, PLACE, Role
 from kg.nlp import labels as L
-from kg.nlp.components import TITLES_KEY
+from kg.nlp.components import HONORIFICS, TITLES_KEY
 from kg.nlp.gazetteer import lookup_country, titles
 from kg.nlp.labels import SUBJECTS
 
@@ -215,6 +215,17 @@ class Resolver:
                 return key
         return None
 
+    def _named_after(self, title: Span) -> str | None:
+        """The person whose name follows a title (past honorifics, or past 'and' and a second title where the
+        first is a deputy's or a country's: not 'Prime Minister and President X', two people)."""
+        doc, k = self.index.doc, title.end
+        titles_at = {t.start: t for t in self._titles.values()} if title[0].lower_ in _RANKS or title.start > 0 and \
+            lookup_country(doc[title.start - 1].text) is not None else {}
+        while k < len(doc) and (doc[k].lower_ in HONORIFICS or doc[k].lower_ in ("and", "&") and k + 1 in titles_at):
+            k = titles_at[k + 1].end if doc[k].lower_ in ("and", "&") else k + 1
+        key = self.index.entity_of(doc[k]) if k < len(doc) else None
+        return key if key and self.index.entities[key].kind == PERSON else None
+
     def _capital_in(self, span: Span) -> str | None:
         """The country whose capital a phrase names ('officials in Washington'): its government speaks."""
         for key in self.index.entities_in(span, (PLACE,)):
@@ -242,6 +253,8 @@ class Resolver:
         inside = self.index.entities_in(tok.doc[tok.i: right + 1], (PERSON,))  # not "… and President X"
         if len(inside) == 1:
             return inside[0]
+        if title is not None and (holder := self._named_after(title)) is not None:
+            return holder  # "Deputy Prime Minister and Minister of Foreign Affairs X", parsed apart from X
         # "The Prime Minister spoke to Dutch Prime Minister X": a description and a name in one sentence
         # are two people.
         people -= set(self.index.entities_in(tok.sent, (PERSON,)))

@@ -43,8 +43,7 @@ def extract_roles(doc: Doc, index: EntityIndex) -> list[Role]:
     for p in persons:
         pkey = index.entity_of(p[0])
         assert pkey is not None
-        if role := _pre_modifier(doc, p, pkey, titles, index):
-            roles.append(role)
+        roles += _pre_modifier(doc, p, pkey, titles, index)
         roles += _apposition(doc, p, pkey, titles, index)
     roles += _predicates(doc, titles, index) + _named_beside(doc, every, index) + _heading_verbs(doc, index)
     roles += _including(doc, index)
@@ -129,6 +128,8 @@ def _fill_from_descriptions(doc: Doc, roles: list[Role], titles: list[Span], ind
             continue  # a title before a name is not a description
         if t.end + 1 < len(doc) and doc[t.end].text == "," and _starts_person(doc, t.end + 1, index):
             continue  # "South Korea's president, Yoon Suk Yeol": named beside it, not a description
+        if _joined_titles(doc, t, titles, index):
+            continue  # "Deputy Prime Minister and Foreign Minister X": one holder's two titles
         probe = Span(doc, _qualified_start(doc, t, index), t.end, label=t.label_)
         org, relative = _modifiers(doc, probe, index)
         if org or relative:
@@ -154,9 +155,16 @@ def _fill_from_descriptions(doc: Doc, roles: list[Role], titles: list[Span], ind
 
 
 def _own_words(role: str, role_norm: str) -> frozenset[str]:
-    """The words of a role that no variant of its normalized role has: 'environment' in 'Environment Minister'."""
-    common = _variant_words(role_norm)
+    """The words of a role that no variant of its normalized role has: 'environment' in 'Environment Minister';
+    a rank ('deputy', 'vice') always counts: a deputy's description does not describe the principal."""
+    common = _variant_words(role_norm) - _RANKS
     return frozenset(w for w in role.lower().split() if w not in common)
+
+
+#: Words of rank inside a title that the normalized role drops ('Deputy Prime Minister' -> Prime Minister).
+_RANKS = words("roles", "ranks")
+#: Normalized titles of those posted to another country or body: 'Ambassador to Laos'.
+_ENVOYS = words("roles", "envoys")
 
 
 @cache
@@ -192,12 +200,13 @@ def _title_ending_at(titles: list[Span], i: int) -> Span | None:
     return next((t for t in titles if t.end == i), None)
 
 
-def _pre_modifier(doc: Doc, p: Span, pkey: str, titles: list[Span], index: EntityIndex) -> Role | None:
-    """TITLE [of the ORG] PERSON, with country/org/possessor modifiers before the title."""
+def _pre_modifier(doc: Doc, p: Span, pkey: str, titles: list[Span], index: EntityIndex) -> list[Role]:
+    """TITLE [and TITLE] [of the ORG] PERSON, with country/org/possessor modifiers before the titles."""
     i = p.start
     org_after: str | None = None
     # "Secretary of the Department of Homeland Security Jeh Johnson": an org between title and name.
     j = i
+    posted_to: int | None = None
     while j > p.sent.start and doc[j - 1].ent_type_ in (L.ORG, L.GPE) and index.entity_of(doc[j - 1]):
         j -= 1
     if j < i:
@@ -207,26 +216,33 @@ def _pre_modifier(doc: Doc, p: Span, pkey: str, titles: list[Span], index: Entit
         if k < j and doc[k].lower_ in ("of", "for") or (k < j and doc[k - 1:k] and _title_ending_at(titles, k)):
             org_after = index.entity_of(doc[j])
             i = k
+        elif doc[k - 1].lower_ == "to" and (envoy := _title_ending_at(titles, k - 1)) and envoy.label_ in _ENVOYS:
+            i, posted_to = k - 1, i  # "Vietnamese Ambassador to Laos X": the role says where; its country is before
     while i > p.sent.start and doc[i - 1].lower_ in HONORIFICS:
         i -= 1  # "Prime Minister Shri Narendra Modi", "President H.E. Mr. X"
     title = _title_ending_at(titles, i)
     if title is None:
-        return None
+        return []
     while (office := _title_ending_at(titles, title.start)) is not None:
         title = office  # "Foreign Minister Prince Faisal", "Army Chief General X": the office, not the rank
     start = _qualified_start(doc, title, index)
     org: str | None = org_after
     relative: str | None = None
     former = False
-    title_end = title.end  # where the role's words end: after its body when a country owns both
+    title_end = posted_to or title.end  # where the role's words end: after its body when a country owns both
     # Walk left over modifiers: countries, organizations, a possessor, other title words.
     k = start
+    also: list[Span] = []  # "Deputy Prime Minister and Minister of Foreign Affairs X": the titles before
     while k > p.sent.start:
         tok = doc[k - 1]
         key = index.entity_of(tok)
         if tok.lower_ in _FORMER:
             former = True
             k -= 1
+        elif tok.lower_ in ("and", "&") and not also and (before := _title_ending_at(titles, k - 1)) is not None \
+                and org is None and relative is None:
+            also.append(before)
+            k = _qualified_start(doc, before, index)
         elif tok.text == ")" and (opening := next((j for j in range(k - 2, max(k - 5, p.sent.start) - 1, -1)
                                                   if doc[j].text == "("), None)) is not None:
             k = opening  # "People's Republic of China (PRC) Director …": past the acronym
@@ -257,11 +273,14 @@ def _pre_modifier(doc: Doc, p: Span, pkey: str, titles: list[Span], index: Entit
         else:
             break
     if org is None and relative is None:
+        # "Prime Minister and President X": a bare title may name someone told before; a deputy's rarely
+        also = [b for b in also if b[0].lower_ in _RANKS]
         org = _of_after_name(doc, p, index)  # "King Abdullah II of Jordan"
     conf = 0.85 if org or relative else 0.55
     sent = p.sent
-    return Role(person=pkey, role=doc[start:title_end].text, role_norm=title.label_, organization=org,
-                relative_to=relative, former=former, evidence=evidence_of(sent, index.document_id), confidence=conf)
+    return [Role(person=pkey, role=doc[s:e].text, role_norm=t.label_, organization=org, relative_to=relative,
+                 former=former, evidence=evidence_of(sent, index.document_id), confidence=conf)
+            for t, s, e in [(title, start, title_end)] + [(b, _qualified_start(doc, b, index), b.end) for b in also]]
 
 
 def _including(doc: Doc, index: EntityIndex) -> list[Role]:
@@ -290,6 +309,17 @@ def _including(doc: Doc, index: EntityIndex) -> list[Role]:
                     out.append(Role(person=key, role=written, role_norm=role, organization=body, former=former,
                                     evidence=evidence_of(tok.sent, index.document_id), confidence=0.7))
     return out
+
+
+def _joined_titles(doc: Doc, t: Span, titles: list[Span], index: EntityIndex) -> bool:
+    """A title joined by 'and' to a next title that a person's name follows."""
+    k = t.end
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("and", "&"):
+        return False
+    nxt = next((o for o in titles if o.start == k + 1 or o.start > k + 1 and o.start - k <= 3
+                and all(doc[j].dep_ == L.COMPOUND or doc[j].lower_ in portfolio_words() for j in range(k + 1, o.start))),
+               None)
+    return nxt is not None and _starts_person(doc, _past_honorifics(doc, nxt.end), index)
 
 
 def _body_word(tok: Token) -> bool:

@@ -40,10 +40,14 @@ _GOV_HEADS = list(word_list("names", "body_heads"))
 
 @Language.component("kg_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A token after a line break starts a sentence: news paragraphs and headings never run together."""
+    """A token after a line break starts a sentence: news paragraphs and headings never run together; and
+    no sentence starts where nothing ends one ('… and Minister of Foreign Affairs | Ann Lee received …')."""
     for tok in doc[1:]:
-        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
+        before = doc[tok.i - 1]
+        if "\n" in before.text or "\n" in before.whitespace_:
             tok.is_sent_start = True
+        elif before.is_alpha and not before.is_punct and tok.is_alpha:
+            tok.is_sent_start = False
     return doc
 
 

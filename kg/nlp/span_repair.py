@@ -222,6 +222,18 @@ def split_at_commas(c: _Candidate, s: _ModelSpans) -> None:
         c.dropped = True
 
 
+def split_countries_from_names(c: _Candidate, s: _ModelSpans) -> None:
+    """"Ambassador to Laos Ann Lee" tagged one person: the country the title points to, then the person."""
+    doc = s.doc
+    if c.label != L.PERSON or c.end - c.start < 3 or c.start == 0 or doc[c.start - 1].lower_ not in ("to", "of"):
+        return
+    for cut in (c.start + 2, c.start + 1):
+        if c.end - cut >= 2 and lookup_country(doc[c.start:cut].text) is not None:
+            s.out.append(Span(doc, c.start, cut, label=L.GPE))
+            c.start = cut
+            return
+
+
 def split_names_from_bodies(c: _Candidate, s: _ModelSpans) -> None:
     """"Head of the Intelligence Organisation Ann Lee": the body, then the person."""
     doc = s.doc
@@ -339,7 +351,7 @@ def name_tails(c: _Candidate, s: _ModelSpans) -> None:
 SPAN_FIXES: tuple[SpanFix, ...] = (
     drop_datelines_and_bylines, drop_lower_case_bodies, strip_possessives, strip_articles,
     strip_function_word_tails, cut_at_figures, strip_titles_before_names, drop_bare_honorifics, cut_titles_read_as_bodies, split_at_commas,
-    split_names_from_bodies, names_after_titles, names_cut_at_the_front, bodies_read_as_places, names_before_who, names_before_descriptions,
+    split_countries_from_names, split_names_from_bodies, names_after_titles, names_cut_at_the_front, bodies_read_as_places, names_before_who, names_before_descriptions,
     names_after_honorifics, names_beside_titles, surnames_read_as_places, places_before_titles, platforms_read_as_people, name_tails, short_name_syllables,
 )
 

@@ -509,3 +509,12 @@ def test_a_series_of_bilaterals_is_one_meeting_each(read, text: str) -> None:
 
 def test_bilateral_talks_of_two_are_one_meeting(read) -> None:
     assert meetings(read("Mark Holm held bilateral talks with Peter Lind on Monday.")) == [{"Mark Holm", "Peter Lind"}]
+
+
+def test_those_attending_a_reception_join_the_reception_not_the_talks_told_last(read) -> None:
+    f = read("Prime Minister Mark Holm received Chilean Deputy Prime Minister and Minister of Foreign Affairs "
+             "Anne Roux in Oslo on Monday.\n\nEarlier the same day, Foreign Minister Tom Becker held talks with "
+             "Anne Roux.\n\nAttending the reception were Trade Minister Paul Kerr and Norwegian Ambassador to Chile "
+             "Peter Lind.")
+    met = {m.cue: {name(f, p) for p in m.participants} for m in f.meetings}
+    assert met == {"receive": {"Mark Holm", "Anne Roux", "Paul Kerr", "Peter Lind"}, "hold": {"Tom Becker", "Anne Roux"}}

@@ -407,3 +407,21 @@ def test_qualified_posts_held_still_or_no_longer(read, text: str, role: tuple[st
     f = read(text)
     assert [((r.role, name(f, r.organization)), r.former) for r in f.roles if name(f, r.person) == "Mark Holm"] == [
         (role, former)]
+
+
+def test_one_holder_of_two_titles_joined_before_the_name(read) -> None:
+    f = read("Prime Minister Mark Holm received Chilean Deputy Prime Minister and Minister of Foreign Affairs "
+             "Anne Roux in Oslo on Monday.")
+    assert {("Anne Roux", "Foreign Minister", "Chile"), ("Anne Roux", "Prime Minister", "Chile")} <= roles(f)
+    assert not any(p == "Mark Holm" and o == "Chile" for p, _, o in roles(f))
+
+
+def test_a_bare_title_joined_to_a_named_holder_is_someone_else(read) -> None:
+    f = read("Prime Minister and President Paul Kerr walked to the museum together.")
+    assert {r for p, r, _ in roles(f) if p == "Paul Kerr"} == {"President"}
+
+
+def test_an_ambassador_posted_abroad_serves_the_country_before_the_title(read) -> None:
+    f = read("Norwegian Ambassador to Chile Peter Lind attended the ceremony.")
+    assert [(name(f, r.person), r.role, name(f, r.organization)) for r in f.roles] == [
+        ("Peter Lind", "Ambassador to Chile", "Norway")]

@@ -309,3 +309,18 @@ def test_a_name_that_thinks_is_a_person_everywhere_in_the_story(nlp: Language) -
 def test_a_capital_that_thinks_stays_a_place(nlp: Language) -> None:
     found = repaired(nlp, "Oslo believes the treaty will hold.", ("Oslo", "GPE"))
     assert ("Oslo", "GPE") in found
+
+
+def test_no_sentence_starts_between_two_words_with_nothing_to_end_one(nlp: Language) -> None:
+    from kg.nlp.components import line_breaks
+
+    doc = line_breaks(nlp.make_doc("Chilean Deputy Prime Minister and Minister of Foreign Affairs Anne Roux arrived."
+                                   "\nTalks began. Roux spoke"))
+    starts = {t.text: t.is_sent_start for t in doc}  # the last of a word written twice
+    assert starts["Anne"] is False and doc[10].is_sent_start is False and starts["Talks"] is True
+    assert starts["spoke"] is False and doc[0].is_sent_start
+
+
+def test_a_country_the_title_points_to_is_not_part_of_the_name_after_it(nlp: Language) -> None:
+    found = repaired(nlp, "Norwegian Ambassador to Chile Peter Lind attended.", ("Chile Peter Lind", "PERSON"))
+    assert {("Chile", "GPE"), ("Peter Lind", "PERSON")} <= found
