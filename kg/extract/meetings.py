@@ -23,10 +23,10 @@ from kg.nlp.layout import dateline_and_byline_tokens
 
 MEETING_VERBS = words("meetings", "verbs")
 MEETING_NOUNS = words("meetings", "nouns")
-_NEEDS_OBJECT = {"hold": {"talk", "talks", "meeting", "dialogue", "consultation", "negotiation", "summit",
-                          "bilateral", "bilaterals"},
-                 "exchange": {"view", "views", "greeting", "greetings", "pleasantry", "pleasantries"},
-                 "receive": set(), "welcome": set(), "summon": set()}
+#: Meeting verbs that need an object to be one: what is held or exchanged; a person received (empty: a person).
+_NEEDS_OBJECT: dict[str, frozenset[str]] = {
+    "hold": words("meetings", "held_objects"), "exchange": words("meetings", "exchanged_objects"),
+    **{verb: frozenset() for verb in words("meetings", "verbs_of_a_person")}}
 #: Meals that are meetings when working or official: "a working lunch", "a state banquet".
 _MEALS = words("meetings", "meals")
 _SIGNED = words("meetings", "signed_documents")
@@ -367,8 +367,10 @@ def _visits_someone(verb: Token) -> bool:
 
 
 def _joint_subjects(verb: Token) -> list[Token]:
-    """'X and Y co-chaired …': the person subjects of a verb, conjuncts included."""
-    return [t for c in verb.children if c.dep_ in L.SUBJECTS for t in (c, *c.conjuncts) if t.ent_type_ == L.PERSON]
+    """'X and Y co-chaired …', 'X and his Greek counterpart Y discussed …': the person subjects of a verb,
+    conjuncts included (a conjunct named beside it, in apposition, stands for that person)."""
+    return [n for c in verb.children if c.dep_ in L.SUBJECTS for t in (c, *c.conjuncts)
+            for n in (t, *(a for a in t.children if a.dep_ == L.APPOS)) if n.ent_type_ == L.PERSON]
 
 
 def _called_on(tok: Token) -> list[Token]:

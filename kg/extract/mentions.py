@@ -52,8 +52,8 @@ class Resolver:
             if t.end < len(doc) and self.index.entity_of(doc[t.end]) is not None:
                 continue  # a title before a name is part of that mention
             tok = doc[i]
-            # "The Prime Minister said", and readout style "Prime Minister reiterated" (no article at all)
-            bare = tok.is_title and not any(c.dep_ in (L.DET, L.POSS) for c in tok.children)
+            # "The Prime Minister said", and readout style "Prime Minister reiterated", "EAM called on" (no article)
+            bare = (tok.is_title or tok.is_upper) and not any(c.dep_ in (L.DET, L.POSS) for c in tok.children)
             if tok.dep_ in SUBJECTS and (any(c.lower_ == "the" for c in tok.children) or bare) and (
                     key := self._by_description(tok)) and any(
                     j < i and k == key for j, k in self.index.token_entity.items()):

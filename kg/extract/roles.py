@@ -47,6 +47,7 @@ def extract_roles(doc: Doc, index: EntityIndex) -> list[Role]:
         roles += _apposition(doc, p, pkey, titles, index)
     roles += _predicates(doc, titles, index) + _named_beside(doc, every, index) + _heading_verbs(doc, index)
     roles += _including(doc, index)
+    roles += _counterparts(doc, roles, index)
     roles = _dedupe(_fill_from_descriptions(doc, roles, titles, index), index)
     roles = _dedupe(roles + described_holders(doc, roles, titles, index), index)
     roles = _dedupe(roles + described_subjects(doc, roles, titles, index), index)
@@ -309,6 +310,28 @@ def _including(doc: Doc, index: EntityIndex) -> list[Role]:
                     out.append(Role(person=key, role=written, role_norm=role, organization=body, former=former,
                                     evidence=evidence_of(tok.sent, index.document_id), confidence=0.7))
     return out
+
+
+def _counterparts(doc: Doc, roles: list[Role], index: EntityIndex) -> list[Role]:
+    """'Foreign Minister X and his Greek counterpart Y': Y holds X's post, in the country written beside it."""
+    out = []
+    for tok in tokens_with_lemma(doc, ("counterpart",)):
+        named = [a for a in tok.children if a.dep_ == L.APPOS] + ([doc[tok.i + 1]] if tok.i + 1 < len(doc) else [])
+        person = next((k for a in named if (k := index.entity_of(a)) and index.entities[k].kind == PERSON), None)
+        country = next((k for c in tok.children if c.dep_ in (L.AMOD, L.COMPOUND, L.NMOD)
+                        and (k := index.entity_of(c)) and index.entities[k].kind == COUNTRY), None)
+        if person is None or country is None:
+            continue
+        before = [k for t in doc[tok.sent.start:tok.i] if (k := index.entity_of(t)) and index.entities[k].kind == PERSON]
+        posts = [r for r in roles if before and r.person == before[-1] and not r.former and r.role_norm in _COUNTERPART_POSTS]
+        if len(posts) == 1 and posts[0].organization != country:
+            out.append(Role(person=person, role=posts[0].role_norm, role_norm=posts[0].role_norm, organization=country,
+                            evidence=evidence_of(tok.sent, index.document_id), confidence=0.7))
+    return out
+
+
+#: Posts a 'counterpart' holds too: the national posts of a government.
+_COUNTERPART_POSTS = NATIONAL_POSTS | words("roles", "counterpart_posts")
 
 
 def _joined_titles(doc: Doc, t: Span, titles: list[Span], index: EntityIndex) -> bool:

@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.data import words
 from kg.extract.entities import EntityIndex
-from kg.extract.facts import COUNTRY, IN_PERSON, ORGANIZATION, PHONE, PLACE, VIDEO, Meeting
+from kg.extract.facts import COUNTRY, IN_PERSON, ORGANIZATION, PERSON, PHONE, PLACE, VIDEO, Meeting
+from kg.extract.mentions import Resolver
 from kg.nlp import labels as L
 from kg.nlp.gazetteer import lookup_country
 
@@ -75,6 +76,43 @@ def place_from_dateline(meetings: list[Meeting], doc: Doc, index: EntityIndex, d
                 not _names_another_place(doc.char_span(m.evidence.start, m.evidence.end, alignment_mode="expand"), index):
             m = replace(m, place=index.add_country(dateline) if _is_country(dateline) else index.add(PLACE, dateline))
         out.append(m)
+    return out
+
+
+def place_from_visit(meetings: list[Meeting], doc: Doc, index: EntityIndex, resolver: Resolver) -> list[Meeting]:
+    """'X paid an official visit to Singapore … During the visit, X called on Y': a meeting held in person by
+    the visitor, told after the visit and before any other, took place where the visit went."""
+    visits = _visits_told(doc, resolver)
+    if not visits:
+        return meetings
+    out = []
+    for m in meetings:
+        told = [v for v in visits if v[0] <= m.evidence.start]
+        if m.place is None and m.mode == IN_PERSON and not m.planned and told and told[-1][1] in m.participants \
+                and told[-1][2] not in m.participants:
+            m = replace(m, place=told[-1][2])
+        out.append(m)
+    return out
+
+
+def _visits_told(doc: Doc, resolver: Resolver) -> list[tuple[int, str, str]]:
+    """(offset, visitor, destination) of each visit told as done: 'paid a visit to C', 'visited C', "X's visit to C"."""
+    index = resolver.index
+    out = []
+    for tok in doc:
+        if tok.lemma_.lower() != "visit":
+            continue
+        verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == L.DOBJ else None
+        if verb is None or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN"):
+            continue  # "will visit", "plans to pay a visit": not told as done
+        dest = next((o for t in (tok, verb) for p in t.children if p.dep_ == L.PREP and p.lower_ == "to"
+                     for o in p.children if o.dep_ == L.POBJ), None) if tok.pos_ != "VERB" else \
+            next((c for c in tok.children if c.dep_ == L.DOBJ), None)
+        subject = next((c for c in verb.children if c.dep_ == L.NSUBJ), None)
+        visitor = resolver.resolve(subject) if subject is not None else None
+        place = index.entity_of(dest) if dest is not None else None
+        if visitor and index.entities[visitor].kind == PERSON and place and index.entities[place].kind in (PLACE, COUNTRY):
+            out.append((tok.sent.start_char, visitor, place))
     return out
 
 

@@ -272,6 +272,22 @@ def bodies_read_as_places(c: _Candidate, s: _ModelSpans) -> None:
         c.label = L.ORG
 
 
+def names_after_counterparts(c: _Candidate, s: _ModelSpans) -> None:
+    """"his Greek counterpart Nikos Dimou" tagged a place: a counterpart is a person."""
+    doc = s.doc
+    if c.label in (L.ORG, L.GPE, L.LOC, L.FAC) and c.start > 0 and doc[c.start - 1].lower_ in _PERSON_NOUNS \
+            and _looks_like_a_name(doc[c.start:c.end]):
+        c.label = L.PERSON
+
+
+def countries_read_as_people(c: _Candidate, s: _ModelSpans) -> None:
+    """"Azerbaijani Foreign Minister X" with 'Azerbaijani' tagged a person: a nationality, before a title too."""
+    doc = s.doc
+    found = lookup_country(doc[c.start:c.end].text) if c.label == L.PERSON else None
+    if found is not None and (found.form == "demonym" or c.end in s.title_tokens):
+        c.label = L.NORP if found.form == "demonym" else L.GPE
+
+
 def names_before_who(c: _Candidate, s: _ModelSpans) -> None:
     """"Moussa Faki Mahamat, who chairs …": 'who' is said of people."""
     doc, start, end = s.doc, c.start, c.end
@@ -351,7 +367,8 @@ def name_tails(c: _Candidate, s: _ModelSpans) -> None:
 SPAN_FIXES: tuple[SpanFix, ...] = (
     drop_datelines_and_bylines, drop_lower_case_bodies, strip_possessives, strip_articles,
     strip_function_word_tails, cut_at_figures, strip_titles_before_names, drop_bare_honorifics, cut_titles_read_as_bodies, split_at_commas,
-    split_countries_from_names, split_names_from_bodies, names_after_titles, names_cut_at_the_front, bodies_read_as_places, names_before_who, names_before_descriptions,
+    split_countries_from_names, split_names_from_bodies, names_after_titles, names_cut_at_the_front, bodies_read_as_places, names_after_counterparts,
+    countries_read_as_people, names_before_who, names_before_descriptions,
     names_after_honorifics, names_beside_titles, surnames_read_as_places, places_before_titles, platforms_read_as_people, name_tails, short_name_syllables,
 )
 
@@ -690,6 +707,7 @@ def _used_as_place(tok: Token) -> bool:
 
 _PLACE_PREPOSITIONS = words("names", "place_prepositions")
 _FIGURE_UNITS = words("names", "figure_units")
+_PERSON_NOUNS = words("names", "person_nouns")
 _PLACE_BOUND_TITLES = words("names", "place_bound_titles")
 _POSTING_VERBS = words("names", "posting_verbs")
 _NAME_LABELS = (L.PERSON, L.ORG, L.GPE, L.LOC, L.FAC, L.NORP)

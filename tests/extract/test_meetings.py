@@ -518,3 +518,26 @@ def test_those_attending_a_reception_join_the_reception_not_the_talks_told_last(
              "Peter Lind.")
     met = {m.cue: {name(f, p) for p in m.participants} for m in f.meetings}
     assert met == {"receive": {"Mark Holm", "Anne Roux", "Paul Kerr", "Peter Lind"}, "hold": {"Tom Becker", "Anne Roux"}}
+
+
+def test_a_phone_call_two_subjects_held_one_named_as_a_counterpart(read) -> None:
+    f = read("Norwegian Foreign Minister Mark Holm and his Chilean counterpart Anne Roux discussed fisheries "
+             "in a phone call on Saturday.")
+    assert [({name(f, p) for p in m.participants}, m.mode) for m in f.meetings] == [({"Mark Holm", "Anne Roux"}, "phone")]
+
+
+VISIT_READOUT = ("External Affairs Minister Anil Mehra paid an official visit to Chile on 6-7 November 2025.\n\n"
+                 "2. During the visit, EAM called on President Tom Becker. He also held discussions with Minister "
+                 "for Foreign Affairs Anne Roux, with whom he co-chaired the Joint Commission.")
+
+
+def test_a_readouts_meetings_after_a_visit_took_place_where_the_visit_went(read) -> None:
+    f = read(VISIT_READOUT, date="2025-11-07")
+    met = {frozenset(name(f, p) for p in m.participants): name(f, m.place) for m in f.meetings}
+    assert met == {frozenset({"Anil Mehra", "Tom Becker"}): "Chile", frozenset({"Anil Mehra", "Anne Roux"}): "Chile"}
+
+
+def test_a_visit_planned_puts_no_meeting_there(read) -> None:
+    f = read("Foreign Minister Anil Mehra will pay a visit to Chile next month. On Monday he met Tom Becker.",
+             date="2025-11-07")
+    assert [name(f, m.place) for m in f.meetings] == [""]

@@ -425,3 +425,22 @@ def test_an_ambassador_posted_abroad_serves_the_country_before_the_title(read) -
     f = read("Norwegian Ambassador to Chile Peter Lind attended the ceremony.")
     assert [(name(f, r.person), r.role, name(f, r.organization)) for r in f.roles] == [
         ("Peter Lind", "Ambassador to Chile", "Norway")]
+
+
+def test_a_counterpart_holds_the_post_of_the_one_before_in_the_country_beside_it(read) -> None:
+    f = read("Norwegian Foreign Minister Mark Holm and his Chilean counterpart Anne Roux discussed fisheries "
+             "in a phone call on Saturday.")
+    assert ("Anne Roux", "Foreign Minister", "Chile") in roles(f)
+
+
+def test_a_nationality_the_model_took_for_a_person_before_a_title(read) -> None:
+    f = read("Later, Holm received Azerbaijani Foreign Minister Peter Lind in Oslo on Friday.")
+    assert ("Peter Lind", "Foreign Minister", "Azerbaijan") in roles(f)
+
+
+def test_the_hosts_of_a_visitor_whose_title_tells_his_country_are_of_the_country_visited(read) -> None:
+    from tests.extract.test_meetings import VISIT_READOUT
+
+    f = read(VISIT_READOUT, date="2025-11-07")
+    assert {("Anil Mehra", "Foreign Minister", "India"), ("Tom Becker", "President", "Chile"),
+            ("Anne Roux", "Foreign Minister", "Chile")} <= roles(f)
