@@ -17,6 +17,7 @@ from kg.extract.venues import meeting_place
 from kg.extract.visits import GATHERING_NOUNS, gathering_parties, visit_parties
 from kg.extract.when import WEEKDAYS, find_interval, resolve_date, shifted_day
 from kg.nlp import labels as L
+from kg.nlp.components import TITLES_KEY
 from kg.nlp.find import sentences
 from kg.nlp.gazetteer import titles
 from kg.nlp.layout import dateline_and_byline_tokens
@@ -601,13 +602,14 @@ def _names_just_before(cue: Token, resolver: Resolver) -> list[Token]:
     """'On the sidelines of the summit in Bali, Joe Biden and Xi Jinping met': the parser lost the subject;
     the coordinated names right before the verb are it."""
     out: list[Token] = []
+    titled = {i for t in cue.doc.spans.get(TITLES_KEY, []) for i in range(t.start, t.end)}  # "President X and …"
     k = cue.i - 1
     while k >= cue.sent.start:
         tok = cue.doc[k]
         if resolver.index.entity_of(tok):
             if tok.ent_iob_ == "B" or k == cue.sent.start:
                 out.append(tok)
-        elif tok.lower_ not in ("and", ",", "'s", "’s") and tok.pos_ not in ("ADV", "AUX"):
+        elif tok.lower_ not in ("and", ",", "'s", "’s") and tok.pos_ not in ("ADV", "AUX") and k not in titled:
             break
         k -= 1
     return out if len(out) >= 2 else []
@@ -757,15 +759,20 @@ def _date(sent: Span, published: date | None, planned: bool, cue: Token | None =
         clause = {t.i for t in cue.subtree} - {t.i for c in cue.children if c.dep_ == L.CONJ for t in c.subtree}
     dates = [(ent.root.i in clause, d) for ent in sent.ents
              if (ent.label_ == L.DATE or ent.label_ == L.TIME and _names_a_day(ent))  # "on Wednesday night"
-             and not _since(ent) and (d := resolve_date(ent.text, published, future=planned))]
+             and not _since(ent, cue) and (d := resolve_date(ent.text, published, future=planned))]
     best = max(dates, key=lambda md: (_precision(md[1]), md[0]), default=None)
     return best[1] if best else None
 
 
-def _since(ent: Span) -> bool:
-    """'their first meeting since January': a date the meeting is counted from, not its own."""
-    return ent.root.head.lower_ in ("since", "until", "till") or ent.start > 0 and ent.doc[ent.start - 1].lower_ in (
-        "since", "until", "till")
+def _since(ent: Span, cue: Token | None = None) -> bool:
+    """'their first meeting since January', 'the first talks since X and Y met in December': a date after a
+    'since' that follows the cue is one the meeting is counted from, not its own."""
+    if ent.root.head.lower_ in _SINCE or ent.start > 0 and ent.doc[ent.start - 1].lower_ in _SINCE:
+        return True
+    return cue is not None and any(t.lower_ in _SINCE for t in ent.doc[cue.i + 1:ent.start])
+
+
+_SINCE = ("since", "until", "till")
 
 
 def _names_a_day(ent: Span) -> bool:

@@ -541,3 +541,17 @@ def test_a_visit_planned_puts_no_meeting_there(read) -> None:
     f = read("Foreign Minister Anil Mehra will pay a visit to Chile next month. On Monday he met Tom Becker.",
              date="2025-11-07")
     assert [name(f, m.place) for m in f.meetings] == [""]
+
+
+def test_a_meeting_told_in_a_since_clause_and_the_date_it_counts_from(read) -> None:
+    f = read("Mark Holm and Anne Roux held talks in Oslo on Monday. The talks were the first between the two men "
+             "since President Peter Lind and President Tom Becker met at Lima in December.")
+    met = {frozenset(name(f, p) for p in m.participants): (m.date, name(f, m.place)) for m in f.meetings}
+    assert met == {frozenset({"Mark Holm", "Anne Roux"}): ("2024-03-11", "Oslo"),
+                   frozenset({"Peter Lind", "Tom Becker"}): ("2023-12-01/2023-12-31", "Lima")}
+
+
+def test_titled_names_just_before_a_verb_that_lost_its_subject(read) -> None:
+    f = read("The talks were the first between the two men since President Berg and President Anatoly S. Volkov "
+             "met at Malta in December.")
+    assert meetings(f) == [{"Berg", "Anatoly S. Volkov"}]
