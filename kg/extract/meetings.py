@@ -772,7 +772,7 @@ def _since(ent: Span, cue: Token | None = None) -> bool:
     return cue is not None and any(t.lower_ in _SINCE for t in ent.doc[cue.i + 1:ent.start])
 
 
-_SINCE = ("since", "until", "till")
+_SINCE = words("meetings", "since")
 
 
 def _names_a_day(ent: Span) -> bool:
