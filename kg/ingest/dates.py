@@ -81,6 +81,24 @@ def is_header_date_line(line: str) -> bool:
     return not rest or (len(rest.split()) <= 3 and rest[:1].isupper() and not rest.endswith("."))
 
 
+def header_place(line: str) -> str | None:
+    """The place of a header date line ('Brussels, 23 June 2025', 'September 4, 2023, Sochi'): where the story
+    was filed. Not a label ('Press release') or a weekday."""
+    s = line.strip()
+    m = _FULL_DATE.search(s)
+    if not m or not is_header_date_line(s):
+        return None
+    rest = (s[:m.start()] + s[m.end():]).strip(" ,.-–—|")
+    words = rest.replace(",", " ").split()
+    if not words or not all(w[:1].isupper() for w in words) or any(w.lower() in _NOT_PLACES for w in words):
+        return None
+    return rest
+
+
+_NOT_PLACES = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "updated",
+                         "published", "posted", "date", "dated", "issued"])
+
+
 def is_date_line(line: str) -> bool:
     """A short line that is only a date stamp ("Last Updated : Sep 13 2015 | 4:57 PM IST")."""
     s = line.strip()

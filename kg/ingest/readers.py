@@ -11,7 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kg.ingest.boilerplate import clean_lines, split_entry_time
-from kg.ingest.dates import dateline_date, find_publication_date, is_date_line, parse_date, url_date
+from kg.ingest.dates import (
+    dateline_date,
+    find_publication_date,
+    header_place,
+    is_date_line,
+    parse_date,
+    url_date,
+)
 from kg.ingest.document import Document, Skipped
 from kg.ingest.outlets import dateline_source, split_inline_dateline
 
@@ -79,7 +86,8 @@ def from_plain_text(raw: str, *, doc_id: str, path: str | None = None, meta: dic
     title, body = _take_title(body, found) if title_line else (None, body)
     pub_date = pub_date or dateline_date("\n".join(body))
     places, body = zip(*(split_inline_dateline(line) for line in body), strict=True) if body else ((), ())
-    dateline = next((p for p in places[:_DATELINE_LINES] if p), None)
+    dateline = next((p for p in places[:_DATELINE_LINES] if p), None) or next(
+        (place for i in sorted(date_lines) if (place := header_place(lines[i]))), None)
     text = "\n".join(split_entry_time(line) for line in body).strip()
     if not text:
         return Skipped(path or doc_id, "no text after removing boilerplate")

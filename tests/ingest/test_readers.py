@@ -196,3 +196,12 @@ def test_a_story_with_no_date_takes_the_day_its_address_carries(tmp_path: Path, 
     (tmp_path / "u.jsonl").write_text(json.dumps({"text": "The envoys met in Lima on Monday.", "url": url}) + "\n")
     doc = next(iter(iter_documents([str(tmp_path / "u.jsonl")])))
     assert isinstance(doc, Document) and doc.date == date
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    ("Oslo, 23 June 2025", "Oslo"), ("September 4, 2023, Sochi", "Sochi"), ("Press release, 15 May 2023", None),
+    ("Monday, 23 June 2025", None)])
+def test_a_header_line_of_a_place_and_a_date_tells_where_the_story_was_filed(line: str, place: str | None) -> None:
+    d = doc_of(f"Ministers meet\n\n{line}\n\nThe minister met her counterpart today in the capital.\n")
+    assert d.dateline == place and d.date is not None
+    assert line not in d.text
