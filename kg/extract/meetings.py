@@ -277,7 +277,8 @@ def _is_cue(tok: Token) -> bool:
     nominal = tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "ADJ" and tok.dep_ in L.OBJECTS
     if nominal and (lemma in MEETING_NOUNS or lemma in _REMOTE_NOUNS):
         return any(c.dep_ == L.PREP and c.lower_ in ("with", "between") for c in tok.children) or any(
-            c.dep_ == L.POSS for c in tok.children) or bool(_called_on(tok)) or _held_by_several(tok)
+            c.dep_ == L.POSS for c in tok.children) or bool(_called_on(tok)) or _held_by_several(tok) or len(
+            _chaired_by(tok)) >= 2
     return False
 
 
@@ -404,6 +405,15 @@ def _held_by_several(noun: Token) -> bool:
     return len(people) >= 2
 
 
+def _chaired_by(noun: Token) -> list[Token]:
+    """'The summit, co-chaired by A and B, …': the people a meeting noun's participle says chaired or hosted it."""
+    return [t for c in noun.children if c.dep_ in (L.ACL, L.APPOS) and c.lemma_.lower() in _CHAIRING
+            for a in c.children if a.dep_ == L.AGENT for t in a.subtree if t.ent_type_ == L.PERSON and t.ent_iob_ == "B"]
+
+
+_CHAIRING = words("meetings", "chairing")
+
+
 def meeting_mode(cue: Token) -> str:
     """How the meeting a cue reports was held: "video" ('a video call', 'talks via videoconference', 'met
     virtually'), "phone" ('spoke by phone with', 'a telephone conversation', 'a call with', 'X called Y and
@@ -494,6 +504,7 @@ def _participants(cue: Token, resolver: Resolver, last: tuple[str, ...] = ()) ->
             gov = gov.head.head
         if gov.pos_ in ("VERB", "AUX") and not heads:
             heads += [c for c in gov.children if c.dep_ in L.SUBJECTS]
+        heads += _chaired_by(cue)
     else:
         heads += [cue.head if c.tag_ in ("WP", "WDT") and cue.dep_ == L.RELCL else c  # "Meloni, who met Orban"
                   for c in cue.children if c.dep_ in L.SUBJECTS]

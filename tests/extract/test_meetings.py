@@ -555,3 +555,9 @@ def test_titled_names_just_before_a_verb_that_lost_its_subject(read) -> None:
     f = read("The talks were the first between the two men since President Berg and President Anatoly S. Volkov "
              "met at Malta in December.")
     assert meetings(f) == [{"Berg", "Anatoly S. Volkov"}]
+
+
+def test_a_summit_its_participle_says_two_people_chaired(read) -> None:
+    f = read("The summit, co-chaired by Council President Mark Holm and Commission President Anne Roux, adopted a "
+             "joint statement on Tuesday.")
+    assert meetings(f) == [{"Mark Holm", "Anne Roux"}]
