@@ -275,6 +275,8 @@ def _is_cue(tok: Token) -> bool:
         return False  # "a telephone conversation with X" is a call; "a conversation with CNN" is no meeting
     # "had a bilateral with X", where the model reads "bilateral" as an adjective
     nominal = tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "ADJ" and tok.dep_ in L.OBJECTS
+    if nominal and _call_received(tok):
+        return True
     if nominal and (lemma in MEETING_NOUNS or lemma in _REMOTE_NOUNS):
         return any(c.dep_ == L.PREP and c.lower_ in ("with", "between") for c in tok.children) or any(
             c.dep_ == L.POSS for c in tok.children) or bool(_called_on(tok)) or _held_by_several(tok) or len(
@@ -405,6 +407,17 @@ def _held_by_several(noun: Token) -> bool:
     return len(people) >= 2
 
 
+def _call_received(noun: Token) -> list[Token]:
+    """'X received a phone call from Y': the caller ('from' on the call or on the verb)."""
+    if noun.dep_ != L.DOBJ or noun.head.lemma_.lower() not in _RECEIVING_CALLS or meeting_mode(noun) == IN_PERSON:
+        return []
+    return [o for h in (noun, noun.head) for p in h.children if p.dep_ == L.PREP and p.lower_ == "from"
+            for o in p.children if o.dep_ == L.POBJ]
+
+
+_RECEIVING_CALLS = words("meetings", "receiving_calls")
+
+
 def _chaired_by(noun: Token) -> list[Token]:
     """'The summit, co-chaired by A and B, …': the people a meeting noun's participle says chaired or hosted it."""
     return [t for c in noun.children if c.dep_ in (L.ACL, L.APPOS) and c.lemma_.lower() in _CHAIRING
@@ -504,7 +517,7 @@ def _participants(cue: Token, resolver: Resolver, last: tuple[str, ...] = ()) ->
             gov = gov.head.head
         if gov.pos_ in ("VERB", "AUX") and not heads:
             heads += [c for c in gov.children if c.dep_ in L.SUBJECTS]
-        heads += _chaired_by(cue)
+        heads += _chaired_by(cue) + _call_received(cue)
     else:
         heads += [cue.head if c.tag_ in ("WP", "WDT") and cue.dep_ == L.RELCL else c  # "Meloni, who met Orban"
                   for c in cue.children if c.dep_ in L.SUBJECTS]

@@ -62,6 +62,8 @@ def _plural_title(t: Span) -> bool:
 _NOT_NATIONAL = words("roles", "not_national")  # a rank is no post of a country
 #: Capitalised words before a title that qualify it rather than name its body: "Opposition leader".
 _NOT_BODIES = words("roles", "not_bodies")
+#: Styles of address before a title: 'His Royal Highness Prince X'.
+_STYLES = words("roles", "styles")
 
 
 def _fill_from_person_countries(doc: Doc, roles: list[Role], index: EntityIndex) -> list[Role]:
@@ -349,7 +351,7 @@ def _body_word(tok: Token) -> bool:
     """A capitalised name word no model tagged, written before a title: the body the title is held in."""
     return (tok.pos_ == "PROPN" and tok.dep_ == L.COMPOUND and (tok.is_title or tok.is_upper) and len(tok) > 1
             and not tok.ent_type_ and tok.lower_ not in _QUALIFIERS and tok.lower_ not in _FORMER
-            and tok.lower_ not in _NOT_BODIES and tok.lower_ not in titles())
+            and tok.lower_ not in _NOT_BODIES and tok.lower_ not in _STYLES and tok.lower_ not in titles())
 
 
 def _of_after_name(doc: Doc, p: Span, index: EntityIndex) -> str | None:
@@ -384,7 +386,7 @@ def _qualified_start(doc: Doc, title: Span, index: EntityIndex) -> int:
         joined = tok.lower_ in ("and", "&") and k - 1 > title.sent.start and k < title.start and (
             doc[k - 2].lower_ in portfolio_words() or doc[k - 2].pos_ in ("NOUN", "ADJ") and doc[k - 2].is_lower
             and not doc[k - 2].ent_type_)
-        if tok.lower_ not in _QUALIFIERS and not portfolio and not of_portfolio and not joined:
+        if tok.lower_ not in _QUALIFIERS and not portfolio and not of_portfolio and not joined or tok.lower_ in _STYLES:
             break
         k -= 1
     return k

@@ -9,12 +9,14 @@ from kg.data import read_table
 from kg.ingest.dates import MONTH
 
 #: "WASHINGTON —", "PARIS (AP) —", "RIYADH, Sept 10 (Reuters) -", "Pyongyang, October 6 (KCNA) --", "SOCHI,
-#: September 4. /TASS/.": a place in capitals, or in title case when a day or an agency follows it, then a dash.
+#: September 4. /TASS/.", "Riyadh, March 4, 2025, SPA --": a place in capitals, or in title case when a day or an
+#: agency follows it, then a dash.
 _INLINE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|(?P<titled>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}))"
     r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
     rf"(?:,?\s+(?P<day>{MONTH} \d{{1,2}}|\d{{1,2}} {MONTH})(?:,? \d{{4}})?)?"
-    r"(?:\s*(?P<agency>\([A-Za-z .]{2,30}\))?\s*(?:[•—–]+|-{1,2})|(?P<slashed>\.\s*/[A-Za-z .-]{2,30}/\.))"
+    r"(?:\s*(?P<agency>\([A-Za-z .]{2,30}\)|(?<=\d),\s*[A-Z]{2,10})?\s*(?:[•—–]+|-{1,2})"
+    r"|(?P<slashed>\.\s*/[A-Za-z .-]{2,30}/\.))"
     r"\s+(?=[A-Z\"“])")
 
 

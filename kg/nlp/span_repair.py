@@ -454,8 +454,8 @@ def _last_before_titles(start: int, end: int, title_tokens: set[int]) -> int:
 
 
 def _inside_a_title(ent: Span, title_spans: list[Span]) -> bool:
-    """'Treasury' in 'Minister of Treasury and Finance': part of the title, not a body of its own."""
-    return ent.label_ in (L.ORG, L.GPE) and any(t.start < ent.start and ent.end <= t.end for t in title_spans)
+    """'Treasury' in 'Minister of Treasury and Finance', 'Prince' in 'Crown Prince': part of the title."""
+    return ent.label_ in (L.ORG, L.GPE, L.PERSON) and any(t.start < ent.start and ent.end <= t.end for t in title_spans)
 
 
 def _one_type_per_name(ents: list[Span]) -> list[Span]:
@@ -587,9 +587,10 @@ def _names_after_titles(doc: Doc, ents: list[Span], title_spans: list[Span]) -> 
     out = []
     for k in ends:
         j = k
-        while (j < len(doc) and j not in taken and doc[j].pos_ == "PROPN" and not doc[j].ent_type_
+        while (j < len(doc) and j not in taken and (doc[j].pos_ == "PROPN" and not doc[j].ent_type_
                and (_capitalised(doc[j]) or doc[j].lower_ in NAME_PARTICLES) and doc[j].lower_ not in _GOV_HEADS
-               and j - k < 4):
+               or _joins_a_hyphenated_name(doc, j) and j > k)
+               and sum(t.text not in _HYPHENS for t in doc[k:j]) < 4):
             j += 1
         while j > k and doc[j - 1].lower_ in NAME_PARTICLES:
             j -= 1
@@ -599,6 +600,15 @@ def _names_after_titles(doc: Doc, ents: list[Span], title_spans: list[Span]) -> 
         if j - k >= 2 and (j >= len(doc) or not (doc[j].is_title and doc[j].pos_ == "PROPN")):
             out.append(Span(doc, k, j, label=L.PERSON))
     return out
+
+
+def _joins_a_hyphenated_name(doc: Doc, j: int) -> bool:
+    """The hyphen of 'Kassym-Jomart', written without spaces between two capitalised words."""
+    return (doc[j].text in _HYPHENS and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and j + 1 < len(doc)
+            and _capitalised(doc[j + 1]))
+
+
+_HYPHENS = ("-", "‐")
 
 
 def _names_before_titles(doc: Doc, ents: list[Span], title_tokens: set[int]) -> list[Span]:

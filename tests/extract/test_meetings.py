@@ -561,3 +561,23 @@ def test_a_summit_its_participle_says_two_people_chaired(read) -> None:
     f = read("The summit, co-chaired by Council President Mark Holm and Commission President Anne Roux, adopted a "
              "joint statement on Tuesday.")
     assert meetings(f) == [{"Mark Holm", "Anne Roux"}]
+
+
+def test_a_phone_conversation_with_a_president_of_a_country_named_after_it(read) -> None:
+    f = read("Mark Holm had a telephone conversation with President of the Republic of Kazakhstan Aset-Nurlan Dauletov.")
+    assert [({name(f, p) for p in m.participants}, m.mode) for m in f.meetings] == [
+        ({"Mark Holm", "Aset-Nurlan Dauletov"}, "phone")]
+
+
+def test_a_phone_call_received_from_someone(read) -> None:
+    f = read("His Royal Highness Prince Omar bin Khalid, Crown Prince and Prime Minister, received a phone call "
+             "today from Prime Minister Anne Roux of the Italian Republic.")
+    assert [({name(f, p) for p in m.participants}, m.mode) for m in f.meetings] == [
+        ({"Omar bin Khalid", "Anne Roux"}, "phone")]
+    assert not any(r.role.startswith(("Royal", "His")) for r in f.roles)
+
+
+def test_a_meeting_held_with_the_hon_someone(read) -> None:
+    f = read("On July 8, Ms. TANAKA Emi, Minister for Foreign Affairs of Japan, held a Japan-Chile Foreign Ministers' "
+             "Meeting with the Hon. Anne Roux, Minister of Foreign Affairs of Chile, who is visiting Japan.")
+    assert meetings(f) == [{"Tanaka Emi", "Anne Roux"}]

@@ -205,3 +205,8 @@ def test_a_header_line_of_a_place_and_a_date_tells_where_the_story_was_filed(lin
     d = doc_of(f"Ministers meet\n\n{line}\n\nThe minister met her counterpart today in the capital.\n")
     assert d.dateline == place and d.date is not None
     assert line not in d.text
+
+
+def test_an_agency_after_a_dated_dateline_without_brackets() -> None:
+    d = doc_of("Headline\n\nRiyadh, March 4, 2025, SPA -- The minister arrived on Friday.\n")
+    assert d.dateline == "Riyadh" and d.text.startswith("The minister")
