@@ -66,8 +66,8 @@ def extract_meetings(doc: Doc, index: EntityIndex, resolver: Resolver, published
                 continue
             if unheld and (not _is_cue(cue) or any(a.i in unheld for a in cue.ancestors)):
                 continue
-            if meetings and _joins_the_event_told(cue):
-                continue  # "X and Y also attended the talks": people listed for talks already told
+            if meetings and (_joins_the_event_told(cue) or _said_of_the_event_told(cue)):
+                continue  # "X and Y also attended the talks", "It was their 12th summit": the talks already told
             host = None
             confidence = 0.8 if cue.pos_ == "VERB" else 0.7
             if cue.lemma_.lower() == "visit" and not _visits_someone(cue):
@@ -143,6 +143,14 @@ def _joins_the_event_told(cue: Token) -> bool:
 
 
 _JOINING_VERBS = words("meetings", "joining_verbs")
+
+
+def _said_of_the_event_told(cue: Token) -> bool:
+    """'It was the 12th summit between the two leaders', 'This was their first meeting': said of the event
+    just told, not another one."""
+    head = cue.head
+    return cue.dep_ == L.ATTR and head.lemma_ == "be" and any(
+        c.dep_ in L.SUBJECTS and c.lower_ in ("it", "this", "that") for c in head.children)
 
 
 def _named_over_bodies(people: list[str], resolver: Resolver) -> list[str]:

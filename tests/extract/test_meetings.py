@@ -581,3 +581,9 @@ def test_a_meeting_held_with_the_hon_someone(read) -> None:
     f = read("On July 8, Ms. TANAKA Emi, Minister for Foreign Affairs of Japan, held a Japan-Chile Foreign Ministers' "
              "Meeting with the Hon. Anne Roux, Minister of Foreign Affairs of Chile, who is visiting Japan.")
     assert meetings(f) == [{"Tanaka Emi", "Anne Roux"}]
+
+
+def test_what_is_said_of_the_summit_just_told_is_no_other_summit(read) -> None:
+    f = read("Mark Holm and Anne Roux held a summit in Oslo on Friday. It was the 12th summit between the two leaders "
+             "since Holm took office, and likely the last before Roux steps down later this month.")
+    assert [(meetings(f)[0], m.planned) for m in f.meetings] == [({"Mark Holm", "Anne Roux"}, False)]
