@@ -530,9 +530,13 @@ def _participants(cue: Token, resolver: Resolver, last: tuple[str, ...] = ()) ->
         heads += [cue.head if c.tag_ in ("WP", "WDT") and cue.dep_ == L.RELCL else c  # "Meloni, who met Orban"
                   for c in cue.children if c.dep_ in L.SUBJECTS]
         gov = cue
-        while not heads and gov.dep_ in (L.CONJ, L.XCOMP, L.ADVCL, L.ACOMP) and gov.head != gov:
+        while not heads and gov.dep_ in (L.CONJ, L.XCOMP, L.ADVCL, L.ACOMP, L.PCOMP) and gov.head != gov:
             gov = gov.head  # "Meloni is due to travel to Tunisia to meet Saied": the subject of 'is'
+            if gov.dep_ == L.PREP and gov.head.pos_ in ("VERB", "AUX"):
+                gov = gov.head  # "X told reporters after meeting Y": the subject of 'told'
             heads += [c for c in gov.children if c.dep_ in L.SUBJECTS]
+        if not heads and gov.dep_ == L.ACL and gov.head.ent_type_ == L.PERSON:
+            heads.append(gov.head)  # "X, speaking after meeting Y, said …": the participle's person
         if not heads:
             heads += _names_just_before(cue, resolver)
         heads += [c for c in cue.children if c.dep_ == L.DOBJ and cue.lemma_.lower() in _OBJECT_MET]

@@ -95,10 +95,13 @@ class Resolver:
         """'The Prime Minister updated X on his meeting with Y': a possessive pronoun in a clause is its
         subject's, where the subject is a person it may be (a name, a description, a pronoun)."""
         verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
-            verb = verb.head
+        while (verb.pos_ not in ("VERB", "AUX") or verb.dep_ == L.PREP) and verb.head != verb:
+            verb = verb.head  # past a participle used as a preposition: "Following his talks …, X flew"
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        if subject is None or subject.i > tok.i:
+        # "Following his talks with Y, X flew to Z": a fronted phrase's 'his' is the subject after it
+        fronted = subject is not None and any(c.dep_ in (L.PREP, L.ADVCL) and c.i < subject.i and tok in c.subtree
+                                              for c in verb.children)
+        if subject is None or subject.i > tok.i and not fronted:
             return None
         key = self.index.entity_of(subject) or self._described.get(subject.i)
         if key is None and subject.lower_ in PERSONAL_PRONOUNS and (subject.lower_ in _FEMININE) == (

@@ -587,3 +587,12 @@ def test_what_is_said_of_the_summit_just_told_is_no_other_summit(read) -> None:
     f = read("Mark Holm and Anne Roux held a summit in Oslo on Friday. It was the 12th summit between the two leaders "
              "since Holm took office, and likely the last before Roux steps down later this month.")
     assert [(meetings(f)[0], m.planned) for m in f.meetings] == [({"Mark Holm", "Anne Roux"}, False)]
+
+
+@pytest.mark.parametrize("text", [
+    "Mark Holm told reporters after meeting Anne Roux yesterday that progress had been made.",
+    "Mark Holm, speaking after meeting Anne Roux on Monday, said progress had been made.",
+    "Following his talks with Anne Roux in Lima, Mark Holm flew to Quito.",
+])
+def test_a_meeting_told_in_a_phrase_before_or_beside_the_main_clause(read, text: str) -> None:
+    assert meetings(read(text)) == [{"Mark Holm", "Anne Roux"}]
