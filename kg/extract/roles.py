@@ -434,7 +434,9 @@ def _listed_title(doc: Doc, k: int, pkey: str, p: Span, titles: list[Span], inde
     while k < sent.end and doc[k].lower_ in ("and", ",", "as", "well"):
         k += 1
     limit = min(sent.end, k + 8)
-    title = next((t for t in titles if k <= t.start < limit), None)
+    # "the Norwegian prime minister's chief of staff": a title in the possessive is someone else's
+    title = next((t for t in titles if k <= t.start < limit and not (
+        t.end < len(doc) and doc[t.end].text in ("'s", "’s"))), None)
     if title is None:
         return None, k
     between = doc[k:title.start]
@@ -652,6 +654,8 @@ def _named_beside(doc: Doc, titles: list[Span], index: EntityIndex) -> list[Role
     for t in titles:
         if any(d.dep_ == L.DET and d.lower_ in ("a", "an", "another", "one") for d in t.root.children):
             continue  # "another Chinese official, spokesman Hong Lei": a loose description, not the title held
+        if _starts_person(doc, _past_honorifics(doc, t.end), index):
+            continue  # "Foreign Minister X and her Bolivian counterpart Y": the title is X's; Y is another's
         holders = [c for c in t.root.children if c.dep_ == L.APPOS]
         comma = next((p.right_edge.i + 1 for p in t.root.children if p.dep_ == L.PREP and p.i == t.end
                       and p.lower_ in ("of", "for", "to")), t.end)  # "the President of Ukraine, …", "ambassador to X,"

@@ -444,3 +444,13 @@ def test_the_hosts_of_a_visitor_whose_title_tells_his_country_are_of_the_country
     f = read(VISIT_READOUT, date="2025-11-07")
     assert {("Anil Mehra", "Foreign Minister", "India"), ("Tom Becker", "President", "Chile"),
             ("Anne Roux", "Foreign Minister", "Chile")} <= roles(f)
+
+
+def test_a_title_in_the_possessive_is_someone_elses(read) -> None:
+    f = read("Mark Holm, the Norwegian prime minister's chief of staff, declined to comment.")
+    assert "Prime Minister" not in {r for _, r, _ in roles(f)}
+
+
+def test_a_named_title_and_the_counterpart_beside_it(read) -> None:
+    f = read("Peru's Foreign Minister Anne Roux and her Bolivian counterpart Tom Becker met in La Paz.")
+    assert roles(f) == {("Anne Roux", "Foreign Minister", "Peru"), ("Tom Becker", "Foreign Minister", "Bolivia")}
