@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.data import word_map, words
 from kg.extract.descriptions import described_holders, described_subjects
-from kg.extract.entities import EntityIndex
+from kg.extract.entities import EntityIndex, entity_key
 from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Role
 from kg.extract.hosts import NATIONAL_POSTS
@@ -107,12 +107,21 @@ def fill_from_home_country(roles: list[Role], index: EntityIndex, dateline: str 
     the story was filed in that country ('MOSCOW - … President X')."""
     counts = Counter(m.entity for m in index.mentions if index.entities[m.entity].kind == COUNTRY)
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < _HOME_MENTIONS or len(ranked) > 1 and ranked[0][1] < _HOME_DOMINANCE * ranked[1][1]:
-        return roles
-    home = ranked[0][0]
     filed = lookup_country(dateline) if dateline else None
-    if filed is not None and index.name(home) != filed.country.name:
-        return roles  # "WASHINGTON - … China …": whose posts the story's unnamed titles are, it does not say
+    if filed is not None:
+        # "WASHINGTON - President X signed …": a story filed in a country, naming no other country as often,
+        # is about that country's government; "WASHINGTON - … China …" does not say whose posts
+        own = counts.get(entity_key(COUNTRY, filed.country.name), 0)
+        if any(n >= own for k, n in counts.items() if k != entity_key(COUNTRY, filed.country.name)):
+            return roles
+        if not any(not r.organization and not r.relative_to and r.role_norm in NATIONAL_POSTS for r in roles) or (
+                home_key := index.add_country(filed.country.name)) is None:
+            return roles
+        home = home_key
+    elif not ranked or ranked[0][1] < _HOME_MENTIONS or len(ranked) > 1 and ranked[0][1] < _HOME_DOMINANCE * ranked[1][1]:
+        return roles
+    else:
+        home = ranked[0][0]
     posts = NATIONAL_POSTS if filed is not None else _HOME_POSTS
     return _dedupe([replace(r, organization=home, confidence=0.45)
                     if not r.organization and not r.relative_to and r.role_norm in posts else r for r in roles],

@@ -454,3 +454,12 @@ def test_a_title_in_the_possessive_is_someone_elses(read) -> None:
 def test_a_named_title_and_the_counterpart_beside_it(read) -> None:
     f = read("Peru's Foreign Minister Anne Roux and her Bolivian counterpart Tom Becker met in La Paz.")
     assert roles(f) == {("Anne Roux", "Foreign Minister", "Peru"), ("Tom Becker", "Foreign Minister", "Bolivia")}
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("President Tom Becker signed the bill on Tuesday, his spokeswoman said.", "United States"),
+    ("Chinese officials said President Tom Becker would travel to Beijing.", ""),
+])
+def test_a_story_filed_in_a_country_naming_no_other_fills_its_government_posts(read, text: str, country: str) -> None:
+    f = read(text, dateline="Washington")
+    assert roles(f) == {("Tom Becker", "President", country)}
