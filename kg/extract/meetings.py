@@ -273,7 +273,9 @@ def _is_cue(tok: Token) -> bool:
         if not need:  # "Macron received Zelensky", "summoned China's ambassador"; not "welcomed the decision"
             return any(c.dep_ == L.DOBJ and (c.ent_type_ == L.PERSON or c.lemma_.lower() in _ENVOYS
                                              or c.lower_ in ("him", "her", "them")  # "X receives him"
-                                             or c.is_title and c.lower_ in titles())  # "received Lao Deputy PM …"
+                                             or c.is_title and c.lower_ in titles()  # "received Lao Deputy PM …"
+                                             or c.lemma_.lower() in _PRESENTED and any(  # "the credentials of X"
+                                                 t.ent_type_ == L.PERSON for t in c.subtree))
                        for c in tok.children)
         # "held talks", "held a round of consultations", "held a session of the dialogue"
         return any(o.lemma_.lower() in need for c in tok.children if c.dep_ in L.OBJECTS for o in (c, *_of_objects(c)))
@@ -313,12 +315,16 @@ def _other_cue(verb: Token, lemma: str) -> bool:
         return any(_is_someone(c) for c in joined) and any(
             p.dep_ == L.PREP and p.lower_ == "for" and any(o.lemma_.lower() in _NEEDS_OBJECT["hold"]
                                                             for o in p.children) for p in verb.children)
+    if lemma == "witness":  # "X and Y witnessed the signing of five agreements": a signing ceremony
+        return any(c.dep_ == L.DOBJ and c.lemma_.lower() in _WITNESSED for c in verb.children) and len(
+            _joint_subjects(verb)) >= 2
     if lemma in _CHAIRING_VERBS or lemma == "attend":
-        nouns = _CEREMONIES | _ATTENDED if lemma == "attend" else MEETING_NOUNS
+        nouns = _CEREMONIES | _ATTENDED if lemma == "attend" else MEETING_NOUNS | _CHAIRED_BODIES
         # "the dialogue", "the fifth round of the strategic dialogue"
         objects = [o for c in verb.children if c.dep_ == L.DOBJ for o in (c, *(g for p in c.children if p.dep_ == L.PREP
                                                                                 and p.lower_ == "of" for g in p.children))]
-        return any(o.lemma_.lower() in nouns for o in objects) and len(_joint_subjects(verb)) >= 2
+        apart = any(m.lower_ in _APART for o in objects for m in o.children)  # "chaired separate sessions"
+        return any(o.lemma_.lower() in nouns for o in objects) and len(_joint_subjects(verb)) >= 2 and not apart
     if lemma == "speak":
         return len(_joint_subjects(verb)) >= 2 and meeting_mode(verb) != IN_PERSON
     return lemma == "visit" and _visits_someone(verb)
@@ -494,6 +500,14 @@ _OBJECT_MET = words("meetings", "object_met")
 _WITH_VERBS = words("meetings", "with_verbs")
 #: Verbs of jointly leading a meeting: "X and Y co-chaired the dialogue".
 _CHAIRING_VERBS = words("meetings", "chairing_verbs")
+#: Bodies two people co-chair a session of: "co-chaired the Joint Commission".
+_CHAIRED_BODIES = words("meetings", "chaired_bodies")
+#: Words that set two people's events apart: "chaired separate sessions".
+_APART = words("meetings", "apart")
+#: What two people witness together at a ceremony: "witnessed the signing of five agreements".
+_WITNESSED = words("meetings", "witnessed")
+#: What an envoy presents to the one who receives it in person: "received the credentials of X".
+_PRESENTED = words("meetings", "presented")
 #: Events people attend together that are no meeting noun of their own: "attended a signing ceremony".
 _CEREMONIES = words("meetings", "ceremonies")
 #: Meetings that two people attending are at together (not a conference, an umbrella event).

@@ -596,3 +596,14 @@ def test_what_is_said_of_the_summit_just_told_is_no_other_summit(read) -> None:
 ])
 def test_a_meeting_told_in_a_phrase_before_or_beside_the_main_clause(read, text: str) -> None:
     assert meetings(read(text)) == [{"Mark Holm", "Anne Roux"}]
+
+
+@pytest.mark.parametrize(("text", "met"), [
+    ("Mark Holm and Anne Roux co-chaired the Joint Permanent Commission in Nairobi on Monday.", True),
+    ("Mark Holm and Anne Roux witnessed the signing of five agreements on Monday.", True),
+    ("Mark Holm received the credentials of Anne Roux, the new ambassador of Chile, on Monday.", True),
+    ("Mark Holm received a letter from Anne Roux on Monday.", False),
+    ("Mark Holm and Anne Roux chaired separate sessions of the forum.", False),
+])
+def test_commissions_co_chaired_signings_witnessed_and_credentials_received(read, text: str, met: bool) -> None:
+    assert meetings(read(text)) == ([{"Mark Holm", "Anne Roux"}] if met else [])
