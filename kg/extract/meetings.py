@@ -13,7 +13,7 @@ from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, GROUP, IN_PERSON, ORGANIZATION, PERSON, PHONE, VIDEO, Meeting
 from kg.extract.mentions import Resolver
 from kg.extract.sides import ParticipantList, participant_lists
-from kg.extract.venues import meeting_place
+from kg.extract.venues import PHONE_WORDS, VIDEO_WORDS, meeting_place
 from kg.extract.visits import GATHERING_NOUNS, gathering_parties, visit_parties
 from kg.extract.when import WEEKDAYS, find_interval, resolve_date, shifted_day
 from kg.nlp import labels as L
@@ -39,8 +39,6 @@ _CLAUSE_DEPS = {L.CCOMP, L.ADVCL, L.RELCL, L.CONJ, L.ACL, L.PARATAXIS, L.CSUBJ}
 _FUTURE_DATES = word_list("meetings", "future_dates")
 _PHONE_VERBS = words("meetings", "phone_verbs")
 _REMOTE_NOUNS = words("meetings", "remote_nouns")
-_VIDEO_WORDS = words("meetings", "video_words")
-_PHONE_WORDS = words("meetings", "phone_words")
 _MODE_PREPS = words("meetings", "mode_preps")
 _STATE_BODIES = words("names", "body_heads") | words("mentions", "carriers")
 
@@ -466,14 +464,14 @@ def meeting_mode(cue: Token) -> str:
                     if o.dep_ == L.POBJ and c.lower_ in _MODE_PREPS:
                         near += [o, *(g for g in o.children if g.dep_ in (L.COMPOUND, L.AMOD))]
     said = {t.lower_ for t in near} | {t.lemma_.lower() for t in near if t.pos_ != "VERB"}
-    if said & _VIDEO_WORDS:
+    if said & VIDEO_WORDS:
         return VIDEO
     if cue.lemma_.lower() == "call" and any(c.dep_ == L.PREP and c.lower_ == "on" and not any(
             o.ent_type_ in (L.DATE, L.TIME) for o in c.children) for c in cue.children):
         return IN_PERSON  # "paid a courtesy call on X", "called on the President": a visit
     # "Holm called Lind and the two talked": a verb of calling someone, governing the cue or coordinated with it
     callers = [t for t in (cue.head if cue.dep_ == L.CONJ else None, gov) if t is not None and t.pos_ == "VERB"]
-    if said & _PHONE_WORDS or any(t.lemma_.lower() in _PHONE_VERBS and _calls_someone(t) for t in callers):
+    if said & PHONE_WORDS or any(t.lemma_.lower() in _PHONE_VERBS and _calls_someone(t) for t in callers):
         return PHONE
     return IN_PERSON
 

@@ -16,8 +16,9 @@ from kg.extract.mentions import Resolver
 from kg.nlp import labels as L
 from kg.nlp.gazetteer import lookup_country
 
-_VIDEO_WORDS = words("meetings", "video_words")
-_PHONE_WORDS = words("meetings", "phone_words")
+#: Words that make a meeting a video call or a phone call ('videoconference', 'telephone').
+VIDEO_WORDS = words("meetings", "video_words")
+PHONE_WORDS = words("meetings", "phone_words")
 #: Words that put a meeting somewhere other than where the story was filed: "on the sidelines of".
 _ELSEWHERE = words("meetings", "elsewhere")
 
@@ -121,7 +122,7 @@ def mode_from_title(meetings: list[Meeting], title: str | None) -> list[Meeting]
     someone 'spoke' or 'talked' with another was held the way the title says."""
     words_ = re.findall(r"[a-z]+", (title or "").lower())
     calls = any(w in ("call", "calls") and nxt in ("with", "between") for w, nxt in zip(words_, words_[1:], strict=False))
-    mode = VIDEO if set(words_) & _VIDEO_WORDS else PHONE if calls or set(words_) & (_PHONE_WORDS - {"call"}) else None
+    mode = VIDEO if set(words_) & VIDEO_WORDS else PHONE if calls or set(words_) & (PHONE_WORDS - {"call"}) else None
     if mode is None:
         return meetings
     return [replace(m, mode=mode) if m.cue in _UNSAID_MODE and m.mode == IN_PERSON and m.place is None else m
