@@ -528,3 +528,12 @@ def test_warning_of_something_is_a_statement_a_question_asked_is_no_claim(read) 
     f = read('Mark Holm warned on Monday of "grave consequences" if the talks failed. Asked whether the port would '
              'reopen, Peter Lind said: "Yes."')
     assert [(s, "grave consequences" in c) for s, c in statements(f)] == [("Mark Holm", True)]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The Nordic Council mediators said commanders would meet within days.", "Nordic Council"),
+    ("Norwegian negotiators said progress was slow.", "Norway"),
+    ("The Chilean delegation said the text was unacceptable.", "Chile"),
+])
+def test_mediators_negotiators_and_delegations_speak_for_their_body(read, text: str, speaker: str) -> None:
+    assert [name(f, s.speaker) for f in [read(text)] for s in f.statements] == [speaker]
