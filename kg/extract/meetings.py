@@ -14,7 +14,7 @@ from kg.extract.facts import COUNTRY, GROUP, IN_PERSON, ORGANIZATION, PERSON, PH
 from kg.extract.mentions import Resolver
 from kg.extract.sides import ParticipantList, participant_lists
 from kg.extract.venues import PHONE_WORDS, VIDEO_WORDS, meeting_place
-from kg.extract.visits import GATHERING_NOUNS, gathering_parties, visit_parties
+from kg.extract.visits import GATHERING_NOUNS, LEADER_ROLES, gathering_parties, visit_parties
 from kg.extract.when import WEEKDAYS, find_interval, resolve_date, shifted_day
 from kg.nlp import labels as L
 from kg.nlp.components import TITLES_KEY
@@ -498,6 +498,8 @@ _OBJECT_MET = words("meetings", "object_met")
 _WITH_VERBS = words("meetings", "with_verbs")
 #: Verbs of jointly leading a meeting: "X and Y co-chaired the dialogue".
 _CHAIRING_VERBS = words("meetings", "chairing_verbs")
+#: Plural nouns that stand for the leaders of the countries named with them: "the leaders of A and B".
+_LEADER_NOUNS = words("meetings", "leader_nouns")
 #: Bodies two people co-chair a session of: "co-chaired the Joint Commission".
 _CHAIRED_BODIES = words("meetings", "chaired_bodies")
 #: Words that set two people's events apart: "chaired separate sessions".
@@ -709,7 +711,29 @@ def _names_someone(tok: Token) -> bool:
 
 def _entities_of_phrase(tok: Token, resolver: Resolver, last: tuple[str, ...] = ()) -> list[str]:
     """Entities a participant phrase names: its head entity, else the people in its own words
-    (and the bodies of 'representatives from the Justice and State departments')."""
+    (and the bodies of 'representatives from the Justice and State departments'); 'the leaders of Norway
+    and Chile' are the people the article names as holding those posts."""
+    return _holders_of_posts(tok, _phrase_entities(tok, resolver, last), resolver)
+
+
+def _holders_of_posts(tok: Token, keys: list[str], resolver: Resolver) -> list[str]:
+    """Each country of 'the leaders of A and B' / 'the Norwegian and Chilean foreign ministers' replaced by the
+    one person the article names in that post for it (a country with no such holder stays)."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ != "NNS" or not any(resolver.index.entities[k].kind == COUNTRY for k in keys):
+        return keys
+    title = next((t for t in tok.doc.spans.get(TITLES_KEY, []) if t.root == tok), None)
+    posts = LEADER_ROLES if lemma in _LEADER_NOUNS else {title.label_} if title is not None else set()
+    out: list[str] = []
+    for key in keys:
+        holders = {r.person for r in resolver.roles if r.organization == key and r.role_norm in posts and not r.former}
+        person = holders.pop() if resolver.index.entities[key].kind == COUNTRY and len(holders) == 1 else key
+        if person not in out:
+            out.append(person)
+    return out
+
+
+def _phrase_entities(tok: Token, resolver: Resolver, last: tuple[str, ...] = ()) -> list[str]:
     if pair := _the_two(tok, resolver):
         return pair
     if _the_pair_just_met(tok) and len(last) == 2:

@@ -607,3 +607,13 @@ def test_a_meeting_told_in_a_phrase_before_or_beside_the_main_clause(read, text:
 ])
 def test_commissions_co_chaired_signings_witnessed_and_credentials_received(read, text: str, met: bool) -> None:
     assert meetings(read(text)) == ([{"Mark Holm", "Anne Roux"}] if met else [])
+
+
+@pytest.mark.parametrize("text", [
+    "Norwegian Prime Minister Mark Holm and Chilean President Anne Roux arrived in Lima on Sunday. The leaders of "
+    "Norway and Chile met on Monday to discuss fisheries.",
+    "Norwegian Foreign Minister Mark Holm and Chilean Foreign Minister Anne Roux arrived in Lima on Sunday. The "
+    "Norwegian and Chilean foreign ministers held talks on Monday.",
+])
+def test_the_leaders_of_countries_are_the_holders_the_article_names(read, text: str) -> None:
+    assert meetings(read(text)) == [{"Mark Holm", "Anne Roux"}]
