@@ -32,7 +32,7 @@ def extract_facts(doc: Doc, document: Document) -> DocumentFacts:
     # a title only one country uses tells the visitor, whose hosts then take the country visited
     roles = fill_from_title_country(roles, index)
     roles = fill_from_home_country(fill_host_countries(doc, index, roles, meetings, document.dateline), index,
-                                   document.dateline)
+                                   document.dateline, meetings)
     statements = extract_statements(doc, index, resolver, meetings)
     agreements = extract_agreements(doc, index, resolver)
     return DocumentFacts(document=document, entities=dict(sorted(index.entities.items())), mentions=index.mentions,

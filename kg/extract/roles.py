@@ -20,7 +20,7 @@ from kg.data import word_map, words
 from kg.extract.descriptions import described_holders, described_subjects
 from kg.extract.entities import EntityIndex, entity_key
 from kg.extract.evidence import evidence_of
-from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Role
+from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Meeting, Role
 from kg.extract.hosts import NATIONAL_POSTS
 from kg.extract.sides import person_countries
 from kg.extract.visits import country_of_place
@@ -101,7 +101,8 @@ def fill_from_title_country(roles: list[Role], index: EntityIndex) -> list[Role]
 _TITLE_COUNTRIES = word_map("roles", "title_countries")
 
 
-def fill_from_home_country(roles: list[Role], index: EntityIndex, dateline: str | None = None) -> list[Role]:
+def fill_from_home_country(roles: list[Role], index: EntityIndex, dateline: str | None = None,
+                           meetings: list[Meeting] | tuple[Meeting, ...] = ()) -> list[Role]:
     """'Prime Minister X' in a story that is about one country: a government post of that country (read
     after the hosts of visits have taken the country they received a visitor in); a president too where
     the story was filed in that country ('MOSCOW - … President X')."""
@@ -123,9 +124,13 @@ def fill_from_home_country(roles: list[Role], index: EntityIndex, dateline: str 
     else:
         home = ranked[0][0]
     posts = NATIONAL_POSTS if filed is not None else _HOME_POSTS
+    # "… travels to Greece, where he will meet Prime Minister X": X, met abroad (not the one who went), holds
+    # no post of the home's
+    abroad = {p for m in meetings if m.place and (c := country_of_place(m.place, index)) and c != index.name(home)
+              for p in m.participants[1:]} - {m.participants[0] for m in meetings}
     return _dedupe([replace(r, organization=home, confidence=0.45)
-                    if not r.organization and not r.relative_to and r.role_norm in posts else r for r in roles],
-                   index)
+                    if not r.organization and not r.relative_to and r.role_norm in posts and r.person not in abroad
+                    else r for r in roles], index)
 
 
 def _fill_from_descriptions(doc: Doc, roles: list[Role], titles: list[Span], index: EntityIndex) -> list[Role]:

@@ -61,7 +61,14 @@ def _where_clause_place(cue: Token, index: EntityIndex) -> str | None:
     for head in (cue, *cue.ancestors):
         if head.dep_ == L.RELCL and any(c.lower_ == "where" for c in head.children):
             key = index.entity_of(head.head)
-            return key if key and index.entities[key].kind in (PLACE, COUNTRY) else None
+            if key and index.entities[key].kind in (PLACE, COUNTRY):
+                return key
+            # "travels to Greece on Tuesday, where …", the clause hung on the day: the place just before
+            for tok in reversed(cue.doc[head.sent.start:head.head.i]):
+                key = index.entity_of(tok)
+                if key and index.entities[key].kind in (PLACE, COUNTRY) and tok.dep_ == L.POBJ:
+                    return key
+            return None
     return None
 
 

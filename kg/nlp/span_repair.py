@@ -280,6 +280,13 @@ def names_after_counterparts(c: _Candidate, s: _ModelSpans) -> None:
         c.label = L.PERSON
 
 
+def places_read_as_people(c: _Candidate, s: _ModelSpans) -> None:
+    """"visited Incirlik Air Base" tagged a person: a name with a facility's head word is a place."""
+    words_ = [t.lower_ for t in s.doc[c.start:c.end]]
+    if c.label == L.PERSON and len(words_) >= 2 and (words_[-1] in _FACILITY_HEADS or words_[0] in _PLACE_OPENERS):
+        c.label = L.FAC
+
+
 def countries_read_as_people(c: _Candidate, s: _ModelSpans) -> None:
     """"Azerbaijani Foreign Minister X" with 'Azerbaijani' tagged a person: a nationality, before a title too."""
     doc = s.doc
@@ -368,7 +375,7 @@ SPAN_FIXES: tuple[SpanFix, ...] = (
     drop_datelines_and_bylines, drop_lower_case_bodies, strip_possessives, strip_articles,
     strip_function_word_tails, cut_at_figures, strip_titles_before_names, drop_bare_honorifics, cut_titles_read_as_bodies, split_at_commas,
     split_countries_from_names, split_names_from_bodies, names_after_titles, names_cut_at_the_front, bodies_read_as_places, names_after_counterparts,
-    countries_read_as_people, names_before_who, names_before_descriptions,
+    places_read_as_people, countries_read_as_people, names_before_who, names_before_descriptions,
     names_after_honorifics, names_beside_titles, surnames_read_as_places, places_before_titles, platforms_read_as_people, name_tails, short_name_syllables,
 )
 
@@ -718,6 +725,8 @@ def _used_as_place(tok: Token) -> bool:
 _PLACE_PREPOSITIONS = words("names", "place_prepositions")
 _FIGURE_UNITS = words("names", "figure_units")
 _PERSON_NOUNS = words("names", "person_nouns")
+_FACILITY_HEADS = words("names", "facility_heads")
+_PLACE_OPENERS = words("names", "place_openers")
 _PLACE_BOUND_TITLES = words("names", "place_bound_titles")
 _POSTING_VERBS = words("names", "posting_verbs")
 _NAME_LABELS = (L.PERSON, L.ORG, L.GPE, L.LOC, L.FAC, L.NORP)

@@ -463,3 +463,9 @@ def test_a_named_title_and_the_counterpart_beside_it(read) -> None:
 def test_a_story_filed_in_a_country_naming_no_other_fills_its_government_posts(read, text: str, country: str) -> None:
     f = read(text, dateline="Washington")
     assert roles(f) == {("Tom Becker", "President", country)}
+
+
+def test_someone_met_abroad_holds_no_post_of_the_country_the_story_was_filed_in(read) -> None:
+    f = read("Secretary of State Tom Becker met Turkish President Mark Holm in Ankara on Monday to discuss Turkey's "
+             "bid. Becker travels to Greece on Tuesday, where he will meet Prime Minister Peter Lind.", dateline="Ankara")
+    assert ("Peter Lind", "Prime Minister", "") in roles(f) and ("Mark Holm", "President", "Turkey") in roles(f)

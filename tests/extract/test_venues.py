@@ -39,3 +39,8 @@ def test_a_title_tells_how_a_meeting_the_body_only_says_was_spoken_was_held(read
 def test_a_place_named_by_of_after_a_place_noun(read) -> None:
     f = read("President Mark Holm and King Peter Lind met in the Baltic resort of Palanga on Wednesday.")
     assert [name(f, m.place) for m in f.meetings] == ["Palanga"]
+
+
+def test_a_where_clause_hung_on_the_day_takes_the_place_before_it(read) -> None:
+    f = read("Tom Becker travels to Greece on Tuesday, where he will meet Prime Minister Peter Lind.")
+    assert [name(f, m.place) for m in f.meetings] == ["Greece"]

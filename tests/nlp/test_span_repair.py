@@ -324,3 +324,8 @@ def test_no_sentence_starts_between_two_words_with_nothing_to_end_one(nlp: Langu
 def test_a_country_the_title_points_to_is_not_part_of_the_name_after_it(nlp: Language) -> None:
     found = repaired(nlp, "Norwegian Ambassador to Chile Peter Lind attended.", ("Chile Peter Lind", "PERSON"))
     assert {("Chile", "GPE"), ("Peter Lind", "PERSON")} <= found
+
+
+def test_a_name_with_a_facilitys_head_word_is_a_place(nlp: Language) -> None:
+    found = repaired(nlp, "On Sunday he visited Kestrel Air Base with the minister.", ("Kestrel Air Base", "PERSON"))
+    assert ("Kestrel Air Base", "FAC") in found
