@@ -536,3 +536,14 @@ def test_warning_of_something_is_a_statement_a_question_asked_is_no_claim(read) 
 ])
 def test_mediators_and_negotiators_speak_for_their_body(read, text: str, speaker: str) -> None:
     assert [name(f, s.speaker) for f in [read(text)] for s in f.statements] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Mark Holm countered that the numbers were wrong.", True),
+    ("Mark Holm hinted that he might run for president.", True),
+    ("Mark Holm charged that the administration had lied.", True),
+    ("Mark Holm was charged with fraud last year.", False),
+    ("Mark Holm signaled a left turn.", False),
+])
+def test_more_speech_verbs_of_political_news(read, text: str, said: bool) -> None:
+    assert bool(read(text).statements) == said
