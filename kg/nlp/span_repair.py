@@ -174,6 +174,12 @@ def strip_articles(c: _Candidate, s: _ModelSpans) -> None:
         c.start += 1
 
 
+def strip_leading_honorifics(c: _Candidate, s: _ModelSpans) -> None:
+    """"H.E. Ann Lee" tagged a building: the honorific is no part of the name (and says it is a person's)."""
+    while c.end - c.start > 1 and s.doc[c.start].lower_ in _PERSONAL_HONORIFICS:
+        c.start += 1
+
+
 def strip_function_word_tails(c: _Candidate, s: _ModelSpans) -> None:
     """"the Great Hall of the People on Monday": a name ends in no preposition, article or conjunction."""
     while c.end - c.start > 1 and s.doc[c.end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ"):
@@ -258,7 +264,8 @@ def names_cut_at_the_front(c: _Candidate, s: _ModelSpans) -> None:
     if (tok.pos_ == "PROPN" and tok.dep_ == L.COMPOUND and c.start <= tok.head.i < c.end and tok.is_title
             and not tok.ent_type_ and not tok.is_sent_start and tok.lower_ not in HONORIFICS
             and not tok.text.endswith(".") and tok.lower_ not in _GREETINGS  # "Prof. X", "Thanks Don"
-            and tok.i not in s.layout and (not doc[tok.i - 1].is_title or tok.i - 1 in s.title_tokens)):
+            and tok.i not in s.layout and (not doc[tok.i - 1].is_title or tok.i - 1 in s.title_tokens
+                                           or doc[tok.i - 1].lower_ in _PERSONAL_HONORIFICS)):
         c.start -= 1
 
 
@@ -372,7 +379,7 @@ def name_tails(c: _Candidate, s: _ModelSpans) -> None:
 
 #: The fixes to each span of the model, in order.
 SPAN_FIXES: tuple[SpanFix, ...] = (
-    drop_datelines_and_bylines, drop_lower_case_bodies, strip_possessives, strip_articles,
+    drop_datelines_and_bylines, drop_lower_case_bodies, strip_possessives, strip_articles, strip_leading_honorifics,
     strip_function_word_tails, cut_at_figures, strip_titles_before_names, drop_bare_honorifics, cut_titles_read_as_bodies, split_at_commas,
     split_countries_from_names, split_names_from_bodies, names_after_titles, names_cut_at_the_front, bodies_read_as_places, names_after_counterparts,
     places_read_as_people, countries_read_as_people, names_before_who, names_before_descriptions,

@@ -469,3 +469,4 @@ def test_someone_met_abroad_holds_no_post_of_the_country_the_story_was_filed_in(
     f = read("Secretary of State Tom Becker met Turkish President Mark Holm in Ankara on Monday to discuss Turkey's "
              "bid. Becker travels to Greece on Tuesday, where he will meet Prime Minister Peter Lind.", dateline="Ankara")
     assert ("Peter Lind", "Prime Minister", "") in roles(f) and ("Mark Holm", "President", "Turkey") in roles(f)
+

@@ -329,3 +329,20 @@ def test_a_country_the_title_points_to_is_not_part_of_the_name_after_it(nlp: Lan
 def test_a_name_with_a_facilitys_head_word_is_a_place(nlp: Language) -> None:
     found = repaired(nlp, "On Sunday he visited Kestrel Air Base with the minister.", ("Kestrel Air Base", "PERSON"))
     assert ("Kestrel Air Base", "FAC") in found
+
+
+def test_an_excellency_tagged_a_building_is_a_person_without_the_honorific(nlp: Language) -> None:
+    found = repaired(nlp, "The summit was attended by H.E. Anne Roux, President of the Republic of Ghana.",
+                     ("H.E. Anne Roux", "FAC"))
+    assert ("Anne Roux", "PERSON") in found
+
+
+def test_an_untagged_name_after_his_excellency_is_a_person(nlp: Language) -> None:
+    found = untagged(nlp, "The summit was attended by H.E. Peter Lind, President of the Republic of Benin.",
+                     lambda e: e.label_ == "GPE")
+    assert ("Peter Lind", "PERSON") in found
+
+
+def test_a_first_name_cut_after_his_excellency_is_part_of_the_name(nlp: Language) -> None:
+    found = repaired(nlp, "It was chaired by H.E. Bola Ahmed Okafor, President of Nigeria.", ("Ahmed Okafor", "PERSON"))
+    assert ("Bola Ahmed Okafor", "PERSON") in found
