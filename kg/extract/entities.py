@@ -223,12 +223,12 @@ _PRONOUN_SEXES = word_map("entities", "pronoun_sexes")
 
 
 def _by_honorific(ents: list[Span], full: Counter[str], out: dict[str, str]) -> dict[int, str]:
-    """'Mr. Holm' where the story names Anna Holm (her speech) and Per Holm (his): the bare name goes to
+    """'Mr. Holm' where the story names Anna Holm (her speech) and Erik Holm (his): the bare name goes to
     the full name of the honorific's sex, by mention index. The sex of a full name comes from a honorific
     before it or the first personal pronoun after it in its sentence, with no other person between."""
     sexes: dict[str, str] = {}
     for e in ents:
-        if e.text in full and (sex := _honorific_sex(e) or _pronoun_sex(e, ents)):
+        if e.text in full and (sex := _honorific_sex(e) or _pronoun_sex(e)):
             sexes.setdefault(out.get(e.text, e.text), sex)
     picked: dict[int, str] = {}
     for e in ents:
@@ -247,7 +247,7 @@ def _honorific_sex(ent: Span) -> str | None:
     return _HONORIFIC_SEXES.get(ent.doc[ent.start - 1].lower_) if ent.start > 0 else None
 
 
-def _pronoun_sex(ent: Span, ents: list[Span]) -> str | None:
+def _pronoun_sex(ent: Span) -> str | None:
     """The sex the first he/his/she/her after a name in its sentence tells, if no other person stands between."""
     for tok in ent.doc[ent.end:ent.sent.end]:
         if tok.ent_type_ == L.PERSON:

@@ -179,7 +179,7 @@ def _own_words(role: str, role_norm: str) -> frozenset[str]:
 
 
 #: Words of rank inside a title that the normalized role drops ('Deputy Prime Minister' -> Prime Minister).
-_RANKS = words("roles", "ranks")
+_RANKS = words("mentions", "ranks")
 #: Normalized titles of those posted to another country or body: 'Ambassador to Laos'.
 _ENVOYS = words("roles", "envoys")
 
@@ -346,7 +346,7 @@ def _counterparts(doc: Doc, roles: list[Role], index: EntityIndex) -> list[Role]
     return out
 
 
-#: Posts a 'counterpart' holds too: the national posts of a government.
+#: Posts a 'counterpart' holds too: a government's national posts, and an envoy's or a commander's.
 _COUNTERPART_POSTS = NATIONAL_POSTS | words("roles", "counterpart_posts")
 
 
