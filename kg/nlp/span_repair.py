@@ -379,11 +379,13 @@ def name_tails(c: _Candidate, s: _ModelSpans) -> None:
 
 #: The fixes to each span of the model, in order.
 SPAN_FIXES: tuple[SpanFix, ...] = (
-    drop_datelines_and_bylines, drop_lower_case_bodies, strip_possessives, strip_articles, strip_leading_honorifics,
-    strip_function_word_tails, cut_at_figures, strip_titles_before_names, drop_bare_honorifics, cut_titles_read_as_bodies, split_at_commas,
-    split_countries_from_names, split_names_from_bodies, names_after_titles, names_cut_at_the_front, bodies_read_as_places, names_after_counterparts,
-    places_read_as_people, countries_read_as_people, names_before_who, names_before_descriptions,
-    names_after_honorifics, names_beside_titles, surnames_read_as_places, places_before_titles, platforms_read_as_people, name_tails, short_name_syllables,
+    drop_datelines_and_bylines, drop_lower_case_bodies, strip_possessives, strip_articles,
+    strip_leading_honorifics, strip_function_word_tails, cut_at_figures, strip_titles_before_names,
+    drop_bare_honorifics, cut_titles_read_as_bodies, split_at_commas, split_countries_from_names,
+    split_names_from_bodies, names_after_titles, names_cut_at_the_front, bodies_read_as_places,
+    names_after_counterparts, places_read_as_people, countries_read_as_people, names_before_who,
+    names_before_descriptions, names_after_honorifics, names_beside_titles, surnames_read_as_places,
+    places_before_titles, platforms_read_as_people, name_tails, short_name_syllables,
 )
 
 
@@ -454,9 +456,8 @@ def free_titles_inside_names(r: Repairing) -> None:
 #: The repairs `kg_span_repair` runs, in order.
 REPAIRS: tuple[Repair, ...] = (
     join_name_particles, join_cut_bodies, fix_model_spans, drop_names_inside_titles, add_names_after_titles,
-    add_names_before_titles, add_names_after_honorifics, add_unlabelled_surnames, inverted_names, people_who_think, confirm_in_headlines, one_type_per_name,
-    set_entities,
-    free_titles_inside_names,
+    add_names_before_titles, add_names_after_honorifics, add_unlabelled_surnames, inverted_names,
+    people_who_think, confirm_in_headlines, one_type_per_name, set_entities, free_titles_inside_names,
 )
 
 
