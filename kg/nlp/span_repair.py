@@ -228,6 +228,18 @@ def split_at_commas(c: _Candidate, s: _ModelSpans) -> None:
         c.dropped = True
 
 
+def places_cut_before_their_city(c: _Candidate, s: _ModelSpans) -> None:
+    """"the Great Hall of the People in Beijing" tagged one building: the building, then the capital."""
+    doc = s.doc
+    if c.label not in (L.FAC, L.ORG, L.LOC) or c.end - c.start < 4:
+        return
+    for k in range(c.start + 2, c.end - 1):
+        if doc[k].lower_ == "in" and lookup_country(doc[k + 1:c.end].text) is not None:
+            s.out.append(Span(doc, k + 1, c.end, label=L.GPE))
+            c.end = k
+            return
+
+
 def split_countries_from_names(c: _Candidate, s: _ModelSpans) -> None:
     """"Ambassador to Laos Ann Lee" tagged one person: the country the title points to, then the person."""
     doc = s.doc
@@ -381,7 +393,8 @@ def name_tails(c: _Candidate, s: _ModelSpans) -> None:
 SPAN_FIXES: tuple[SpanFix, ...] = (
     drop_datelines_and_bylines, drop_lower_case_bodies, strip_possessives, strip_articles,
     strip_leading_honorifics, strip_function_word_tails, cut_at_figures, strip_titles_before_names,
-    drop_bare_honorifics, cut_titles_read_as_bodies, split_at_commas, split_countries_from_names,
+    drop_bare_honorifics, cut_titles_read_as_bodies, split_at_commas, places_cut_before_their_city,
+    split_countries_from_names,
     split_names_from_bodies, names_after_titles, names_cut_at_the_front, bodies_read_as_places,
     names_after_counterparts, places_read_as_people, countries_read_as_people, names_before_who,
     names_before_descriptions, names_after_honorifics, names_beside_titles, surnames_read_as_places,

@@ -346,3 +346,9 @@ def test_an_untagged_name_after_his_excellency_is_a_person(nlp: Language) -> Non
 def test_a_first_name_cut_after_his_excellency_is_part_of_the_name(nlp: Language) -> None:
     found = repaired(nlp, "It was chaired by H.E. Bola Ahmed Okafor, President of Nigeria.", ("Ahmed Okafor", "PERSON"))
     assert ("Bola Ahmed Okafor", "PERSON") in found
+
+
+def test_a_building_and_the_capital_it_stands_in_are_two_places(nlp: Language) -> None:
+    found = repaired(nlp, "The two held talks at the Hall of the Republic in Oslo on Tuesday.",
+                     ("Hall of the Republic in Oslo", "FAC"))
+    assert {("Hall of the Republic", "FAC"), ("Oslo", "GPE")} <= found
