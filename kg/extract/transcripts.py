@@ -20,6 +20,7 @@ from kg.extract.entities import EntityIndex
 from kg.extract.evidence import evidence_of
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, Statement
 from kg.extract.speech import stance_of
+from kg.nlp.gazetteer import titles
 
 #: "Name:" or "Name (retranslated):" at the start of a line; the name is at most eight words.
 _TURN = re.compile(r"^[ \t]*((?:[^\s:()]+[ \t]+){0,7}[^\s:()]+)[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*:[ \t]+(?=\S)",
@@ -85,6 +86,11 @@ def find_turns(doc: Doc, index: EntityIndex) -> list[Turn]:
             continue
         # The model may tag nothing in a speaker's line: a name the document uses elsewhere is enough,
         # and so is a capitalised name that opens two turns or more.
+        if len(name) >= 2 and name[0].lower_.rstrip(".") in _LABEL_HONORIFICS and all(  # "MR HOLLIS:", "Ms. Roux:"
+                t.is_alpha and t.text[:1].isupper() and t.lower_ not in titles() for t in name[1:]):
+            key = _named_by_surname(name[1:], index) or index.add(PERSON, " ".join(t.text.title() for t in name[1:]))
+            opens.append((m.start(), m.end(), key))
+            continue
         key = known.get(name.text) or index.entity_of(name[0])
         if key is None and openers[name.text] >= 2 and 2 <= len(name) <= 5 and all(
                 t.text[:1].isupper() and t.is_alpha for t in name):
@@ -102,6 +108,18 @@ def find_turns(doc: Doc, index: EntityIndex) -> list[Turn]:
         if key is not None:
             turns.append(Turn(key, speech_start, _turn_end(text, speech_start, limit)))
     return turns
+
+
+def _named_by_surname(surname: Span, index: EntityIndex) -> str | None:
+    """The one person of the document whose name ends in these words ('HOLLIS' -> 'Ned Hollis')."""
+    words_ = surname.text.lower()
+    found = {e.key for e in index.entities.values() if e.kind == PERSON and e.name.lower().endswith(words_)
+             and (e.name.lower() == words_ or e.name.lower()[-len(words_) - 1] == " ")}
+    return found.pop() if len(found) == 1 else None
+
+
+#: Honorifics that open a transcript's speaker label ("MR HOLLIS:"), lower case and without their period.
+_LABEL_HONORIFICS = frozenset(h.rstrip(".") for h in words("names", "personal_honorifics"))
 
 
 def _turn_end(text: str, start: int, limit: int) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract.conftest import statements
+from tests.extract.conftest import name, statements
 
 PRESS_CONFERENCE = """Press conference after the talks
 
@@ -55,3 +55,15 @@ def test_a_paragraph_of_the_record_after_a_turn_is_no_part_of_it(read) -> None:
              "The talks were also attended by Foreign Minister Tom Becker.\n")
     assert [c for _, c in statements(f)] == ["Our relations are developing well.",
                                            "We value our partnership with your country."]
+
+
+def test_a_speaker_label_with_a_honorific_is_the_person_of_that_surname(read) -> None:
+    f = read("Spokesperson Ned Hollis opened the briefing.\n\nMR HOLLIS: The sanctions will stay in place.\n\n"
+             "QUESTION: Why?\n\nMR HOLLIS: Because the conditions are not met.")
+    assert [name(f, s.speaker) for s in f.statements] == ["Ned Hollis", "Ned Hollis"]
+
+
+def test_a_speaker_label_of_a_honorific_alone_names_the_surname_and_not_a_title(read) -> None:
+    f = read("Reporters gathered.\n\nMR HOLLIS: The sanctions will stay in place.\n\nMr President: Thank you, the "
+             "talks went well.")
+    assert [name(f, s.speaker) for s in f.statements] == ["Hollis"]
