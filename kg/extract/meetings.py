@@ -299,6 +299,9 @@ def _other_cue(verb: Token, lemma: str) -> bool:
     if lemma in _WITH_VERBS or verb.lower_ in _WITH_VERBS:  # the model lemmatizes "dined" as "din"
         return any(_is_someone(c) for p in _with_phrases(verb) if p.lower_ == "with" for c in p.children
                    if c.dep_ == L.POBJ) or len(_joint_subjects(verb)) >= 2  # "X and Y negotiated for hours"
+    if lemma in _WITH_PERSON_VERBS:  # "discussed the crisis with X" (not "with reporters")
+        return any(c.dep_ == L.POBJ and c.ent_type_ == L.PERSON for p in _with_phrases(verb) if p.lower_ == "with"
+                   for c in p.children)
     if lemma in _GRANTING_VERBS:  # "granted an audience to X"
         return any(c.dep_ == L.DOBJ and c.lemma_.lower() in _AUDIENCES for c in verb.children) and bool(
             _granted_to(verb))
@@ -496,6 +499,8 @@ _PARTY_TYPES = (L.PERSON, L.ORG, L.GPE, L.NORP)
 _OBJECT_MET = words("meetings", "object_met")
 #: Verbs that are meetings with a person in a 'with' phrase: "dined with X", "huddled with X".
 _WITH_VERBS = words("meetings", "with_verbs")
+#: Verbs that are meetings only with a person named in their 'with' phrase: "discussed the crisis with X".
+_WITH_PERSON_VERBS = words("meetings", "with_person_verbs")
 #: Verbs of jointly leading a meeting: "X and Y co-chaired the dialogue".
 _CHAIRING_VERBS = words("meetings", "chairing_verbs")
 #: Plural nouns that stand for the leaders of the countries named with them: "the leaders of A and B".

@@ -617,3 +617,13 @@ def test_commissions_co_chaired_signings_witnessed_and_credentials_received(read
 ])
 def test_the_leaders_of_countries_are_the_holders_the_article_names(read, text: str) -> None:
     assert meetings(read(text)) == [{"Mark Holm", "Anne Roux"}]
+
+
+@pytest.mark.parametrize(("text", "met"), [
+    ("Mark Holm discussed the crisis with Anne Roux on Monday.", True),
+    ("Mark Holm had an audience with Anne Roux at the palace on Monday.", True),
+    ("Mark Holm discussed the crisis with reporters on Monday.", False),
+    ("Mark Holm told an audience of students that the plan would work.", False),
+])
+def test_a_crisis_discussed_with_someone_and_an_audience_with_someone(read, text: str, met: bool) -> None:
+    assert meetings(read(text)) == ([{"Mark Holm", "Anne Roux"}] if met else [])
