@@ -244,6 +244,7 @@ def _is_cue(tok: Token) -> bool:
         return False  # "met the deadline", "met its targets"
     if tok.pos_ == "VERB" and lemma == "speak":  # "spoke by phone with his Polish counterpart", not "with reporters"
         return any(c.dep_ == L.POBJ and (c.ent_type_ in (L.PERSON, L.GPE, L.ORG) or c.lemma_.lower() == "counterpart")
+                   or c.dep_ == L.PCOMP and any(d.dep_ == L.NSUBJ and d.ent_type_ == L.PERSON for d in c.children)
                    for p in _with_phrases(tok) if p.lower_ == "with" for c in p.children) or bool(_spoken_to(tok))
     if tok.pos_ == "VERB" and lemma == "sit":  # "sat down with Premier Li", "the two sit down for talks"
         return any(c.dep_ == L.PRT and c.lower_ == "down" for c in tok.children) and any(
@@ -568,6 +569,9 @@ def _participants(cue: Token, resolver: Resolver, last: tuple[str, ...] = ()) ->
         preps += [p for p in cue.head.children if p.dep_ == L.PREP and p.lower_ == "with" and p not in preps]
     for prep in preps:
         heads += [c for c in prep.children if c.dep_ == L.POBJ]
+        # "spoke with Prime Minister X of Y to congratulate her", parsed as 'with (X to congratulate)'
+        heads += [d for c in prep.children if c.dep_ == L.PCOMP for d in c.children
+                  if d.dep_ == L.NSUBJ and d.ent_type_ == L.PERSON]
         # "met with visiting President X", which the parser reads as 'with (visiting X)'
         heads += [d for c in prep.children if c.dep_ == L.PCOMP and c.lower_ == "visiting"
                   for d in c.children if d.dep_ == L.DOBJ]

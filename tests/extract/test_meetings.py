@@ -627,3 +627,10 @@ def test_the_leaders_of_countries_are_the_holders_the_article_names(read, text: 
 ])
 def test_a_crisis_discussed_with_someone_and_an_audience_with_someone(read, text: str, met: bool) -> None:
     assert meetings(read(text)) == ([{"Mark Holm", "Anne Roux"}] if met else [])
+
+
+def test_a_call_with_a_titled_person_the_parser_hung_on_a_purpose(read) -> None:
+    f = read("President Mark Holm spoke today with Prime Minister Anne Roux of Chile to congratulate her on her "
+             "election victory.", title="Readout of President Holm's Call with Prime Minister Roux of Chile")
+    assert [({name(f, p) for p in m.participants}, m.mode) for m in f.meetings] == [({"Mark Holm", "Anne Roux"}, "phone")]
+    assert not any(name(f, s.speaker) == "Anne Roux" for s in f.statements)

@@ -26,7 +26,7 @@ from kg.data import words
 from kg.extract.entities import EntityIndex
 from kg.extract.facts import Meeting, Statement
 from kg.extract.mentions import Resolver
-from kg.extract.speech import is_cue, reported_inside_another
+from kg.extract.speech import READOUT_VERBS, is_cue, reported_inside_another
 from kg.extract.statements.context import Context, Found, claims, inside
 from kg.extract.statements.direct import direct, quoted_sentences
 from kg.extract.statements.nesting import nested
@@ -47,7 +47,7 @@ def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver,
         found: list[Found] = []
         for tok in sent:
             if is_cue(tok) and not inside(tok.idx, ctx.quotes) and not any(c.dep_ == L.NEG for c in tok.children) \
-                    and not reported_inside_another(tok) and not _declined(tok):
+                    and not reported_inside_another(tok) and not _declined(tok) and not _purpose(tok):
                 f = parenthetical(tok, sent, ctx) or reported(tok, sent, ctx, found)
                 if f:
                     found.append(f)
@@ -65,6 +65,13 @@ def extract_statements(doc: Doc, index: EntityIndex, resolver: Resolver,
     out += direct(ctx)
     out += extract_transcript_statements(doc, index)
     return _dedupe(out)
+
+
+def _purpose(tok: Token) -> bool:
+    """'spoke with X to congratulate her': a readout verb in a purpose infinitive is why the call was made,
+    not something said."""
+    return tok.lemma_.lower() in READOUT_VERBS and tok.dep_ in (L.PCOMP, L.ADVCL, L.ACL) and any(
+        c.dep_ in L.AUX and c.lower_ == "to" for c in tok.children)
 
 
 def _declined(cue: Token) -> bool:
