@@ -117,6 +117,11 @@ def _not_held(cue: Token) -> bool:
         return True  # "did not agree to meet X"
     if any(c.lemma_.lower() in _HYPOTHETICAL_WORDS for c in cue.children if c.dep_ == L.AMOD):
         return True  # "a possible meeting"
+    if cue.dep_ == L.NSUBJPASS and gov.lemma_.lower() in _UNMEETING_VERBS:
+        return True  # "a meeting between X and Y was cancelled"
+    if cue.pos_ == "VERB" and any(c.dep_ == L.ADVCL and any(m.dep_ == L.MARK and m.lower_ in _CONDITIONS
+                                                            for m in c.children) for c in cue.children):
+        return True  # "X will meet Y if the ceasefire holds"
     return cue.dep_ in L.SUBJECTS and any(c.dep_ == L.ACOMP and c.lemma_.lower() in _HYPOTHETICAL_WORDS
                                           for c in gov.children)  # "a meeting is possible"
 
@@ -127,6 +132,8 @@ _HYPOTHETICAL_MODALS = words("meetings", "hypothetical_modals")
 _UNMEETING_VERBS = words("meetings", "unmeeting_verbs")
 #: Words that make a meeting a possibility: "a possible meeting", "talks are unlikely".
 _HYPOTHETICAL_WORDS = words("meetings", "hypothetical_words")
+#: Conjunctions of a condition a meeting hangs on: "will meet Y if the ceasefire holds".
+_CONDITIONS = words("meetings", "conditions")
 
 
 def _joins_the_event_told(cue: Token) -> bool:

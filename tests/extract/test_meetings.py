@@ -634,3 +634,11 @@ def test_a_call_with_a_titled_person_the_parser_hung_on_a_purpose(read) -> None:
              "election victory.", title="Readout of President Holm's Call with Prime Minister Roux of Chile")
     assert [({name(f, p) for p in m.participants}, m.mode) for m in f.meetings] == [({"Mark Holm", "Anne Roux"}, "phone")]
     assert not any(name(f, s.speaker) == "Anne Roux" for s in f.statements)
+
+
+@pytest.mark.parametrize("text", [
+    "A meeting between Mark Holm and Anne Roux was cancelled on Monday.",
+    "Mark Holm will meet Anne Roux if the ceasefire holds, officials said.",
+])
+def test_a_meeting_cancelled_or_hanging_on_a_condition_is_not_held(read, text: str) -> None:
+    assert meetings(read(text)) == []
