@@ -7,17 +7,25 @@ from functools import lru_cache
 
 from kg.data import read_table
 from kg.ingest.dates import MONTH
+from kg.nlp.gazetteer import lookup_country
 
 #: "WASHINGTON —", "PARIS (AP) —", "RIYADH, Sept 10 (Reuters) -", "Pyongyang, October 6 (KCNA) --", "SOCHI,
 #: September 4. /TASS/.", "Riyadh, March 4, 2025, SPA --": a place in capitals, or in title case when a day or an
 #: agency follows it, then a dash.
 _INLINE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}|(?P<titled>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}))"
+    r"^(?P<place>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+){0,3}|(?P<titled>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}))"
     r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
     rf"(?:,?\s+(?P<day>{MONTH} \d{{1,2}}|\d{{1,2}} {MONTH})(?:,? \d{{4}})?)?"
     r"(?:\s*(?P<agency>\([A-Za-z .]{2,30}\)|(?<=\d),\s*[A-Z]{2,10})?\s*(?:[•—–]+|-{1,2})"
     r"|(?P<slashed>\.\s*/[A-Za-z .-]{2,30}/\.))"
     r"\s+(?=[A-Z\"“])")
+
+
+#: "NEW DELHI: …", "ISLAMABAD, March 3 (APP): …": a place in capitals, a day, an agency, then a colon.
+_COLON_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+){0,3})"
+    rf"(?:,?\s+(?:{MONTH} \d{{1,2}}|\d{{1,2}} {MONTH})(?:,? \d{{4}})?)?"
+    r"\s*(?P<agency>\([A-Za-z .]{2,30}\))?\s*:\s+(?=[A-Z\"“])")
 
 
 @lru_cache(maxsize=1)
@@ -48,5 +56,14 @@ def split_inline_dateline(line: str) -> tuple[str | None, str]:
     the document's metadata, and the line without it (datelines must not become entities)."""
     m = _INLINE_DATELINE.match(line)
     if m is None or len(m["place"]) < 3 or (m["titled"] and not (m["day"] or m["agency"] or m["slashed"])):
+        return _colon_dateline(line)
+    return m["place"].split("/")[0].strip().title(), line[m.end():]
+
+
+def _colon_dateline(line: str) -> tuple[str | None, str]:
+    """'NEW DELHI: Prime Minister …', 'ISLAMABAD, March 3 (APP): …': a colon ends the dateline where the place is
+    a country or a capital the gazetteer knows, or an agency is named ('QUESTION:' and 'MR X:' are no places)."""
+    m = _COLON_DATELINE.match(line)
+    if m is None or not (m["agency"] or lookup_country(m["place"].split("/")[0]) is not None):
         return None, line
-    return m["place"].strip().title(), line[m.end():]
+    return m["place"].split("/")[0].strip().title(), line[m.end():]

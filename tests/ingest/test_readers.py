@@ -210,3 +210,13 @@ def test_a_header_line_of_a_place_and_a_date_tells_where_the_story_was_filed(lin
 def test_an_agency_after_a_dated_dateline_without_brackets() -> None:
     d = doc_of("Headline\n\nRiyadh, March 4, 2025, SPA -- The minister arrived on Friday.\n")
     assert d.dateline == "Riyadh" and d.text.startswith("The minister")
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    ("NEW DELHI: The minister", "New Delhi"), ("ISLAMABAD, March 3 (APP): The minister", "Islamabad"),
+    ("BRUSSELS/KYIV, March 3 (Reuters) - The envoy", "Brussels"), ("QUESTION: The minister", None),
+    ("NOTE: The minister", None)])
+def test_datelines_ended_by_a_colon_or_naming_two_places(line: str, place: str | None) -> None:
+    d = doc_of(f"Headline\n\n{line} arrived on Friday.\n")
+    assert d.dateline == place
+    assert d.text.startswith("The ") == (place is not None)
