@@ -27,7 +27,7 @@ from kg.extract.visits import country_of_place
 from kg.nlp import labels as L
 from kg.nlp.components import HONORIFICS, PORTFOLIO_HEADS, TITLES_KEY
 from kg.nlp.find import tokens_with_lemma, tokens_with_lower
-from kg.nlp.gazetteer import lookup_country, portfolio_words, titles
+from kg.nlp.gazetteer import lookup_country, lookup_organization, portfolio_words, titles
 
 _ORG_KINDS = (ORGANIZATION, COUNTRY)
 _FORMER = words("roles", "former")
@@ -285,7 +285,7 @@ def _pre_modifier(doc: Doc, p: Span, pkey: str, titles: list[Span], index: Entit
             first = k - 1
             while first > p.sent.start and _body_word(doc[first - 1]) and k - first < 4:
                 first -= 1
-            org = index.add(ORGANIZATION, doc[first:k].text)  # "Acme co-founder X", "House Speaker X"
+            org = _named_body(doc[first:k].text, index)  # "Acme co-founder X", "House Speaker X", "WHO chief X"
             k = first
         else:
             break
@@ -348,6 +348,13 @@ def _counterparts(doc: Doc, roles: list[Role], index: EntityIndex) -> list[Role]
 
 #: Posts a 'counterpart' holds too: a government's national posts, and an envoy's or a commander's.
 _COUNTERPART_POSTS = NATIONAL_POSTS | words("roles", "counterpart_posts")
+
+
+def _named_body(name: str, index: EntityIndex) -> str:
+    """The key of a body named before a title: the gazetteer's ('UN' is the United Nations), else as written."""
+    if (found := lookup_organization(name)) is not None:
+        return index.add(ORGANIZATION, found.name, qid=found.qid)
+    return index.add_country(name) or index.add(ORGANIZATION, name)
 
 
 def _joined_titles(doc: Doc, t: Span, titles: list[Span], index: EntityIndex) -> bool:

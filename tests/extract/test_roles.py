@@ -470,3 +470,11 @@ def test_someone_met_abroad_holds_no_post_of_the_country_the_story_was_filed_in(
              "bid. Becker travels to Greece on Tuesday, where he will meet Prime Minister Peter Lind.", dateline="Ankara")
     assert ("Peter Lind", "Prime Minister", "") in roles(f) and ("Mark Holm", "President", "Turkey") in roles(f)
 
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("UN Secretary-General Anne Roux called for a ceasefire.", "United Nations"),
+    ("WHO Director-General Mark Holm said the outbreak was contained.", "World Health Organization"),
+])
+def test_a_body_before_a_title_is_the_gazetteers_body(read, text: str, body: str) -> None:
+    assert {o for _, _, o in roles(read(text))} == {body}
