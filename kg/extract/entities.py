@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.data import word_map
+from kg.data import word_map, words
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, PLACE, Entity, Mention
 from kg.nlp import labels as L
 from kg.nlp.components import name_parts
@@ -196,8 +196,10 @@ class EntityIndex:
         return key, False
 
     def _org_name(self, ent: Span) -> tuple[str, str | None]:
-        """'Chinese Foreign Ministry' -> ('Foreign Ministry (China)', China's key)."""
+        """'Chinese Foreign Ministry', "Russia's Foreign Ministry" -> ('Foreign Ministry (China)', China's key)."""
         words = [t for t in ent if t.lower_ not in ("the",)]
+        if len(words) > 2 and words[1].text in ("'s", "’s") and lookup_country(words[0].text) is not None:
+            words = [words[0], *words[2:]]  # "Chile's Foreign Ministry" tagged whole: as "Chilean Foreign Ministry"
         text = "".join(t.text_with_ws for t in words).strip()
         first = words[0].text if words else ""
         cf = lookup_country(first) or (lookup_country(" ".join(t.text for t in words[:2])) if len(words) > 2 else None)
@@ -208,6 +210,13 @@ class EntityIndex:
                 country_key = entity_key(COUNTRY, cf.country.name)
                 self._register(country_key, COUNTRY, cf.country.name, first, qid=cf.country.qid)
                 return f"{rest} ({cf.country.name})", country_key
+        doc = ent.doc
+        if ent.start >= 2 and doc[ent.start - 1].text in ("'s", "’s") and any(t.lower_ in _GOV_HEADS for t in words) \
+                and (owner := lookup_country(doc[ent.start - 2].text)) is not None:
+            # "Russia's Foreign Ministry": the country's own, not every country's "Foreign Ministry"
+            country_key = entity_key(COUNTRY, owner.country.name)
+            self._register(country_key, COUNTRY, owner.country.name, doc[ent.start - 2].text, qid=owner.country.qid)
+            return f"{_strip_article(text)} ({owner.country.name})", country_key
         return norm(text) and _strip_article(text), None
 
     def _speaks_as_government(self, ent: Span) -> bool:
@@ -218,6 +227,8 @@ class EntityIndex:
 
 
 _PLURAL_BODIES = word_map("entities", "plural_bodies")
+#: Head words of a government body's name: "Ministry", "Department", "Council".
+_GOV_HEADS = words("names", "body_heads")
 _HONORIFIC_SEXES = word_map("entities", "honorific_sexes")
 _PRONOUN_SEXES = word_map("entities", "pronoun_sexes")
 

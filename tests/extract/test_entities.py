@@ -53,3 +53,9 @@ def test_a_name_written_surname_first_in_a_reference_list_is_the_person(read) ->
     f = read("Reading list\n\nHolm, Peter. A History of Salt\n\nPeter Holm wrote it in a cold winter.")
     people = [e.name for e in f.entities.values() if e.kind == "Person"]
     assert people == ["Peter Holm"]
+
+
+def test_a_countrys_ministry_in_the_possessive_is_that_countrys(read) -> None:
+    f = read("Chile's Foreign Ministry said the talks would resume. Norway's Foreign Ministry said so too.")
+    orgs = {e.name for e in f.entities.values() if e.kind == "Organization"}
+    assert orgs == {"Foreign Ministry (Chile)", "Foreign Ministry (Norway)"}
