@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 from kg.data import words
 from kg.nlp import labels as L
 from kg.nlp.components import _GOV_HEADS, HONORIFICS, NAME_PARTICLES, TITLES_KEY
+from kg.nlp.find import tokens_with_lower
 from kg.nlp.gazetteer import (
     country_forms,
     lookup_country,
@@ -704,8 +705,8 @@ def _inverted_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """'Surname, Given.' standing alone, the given names tagged a person, a capitalised title after it."""
     people = {i for e in ents if e.label_ == L.PERSON for i in range(e.start, e.end)}
     out = []
-    for tok in doc:
-        if tok.text != "," or tok.i < 1 or tok.i + 2 >= len(doc):
+    for tok in tokens_with_lower(doc, (",",)):
+        if tok.i < 1 or tok.i + 2 >= len(doc) or not doc[tok.i - 1].is_title:
             continue
         start = tok.i - 1 if doc[tok.i - 1].is_title else None
         if start is not None and start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start:
