@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -42,12 +44,17 @@ _GOV_HEADS = list(word_list("names", "body_heads"))
 def line_breaks(doc: Doc) -> Doc:
     """A token after a line break starts a sentence: news paragraphs and headings never run together; and
     no sentence starts where nothing ends one ('… and Minister of Foreign Affairs | Ann Lee received …')."""
+    # One array write: setting Token.is_sent_start checks the whole Doc each time (quadratic on long texts).
+    starts = numpy.zeros((len(doc), 1), dtype="int64")
+    starts[:1, 0] = 1
     for tok in doc[1:]:
         before = doc[tok.i - 1]
         if "\n" in before.text or "\n" in before.whitespace_:
-            tok.is_sent_start = True
-        elif before.is_alpha and not before.is_punct and tok.is_alpha:
-            tok.is_sent_start = False
+            starts[tok.i, 0] = 1
+        elif before.is_alpha and tok.is_alpha:
+            starts[tok.i, 0] = -1
+    if len(doc):
+        doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 
