@@ -209,14 +209,14 @@ class EntityIndex:
             if rest and rest[0].isupper() and not lookup_country(rest):
                 country_key = entity_key(COUNTRY, cf.country.name)
                 self._register(country_key, COUNTRY, cf.country.name, first, qid=cf.country.qid)
-                return f"{rest} ({cf.country.name})", country_key
+                return f"{_ministry_form(rest)} ({cf.country.name})", country_key
         doc = ent.doc
         if ent.start >= 2 and doc[ent.start - 1].text in ("'s", "’s") and any(t.lower_ in _GOV_HEADS for t in words) \
                 and (owner := lookup_country(doc[ent.start - 2].text)) is not None:
             # "Russia's Foreign Ministry": the country's own, not every country's "Foreign Ministry"
             country_key = entity_key(COUNTRY, owner.country.name)
             self._register(country_key, COUNTRY, owner.country.name, doc[ent.start - 2].text, qid=owner.country.qid)
-            return f"{_strip_article(text)} ({owner.country.name})", country_key
+            return f"{_ministry_form(_strip_article(text))} ({owner.country.name})", country_key
         return norm(text) and _strip_article(text), None
 
     def _speaks_as_government(self, ent: Span) -> bool:
@@ -313,6 +313,22 @@ def _place_name(text: str) -> str:
 def _spelling(name: str) -> str:
     """A name's letters without case, hyphens or dots: 'Kim Jong-un' ~ 'Kim Jong Un' ~ 'KIM Jong Un'."""
     return " ".join(re.sub(r"[-.‐]", " ", name).lower().split())
+
+
+def _ministry_form(name: str) -> str:
+    """One name for a country's ministry however the story writes it: 'Ministry of Foreign Affairs', 'Foreign
+    Affairs Ministry' -> 'Foreign Ministry'; 'Ministry of Defence' -> 'Defence Ministry'."""
+    m = _MINISTRY_OF.match(name) or _PORTFOLIO_MINISTRY.match(name)
+    if m is None:
+        return name
+    portfolio = m["portfolio"]
+    return f"{_SHORT_PORTFOLIOS.get(portfolio.lower(), portfolio)} Ministry"
+
+
+_MINISTRY_OF = re.compile(r"^Ministry of (?:the )?(?P<portfolio>[A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*){0,2})$")
+_PORTFOLIO_MINISTRY = re.compile(r"^(?P<portfolio>[A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*){0,2}) Ministry$")
+#: Portfolios a ministry's short name writes shorter: 'Foreign Affairs' -> 'Foreign'.
+_SHORT_PORTFOLIOS = word_map("entities", "short_portfolios")
 
 
 def _uninverted(name: str) -> str:

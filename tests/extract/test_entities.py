@@ -59,3 +59,10 @@ def test_a_countrys_ministry_in_the_possessive_is_that_countrys(read) -> None:
     f = read("Chile's Foreign Ministry said the talks would resume. Norway's Foreign Ministry said so too.")
     orgs = {e.name for e in f.entities.values() if e.kind == "Organization"}
     assert orgs == {"Foreign Ministry (Chile)", "Foreign Ministry (Norway)"}
+
+
+def test_a_countrys_ministry_has_one_name_however_it_is_written(read) -> None:
+    f = read("The Chilean Ministry of Foreign Affairs said the talks would resume. Chile's Foreign Affairs Ministry "
+             "added that a date was set. The Chilean Foreign Ministry thanked Norway.")
+    orgs = {e.name for e in f.entities.values() if e.kind == "Organization"}
+    assert orgs == {"Foreign Ministry (Chile)"}
