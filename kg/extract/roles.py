@@ -800,12 +800,17 @@ def _country_of(pkey: str, index: EntityIndex, doc: Doc, p: Span) -> str | None:
 
 
 def _dedupe(roles: list[Role], index: EntityIndex) -> list[Role]:
-    """One role per (person, normalized role, organization); an org-less duplicate is dropped, and so is an
-    org-less short form of a fuller title the person holds ('Secretary' beside 'Secretary of State')."""
+    """One role per (person, normalized role, organization), written as its fullest form ('Crown Prince' over
+    'Prince'); an org-less duplicate is dropped, and so is an org-less short form of a fuller title the
+    person holds ('Secretary' beside 'Secretary of State')."""
     best: dict[tuple[str, str, str | None], Role] = {}
     for r in roles:
         k = (r.person, r.role_norm, r.organization or r.relative_to)
-        if k not in best or r.confidence > best[k].confidence:
+        if k in best and set(best[k].role.lower().split()) < set(r.role.lower().split()):
+            best[k] = replace(r, confidence=max(r.confidence, best[k].confidence))  # "Crown Prince" over "Prince"
+        elif k in best and set(r.role.lower().split()) < set(best[k].role.lower().split()):
+            best[k] = replace(best[k], confidence=max(r.confidence, best[k].confidence))
+        elif k not in best or r.confidence > best[k].confidence:
             best[k] = r
     with_org = {(r.person, r.role_norm) for r in best.values() if r.organization or r.relative_to}
     fuller = [(r.person, set(r.role.lower().split())) for r in best.values()]

@@ -478,3 +478,8 @@ def test_someone_met_abroad_holds_no_post_of_the_country_the_story_was_filed_in(
 ])
 def test_a_body_before_a_title_is_the_gazetteers_body(read, text: str, body: str) -> None:
     assert {o for _, _, o in roles(read(text))} == {body}
+
+
+def test_a_title_is_kept_in_its_fullest_form(read) -> None:
+    f = read("Prince Omar bin Khalid, Crown Prince and Prime Minister, received the envoy on Monday.")
+    assert {r.role for r in f.roles} == {"Crown Prince", "Prime Minister"}
