@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.data import word_map, words
 from kg.extract.facts import COUNTRY, ORGANIZATION, PERSON, PLACE, Entity, Mention
 from kg.nlp import labels as L
-from kg.nlp.components import name_parts
+from kg.nlp.components import _GOV_HEADS, name_parts
 from kg.nlp.gazetteer import lookup_country, lookup_organization, norm
 
 _SPEAKING_DEPS = L.SUBJECTS | {L.POSS}
@@ -227,9 +227,9 @@ class EntityIndex:
 
 
 _PLURAL_BODIES = word_map("entities", "plural_bodies")
-#: Head words of a government body's name: "Ministry", "Department", "Council".
-_GOV_HEADS = words("names", "body_heads")
-_HONORIFIC_SEXES = word_map("entities", "honorific_sexes")
+
+#: Words right before a name that tell the person's sex ('Mr.', 'Ms', 'spokeswoman'): the resolver's lists.
+_HONORIFIC_SEXES = {w: "f" for w in words("mentions", "woman_before")} | {w: "m" for w in words("mentions", "man_before")}
 _PRONOUN_SEXES = word_map("entities", "pronoun_sexes")
 
 

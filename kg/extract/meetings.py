@@ -447,7 +447,8 @@ def _chaired_by(noun: Token) -> list[Token]:
             for a in c.children if a.dep_ == L.AGENT for t in a.subtree if t.ent_type_ == L.PERSON and t.ent_iob_ == "B"]
 
 
-_CHAIRING = words("meetings", "chairing")
+#: Verbs of chairing or hosting a meeting, said by its participle: "co-chaired by", "hosted by".
+_CHAIRING = words("meetings", "chairing_verbs") | words("meetings", "hosting_verbs")
 
 
 def meeting_mode(cue: Token) -> str:
